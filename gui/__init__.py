@@ -1,0 +1,1 @@
+"""Qt user interface: thin views over core/."""

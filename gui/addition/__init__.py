@@ -1,0 +1,1 @@
+"""The addition solver panel."""

@@ -1,0 +1,1 @@
+"""The visual network editor: palette, canvas, inspector, code view."""

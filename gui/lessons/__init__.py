@@ -1,0 +1,1 @@
+"""Lessons from the study notes and their labs."""
