@@ -1,0 +1,303 @@
+"""The main window: four pages in tabs, the File/Edit/Language menus, and the document's lifecycle.
+
+It owns the one ``NetworkDocument`` shared by the editor and the training view, asks before any
+action would lose unsaved work, and routes the lessons' "try it" requests to the right page.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
+
+from core.i18n import language
+from core.project import ProjectError
+from core.templates import TEMPLATES
+from gui.addition.page import AdditionPage
+from gui.editor.document import NetworkDocument
+from gui.editor.page import EditorPage
+from gui.lessons.page import LessonsPage
+from gui.training.page import TrainingPage
+
+MAX_RECENT = 8
+PROJECT_FILTER = "*.json"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, restore_geometry: bool = True, parent=None):
+        super().__init__(parent)
+        self.document = NetworkDocument(parent=self)
+        self.editor_page = EditorPage(self.document)
+        self.training_page = TrainingPage(self.document)
+        self.addition_page = AdditionPage()
+        self.lessons_page = LessonsPage()
+        self.pages = {
+            "editor": self.editor_page,
+            "training": self.training_page,
+            "addition": self.addition_page,
+            "lessons": self.lessons_page,
+        }
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.lessons_page, self.tr("Lessons"))
+        self.tabs.addTab(self.editor_page, self.tr("Network editor"))
+        self.tabs.addTab(self.training_page, self.tr("Training"))
+        self.tabs.addTab(self.addition_page, self.tr("Addition solver"))
+        self.tabs.setCurrentWidget(self.editor_page)
+        self.setCentralWidget(self.tabs)
+
+        self._build_menus()
+        self.lessons_page.try_it.connect(self.on_try_it)
+        self.document.modified_changed.connect(self._update_title)
+        self.document.path_changed.connect(self._update_title)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Ready. Drag layers from the palette to build a network."), 8000)
+        self.resize(1280, 800)
+        if restore_geometry:
+            geometry = QSettings().value("window/geometry")
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+
+    # --- menus --------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._add_action(file_menu, self.tr("&New"), self.new_document, QKeySequence.New)
+        templates_menu = file_menu.addMenu(self.tr("New from &template"))
+        for name, template in TEMPLATES.items():
+            action = templates_menu.addAction(template.title)
+            action.setToolTip(template.doc)
+            action.setData(name)
+            action.triggered.connect(self._on_new_from_template)
+        self._add_action(file_menu, self.tr("&Open…"), self.open_document, QKeySequence.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self._add_action(file_menu, self.tr("&Save"), self.save_document, QKeySequence.Save)
+        self._add_action(file_menu, self.tr("Save &as…"), self.save_document_as, QKeySequence.SaveAs)
+        file_menu.addSeparator()
+        self._add_action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.Undo)
+        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for i, name in enumerate(("lessons", "editor", "training", "addition")):
+            action = self._add_action(view_menu, self.tabs.tabText(self.tabs.indexOf(self.pages[name])),
+                                      self._on_show_page_action, QKeySequence(f"Ctrl+{i + 1}"))
+            action.setData(name)
+
+        lang_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, label in (("en", "English"), ("ja", "日本語")):
+            action = lang_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == language())
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(self._on_language_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._add_action(help_menu, self.tr("&About"), self.show_about)
+
+    def _add_action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    # --- pages --------------------------------------------------------------------------------
+    def show_page(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.pages[name])
+
+    @Slot()
+    def _on_show_page_action(self) -> None:
+        self.show_page(self.sender().data())
+
+    @Slot(str)
+    def on_try_it(self, action: str) -> None:
+        """Route a lesson's "try it" request: ``page[:verb[:argument]]``."""
+        page, _, rest = action.partition(":")
+        verb, _, arg = rest.partition(":")
+        if page == "editor" and verb == "template" and arg in TEMPLATES:
+            self.editor_page.apply_template(arg)
+        elif page == "training" and verb == "compare":
+            self.training_page.setup_compare(arg)
+        elif page == "training" and verb == "dataset":
+            self.training_page.select_dataset(arg)
+        elif page == "addition" and verb == "compare":
+            self.addition_page.show_comparison()
+        elif page not in self.pages:
+            self.statusBar().showMessage(self.tr("Unknown lesson action: {0}").format(action), 5000)
+            return
+        self.show_page(page)
+
+    # --- document lifecycle -------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask before losing unsaved changes. True when it is fine to go on."""
+        if not self.document.is_modified():
+            return True
+        answer = QMessageBox.warning(
+            self, self.tr("Unsaved changes"),
+            self.tr("“{0}” has unsaved changes. Save them first?").format(self.document.display_name()),
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save_document()
+        return answer == QMessageBox.Discard
+
+    @Slot()
+    def new_document(self) -> None:
+        if self.maybe_save():
+            self.document.reset(TEMPLATES["classifier_2d"].make())
+            self.statusBar().showMessage(self.tr("New network"), 3000)
+
+    @Slot()
+    def _on_new_from_template(self) -> None:
+        name = self.sender().data()
+        if self.maybe_save():
+            self.document.reset(TEMPLATES[name].make())
+            self.show_page("editor")
+
+    @Slot()
+    def open_document(self) -> None:
+        if not self.maybe_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), self._last_dir(),
+                                              self.tr("Projects ({0})").format(PROJECT_FILTER))
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        """Open ``path``; on any problem, say why and keep the current document untouched."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            warnings = self.document.open(path)
+        except ProjectError as e:
+            QMessageBox.warning(self, self.tr("Cannot open project"), str(e))
+            return False
+        self._add_recent(path)
+        message = self.tr("Opened {0}").format(Path(path).name)
+        if warnings:
+            message += " — " + " ".join(warnings)
+        self.statusBar().showMessage(message, 10000)
+        return True
+
+    @Slot()
+    def save_document(self) -> bool:
+        if not self.document.path():
+            return self.save_document_as()
+        return self._save_to(self.document.path())
+
+    @Slot()
+    def save_document_as(self) -> bool:
+        start = self.document.path() or str(Path(self._last_dir()) / "network.json")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start,
+                                              self.tr("Projects ({0})").format(PROJECT_FILTER))
+        if not path:
+            return False
+        if not path.endswith(".json"):
+            path += ".json"
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as e:
+            QMessageBox.critical(self, self.tr("Cannot save project"),
+                                 self.tr("Saving to {0} failed: {1}\nYour work is still open.").format(
+                                     path, e.strerror or str(e)))
+            return False
+        self._add_recent(path)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)
+        return True
+
+    # --- recent files -------------------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        value = QSettings().value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _add_recent(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        files = [path] + [f for f in self.recent_files() if f != path]
+        QSettings().setValue("recent_files", files[:MAX_RECENT])
+        QSettings().setValue("last_dir", str(Path(path).parent))
+
+    def _last_dir(self) -> str:
+        return str(QSettings().value("last_dir", str(Path.home())))
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        if not files:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.setData(path)
+            action.triggered.connect(self._on_open_recent)
+        if files:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear list")).triggered.connect(self._clear_recent)
+
+    @Slot()
+    def _on_open_recent(self) -> None:
+        self.open_path(self.sender().data())
+
+    @Slot()
+    def _clear_recent(self) -> None:
+        QSettings().setValue("recent_files", [])
+
+    # --- language, about, title ---------------------------------------------------------------
+    @Slot()
+    def _on_language_action(self) -> None:
+        code = self.sender().data()
+        QSettings().setValue("language", code)
+        if code != language():
+            QMessageBox.information(
+                self, self.tr("Language"),
+                self.tr("The new language is used from the next start of the app."))
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.tr(
+            "<b>PyTorch Learning Lab</b><br>Build networks from layers, train them live and watch "
+            "their gradients, and ask a Seq2Seq model to add."))
+
+    @Slot()
+    def _update_title(self, *_) -> None:
+        self.setWindowTitle(self.tr("{0}[*] — PyTorch Learning Lab").format(self.document.display_name()))
+        self.setWindowModified(self.document.is_modified())
+
+    def save_screenshot(self, path: str, size: tuple[int, int]) -> int:
+        self.resize(QSize(*size))
+        self.show()
+        for _ in range(5):
+            QApplication.processEvents()
+        ok = self.grab().save(path)
+        self.shutdown()
+        return 0 if ok else 1
+
+    # --- closing ------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop every page's background work (threads are joined before the window goes)."""
+        for page in self.pages.values():
+            page.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.shutdown()
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        event.accept()
+
