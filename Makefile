@@ -1,0 +1,29 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11:
+#   make run    create .venv, install the pinned dependencies, open the window
+#   make test   same venv, run the whole test suite offscreen
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test translations screenshot clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install -r requirements.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) main.py
+
+test: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+translations: $(VENV)/.installed
+	$(PY) scripts/i18n.py update
+	$(PY) scripts/i18n.py release
+
+screenshot: $(VENV)/.installed
+	$(PY) main.py --screenshot screenshot.png
+
+clean:
+	rm -rf $(VENV) .pytest_cache
