@@ -68,7 +68,10 @@ class Param:
     def range_text(self) -> str:
         lo = "-∞" if self.minimum is None else f"{self.minimum:g}"
         hi = "∞" if self.maximum is None else f"{self.maximum:g}"
-        return f"{'[' if self.min_inclusive else '('}{lo}, {hi}{']' if self.max_inclusive else ')'}"
+        # an unbounded end is always open: [0, ∞), never [0, ∞]
+        left = "[" if self.min_inclusive and self.minimum is not None else "("
+        right = "]" if self.max_inclusive and self.maximum is not None else ")"
+        return f"{left}{lo}, {hi}{right}"
 
 
 @dataclass(frozen=True)
