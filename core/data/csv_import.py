@@ -1,0 +1,175 @@
+"""Import the learner's own CSV file as a Dataset.
+
+The learner chooses the target column; every other column is a feature and must be numeric.
+Features are standardised with the training part's mean and std (stored in ``Dataset.extra``).
+A text target, or a whole-number target with few values, becomes classes; any other numeric
+target is regression. Every problem raises ``DataError`` with a message that says what to fix.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+
+import numpy as np
+
+from core.data.datasets import CLASSIFICATION, REGRESSION, DataError, Dataset, split
+from core.i18n import L
+
+MAX_BYTES = 20 * 1024 * 1024      # a teaching app trains in seconds; bigger files would freeze it
+MAX_ROWS = 100_000
+MAX_CLASSES = 50
+MAX_INT_CLASSES = 20               # whole-number targets with at most this many values are classes
+MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
+
+
+def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a CSV file, checked for size, encoding and shape."""
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(L(f"File not found: {path}", f"ファイルが見つかりません: {path}"))
+    size = path.stat().st_size
+    if size == 0:
+        raise DataError(L("The file is empty.", "ファイルが空です。"))
+    if size > MAX_BYTES:
+        raise DataError(L(
+            f"The file is too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB). "
+            "Use a sample of the rows.",
+            f"ファイルが大きすぎます（{size / 1e6:.1f} MB、上限は {MAX_BYTES // 2**20} MB）。"
+            "行を間引いたファイルを使ってください。"))
+    raw = path.read_bytes()
+    text = None
+    for enc in ("utf-8-sig", "cp932"):   # cp932: CSVs saved by Japanese Excel
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            pass
+    if text is None or "\x00" in text:
+        raise DataError(L("This does not look like a text CSV file (save it as CSV UTF-8).",
+                          "テキストの CSV ファイルではないようです（CSV UTF-8 形式で保存してください）。"))
+    if not text.strip():
+        raise DataError(L("The file is empty.", "ファイルが空です。"))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
+    header = [h.strip() for h in rows[0]]
+    body = rows[1:]
+    if not body:
+        raise DataError(L("The file has a header but no data rows.",
+                          "見出し行はありますが、データの行がありません。"))
+    if len(body) > MAX_ROWS:
+        raise DataError(L(f"Too many rows ({len(body)}; the limit is {MAX_ROWS}). Use a sample.",
+                          f"行が多すぎます（{len(body)} 行、上限は {MAX_ROWS} 行）。一部を使ってください。"))
+    if len(header) < 2:
+        raise DataError(L("Need at least two columns: one or more features and a target.",
+                          "特徴量の列と目的変数の列で、少なくとも 2 列必要です。"))
+    dup = sorted({h for h in header if header.count(h) > 1})
+    if dup:
+        raise DataError(L(f"Column names must be unique; repeated: {', '.join(dup)}",
+                          f"列名が重複しています: {', '.join(dup)}"))
+    for i, r in enumerate(body, start=2):
+        if len(r) != len(header):
+            raise DataError(L(f"Row {i} has {len(r)} values but the header has {len(header)} columns.",
+                              f"{i} 行目の値の数（{len(r)}）が見出しの列数（{len(header)}）と違います。"))
+    return header, body
+
+
+def read_columns(path: str | Path) -> list[str]:
+    """Column names, for the target chooser."""
+    return read_table(path)[0]
+
+
+def load_csv(path: str | Path, target: str, val_fraction: float = 0.2, seed: int = 0,
+             task: str = "auto") -> Dataset:
+    """Load `path` with column `target` as the label; task is "auto", CLASSIFICATION or REGRESSION."""
+    header, body = read_table(path)
+    if target not in header:
+        raise DataError(L(f"There is no column named '{target}'. Columns: {', '.join(header)}",
+                          f"「{target}」という列はありません。列: {', '.join(header)}"))
+    t = header.index(target)
+    features = [h for i, h in enumerate(header) if i != t]
+
+    # missing values first: they would otherwise look like non-numeric text
+    for j, name in enumerate(header):
+        missing = [i + 2 for i, r in enumerate(body) if r[j].strip().lower() in MISSING]
+        if missing:
+            rows = ", ".join(map(str, missing[:5])) + (" …" if len(missing) > 5 else "")
+            raise DataError(L(
+                f"Column '{name}' has {len(missing)} missing value(s) (rows {rows}). "
+                "Fill them in or delete those rows.",
+                f"列「{name}」に欠損値が {len(missing)} 個あります（{rows} 行目）。"
+                "値を入れるか、その行を削除してください。"))
+
+    x = np.empty((len(body), len(features)), dtype=np.float64)
+    for k, name in enumerate(features):
+        j = header.index(name)
+        for i, r in enumerate(body):
+            v = _number(r[j])
+            if v is None:
+                raise DataError(L(
+                    f"Feature column '{name}' is not numeric (row {i + 2}: '{r[j].strip()}'). "
+                    "Features must be numbers; remove the column or encode it as numbers.",
+                    f"特徴量の列「{name}」が数値ではありません（{i + 2} 行目:「{r[j].strip()}」）。"
+                    "特徴量は数値にしてください（列を削除するか数値に変換してください）。"))
+            x[i, k] = v
+
+    labels = [r[t].strip() for r in body]
+    numbers = [_number(v) for v in labels]
+    numeric = all(v is not None for v in numbers)
+    if task == "auto":
+        whole = numeric and all(float(v).is_integer() for v in numbers)
+        task = CLASSIFICATION if (not numeric or (whole and len(set(numbers)) <= MAX_INT_CLASSES)) \
+            else REGRESSION
+    if task == REGRESSION and not numeric:
+        raise DataError(L(f"Target '{target}' has text, so it cannot be a regression target.",
+                          f"目的変数「{target}」に文字が含まれるため、回帰の目的変数にできません。"))
+
+    extra = {}
+    if task == CLASSIFICATION:
+        keys = sorted(set(numbers), key=float) if numeric else sorted(set(labels))
+        key_of = numbers if numeric else labels
+        if len(keys) < 2:
+            raise DataError(L(
+                f"Target '{target}' has only one class ('{labels[0]}'); a classifier needs at least two.",
+                f"目的変数「{target}」のクラスが 1 つ（「{labels[0]}」）しかありません。2 つ以上必要です。"))
+        if len(keys) > MAX_CLASSES:
+            raise DataError(L(f"Target '{target}' has {len(keys)} classes; the limit is {MAX_CLASSES}.",
+                              f"目的変数「{target}」のクラスが {len(keys)} 個あります（上限 {MAX_CLASSES}）。"))
+        index = {k: i for i, k in enumerate(keys)}
+        y = np.array([index[k] for k in key_of], dtype=np.int64)
+        class_names = tuple(_fmt(k) for k in keys)
+        n_classes = len(keys)
+    else:
+        y = np.array(numbers, dtype=np.float32).reshape(-1, 1)
+        class_names, n_classes = (), 0
+
+    if len(body) < 4:
+        raise DataError(L("Need at least 4 data rows to train and validate.",
+                          "学習と検証には少なくとも 4 行のデータが必要です。"))
+    ds = split(Path(path).name, task, x.astype(np.float32), y, val_fraction, seed,
+               n_classes, features, class_names)
+    # standardise with the training part only, so validation stays unseen
+    mean = ds.x_train.mean(0)
+    std = ds.x_train.std(0)
+    std[std < 1e-12] = 1.0          # a constant column stays 0 instead of dividing by zero
+    extra.update(mean=mean.tolist(), std=std.tolist(), target=target)
+    return Dataset(name=ds.name, task=task, x_train=((ds.x_train - mean) / std).astype(np.float32),
+                   y_train=ds.y_train, x_val=((ds.x_val - mean) / std).astype(np.float32),
+                   y_val=ds.y_val, n_classes=n_classes, feature_names=ds.feature_names,
+                   class_names=class_names, extra=extra)
+
+
+def _number(text: str):
+    try:
+        v = float(text.strip())
+    except ValueError:
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _fmt(k) -> str:
+    return str(int(k)) if isinstance(k, float) and k.is_integer() else str(k)
