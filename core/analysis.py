@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from core.i18n import L
 from core.layers import LAYERS, Shape, ShapeError
-from core.spec import NetworkSpec
+from core.spec import NetworkSpec, SpecError
 
 ERROR = "error"
 WARNING = "warning"
@@ -58,8 +58,15 @@ def analyse(spec: NetworkSpec) -> Analysis:
             "The network is empty: drag layers from the palette into it.",
             "ネットワークが空です。パレットから層をドラッグしてください。")))
     for layer in spec.layers:
-        kind = LAYERS[layer.kind]
         in_shape, out_shape, n_params = shape, None, 0
+        try:
+            layer.check()  # a spec built in code may hold a kind or value the inspector would refuse
+        except SpecError as e:
+            result.problems.append(Problem(layer.id, str(e)))
+            result.layers.append(LayerInfo(in_shape, None, 0))
+            shape = None
+            continue
+        kind = LAYERS[layer.kind]
         if shape is not None:
             try:
                 out_shape = kind.shape_rule(shape, layer.params)
