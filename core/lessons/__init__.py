@@ -1,0 +1,7 @@
+"""Lessons that follow the learner's study notes: the lesson path and its three labs.
+
+- ``catalog``: the ordered lesson list with bilingual texts and "try it" action ids.
+- ``tensor_lab``: tensor operations as plain result records (grid, rank, shape, dtype, device, code).
+- ``autograd_expr``: a safe expression parser that builds a torch computation and its graph.
+- ``activation_lab``: activation curves, derivatives and the vanishing-gradient depth comparison.
+"""

@@ -1,0 +1,585 @@
+"""Tensor lab: each tensor operation of the notes as a function that returns a result record.
+
+Every operation takes the learner's field texts (``dict[str, str]``), reads them with the safe
+literal reader, runs the real PyTorch call and returns a :class:`TensorResult`: the values as a
+numpy grid, rank, shape, dtype, device and the one line of PyTorch that produced it. A request
+PyTorch refuses (``view(4, 2)`` of 6 elements) becomes a result with PyTorch's own message and a
+plain explanation, never an exception.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import torch
+
+from core.i18n import L
+from core.lessons.literals import (LiteralError, count_elements, format_literal, parse_int,
+                                   parse_nested, parse_number, parse_shape)
+
+MAX_ELEMENTS = 10_000  # keeps the grid readable and the lab instant
+
+DTYPES = {
+    "float32": torch.float32, "float64": torch.float64, "float16": torch.float16,
+    "int64": torch.int64, "int32": torch.int32, "bool": torch.bool,
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a multi-step demonstration (the shared-memory demos): code and what it shows."""
+    code: str
+    caption: str
+    name: str = ""
+    values: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class TensorResult:
+    op: str
+    code: str                          # the PyTorch line(s) that produced the result
+    values: np.ndarray | None = None   # the resulting tensor as numpy (on CPU)
+    shape: tuple[int, ...] = ()
+    dtype: str = ""
+    device: str = ""
+    printed: str = ""                  # what print() would show for non-tensor results (x.size())
+    error: str = ""                    # PyTorch's message, or the argument problem
+    explanation: str = ""              # the error in plain words
+    bad_arg: str = ""                  # the argument field at fault, if any
+    bad_pos: int = -1                  # character position inside that field
+    steps: tuple[Step, ...] = ()
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+    @property
+    def rank(self) -> int:
+        return len(self.shape)
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    label_en: str
+    label_ja: str
+    kind: str                  # "data" | "shape" | "number" | "int" | "choice"
+    default: str
+    choices: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return L(self.label_en, self.label_ja)
+
+
+@dataclass(frozen=True)
+class Operation:
+    id: str
+    title_en: str
+    title_ja: str
+    params: tuple[Param, ...]
+    run: Callable[[dict[str, str]], TensorResult] = field(repr=False)
+    group: str = "tensor"      # "tensor" | "numpy": which lesson shows it first
+
+    @property
+    def title(self) -> str:
+        return L(self.title_en, self.title_ja)
+
+    def defaults(self) -> dict[str, str]:
+        return {p.name: p.default for p in self.params}
+
+
+class _BadArg(Exception):
+    def __init__(self, arg: str, message: str, pos: int = -1):
+        super().__init__(message)
+        self.arg, self.message, self.pos = arg, message, pos
+
+
+# ---------------------------------------------------------------------------------------------
+# Devices
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    name: str
+    available: bool
+    reason: str  # why not, when it is not
+
+
+def devices() -> list[DeviceInfo]:
+    """cpu always; cuda and mps with whether this machine has them (and why not)."""
+    out = [DeviceInfo("cpu", True, "")]
+    if torch.cuda.is_available():
+        out.append(DeviceInfo("cuda", True, ""))
+    elif torch.version.cuda is None:
+        out.append(DeviceInfo("cuda", False, L("this PyTorch build has no CUDA support",
+                                              "このPyTorchはCUDA対応版ではありません")))
+    else:
+        out.append(DeviceInfo("cuda", False, L("no NVIDIA GPU was found", "NVIDIA GPUが見つかりません")))
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        out.append(DeviceInfo("mps", True, ""))
+    else:
+        out.append(DeviceInfo("mps", False, L("Apple-silicon GPU (MPS) is only on Macs with M-series chips",
+                                             "Apple シリコンのGPU（MPS）はMシリーズ搭載のMacだけで使えます")))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Error explanations: PyTorch's message -> plain words
+
+
+def explain_torch_error(message: str) -> str:
+    """A plain, bilingual explanation of a PyTorch error message (empty if we do not know it)."""
+    m = re.search(r"shape '\[([-\d, ]*)\]' is invalid for input of size (\d+)", message)
+    if m:
+        dims = [int(d) for d in m.group(1).split(",") if d.strip()]
+        wanted = int(np.prod([d for d in dims if d != -1])) if dims else 1
+        n = int(m.group(2))
+        shape = " × ".join(str(d) for d in dims)
+        if -1 in dims:
+            return L(f"With -1, PyTorch works out one size, but {n} elements cannot be split into "
+                     f"groups of {wanted}. The new shape must use exactly the same number of elements.",
+                     f"-1 を使うとその次元をPyTorchが計算しますが、{n}個の要素は{wanted}個ずつに分けられません。"
+                     f"新しい形状の要素数は元と同じでなければなりません。")
+        return L(f"view/reshape only rearranges the elements, it cannot add or remove any: the tensor has "
+                 f"{n} elements, but the shape {shape} needs {wanted}. Choose sizes whose product is {n}.",
+                 f"view/reshape は要素を並べ替えるだけで、増やしたり減らしたりはできません。テンソルの要素は{n}個ですが、"
+                 f"形状 {shape} には{wanted}個必要です。掛け算して{n}になるサイズを選んでください。")
+    if "view size is not compatible with input tensor's size and stride" in message:
+        return L("view() needs the elements to lie in memory in the new order (a 'contiguous' tensor). "
+                 "Use reshape(), which copies when it must, or call .contiguous() first.",
+                 "view() は要素がメモリ上で新しい順番に並んでいる（contiguousな）テンソルにしか使えません。"
+                 "必要ならコピーする reshape() を使うか、先に .contiguous() を呼んでください。")
+    m = re.search(r"mat1 and mat2 shapes cannot be multiplied \((\d+)x(\d+) and (\d+)x(\d+)\)", message)
+    if m:
+        r1, c1, r2, c2 = m.groups()
+        return L(f"The matrix product A @ B needs the columns of A to equal the rows of B. Here A is "
+                 f"{r1}×{c1} and B is {r2}×{c2}: {c1} ≠ {r2}. Element-wise * only needs equal shapes; "
+                 f"@ needs matching inner sizes (try B with shape {c1}×something).",
+                 f"行列積 A @ B では、Aの列数とBの行数が等しくなければなりません。Aは{r1}×{c1}、Bは{r2}×{c2}なので"
+                 f"{c1} ≠ {r2} です。要素ごとの * は同じ形状なら計算できますが、@ は内側のサイズが一致する必要があります"
+                 f"（Bを{c1}×◯の形にしてみてください）。")
+    if "size mismatch" in message or ("inconsistent tensor size" in message) or \
+            re.search(r"dimension specified as 0 but tensor has no dimensions", message) or \
+            "both arguments to matmul need to be at least 1D" in message:
+        return L("The matrix product @ needs tensors of rank 1 or more whose inner sizes match "
+                 "(for vectors: the same length).",
+                 "行列積 @ には1階以上で、内側のサイズが一致するテンソルが必要です（ベクトルなら同じ長さ）。")
+    m = re.search(r"The size of tensor a \((\d+)\) must match the size of tensor b \((\d+)\) "
+                  r"at non-singleton dimension (\d+)", message)
+    if m:
+        a, b, d = m.groups()
+        return L(f"Element-wise operations pair up elements one by one, so the shapes must match "
+                 f"(or one side must have size 1 there, which PyTorch 'broadcasts'). In dimension {d}, "
+                 f"a has {a} and b has {b}.",
+                 f"要素ごとの演算は要素を1つずつ組にして計算するので、形状が一致している必要があります"
+                 f"（片方のサイズが1ならPyTorchが「ブロードキャスト」して合わせます）。次元{d}で a は{a}、b は{b}です。")
+    if "Torch not compiled with CUDA enabled" in message or "Found no NVIDIA driver" in message \
+            or "no CUDA GPUs are available" in message:
+        return L("This computer's PyTorch cannot use an NVIDIA GPU (no CUDA build, driver or GPU), "
+                 "so .to('cuda') fails. Everything in this app also runs on 'cpu'.",
+                 "このパソコンのPyTorchはNVIDIA GPUを使えません（CUDA版・ドライバ・GPUのいずれかがない）。"
+                 "そのため .to('cuda') は失敗します。このアプリの内容はすべて 'cpu' でも動きます。")
+    if "MPS" in message and ("not available" in message or "not built" in message):
+        return L("The Apple-silicon GPU (MPS) is not available on this computer; use 'cpu'.",
+                 "このパソコンではAppleシリコンのGPU（MPS）を使えません。'cpu' を使ってください。")
+    if "expected sequence of length" in message:
+        return L("Every row of a tensor must have the same length: a tensor is a rectangular block of "
+                 "numbers, not a list of lists of any length.",
+                 "テンソルの各行は同じ長さでなければなりません。テンソルは数値の長方形のブロックで、"
+                 "長さがバラバラのリストの集まりではありません。")
+    if "element 0 of tensors does not require grad and does not have a grad_fn" in message:
+        return L("backward() found nothing to differentiate: no input has requires_grad=True, so "
+                 "PyTorch did not record the computation. torch.tensor() makes tensors with "
+                 "requires_grad=False by default; switch it on for the variables you want gradients for.",
+                 "backward() で微分する対象がありません。requires_grad=True の入力が1つもないため、PyTorchは計算を"
+                 "記録していません。torch.tensor() で作ったテンソルはデフォルトで requires_grad=False です。"
+                 "勾配がほしい変数で requires_grad をオンにしてください。")
+    if "grad can be implicitly created only for scalar outputs" in message:
+        return L("backward() without arguments needs a single number (a scalar) as the output, like a loss. "
+                 "This output has several elements: wrap it in sum(...) or mean(...).",
+                 "引数なしの backward() は、損失のように出力が1つの数（スカラー）である必要があります。"
+                 "この出力は複数の要素を持つので、sum(...) か mean(...) で囲んでください。")
+    if "result type Float can't be cast to the desired output type" in message or \
+            "Integer division of tensors using div or / is no longer supported" in message:
+        return L("The result would be a float, but the output tensor is an integer type.",
+                 "結果は小数になりますが、出力先のテンソルは整数型です。")
+    if "Only Tensors of floating point and complex dtype can require gradients" in message:
+        return L("Gradients exist only for floating-point tensors: write 3.0 instead of 3, or choose a float dtype.",
+                 "勾配は浮動小数点数のテンソルにしかありません。3 ではなく 3.0 と書くか、float型を選んでください。")
+    if "not implemented for 'Bool'" in message or "not implemented for 'Half'" in message or \
+            "not supported for bool" in message.lower():
+        return L("This operation is not available for this data type; choose a float dtype such as float32.",
+                 "この演算はこのデータ型では使えません。float32 などの浮動小数点型を選んでください。")
+    if "Could not infer dtype" in message or "new(): invalid data type" in message:
+        return L("torch.tensor() needs numbers (or True/False).", "torch.tensor() には数値（または True/False）が必要です。")
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _dtype_name(dtype: torch.dtype) -> str:
+    return str(dtype).removeprefix("torch.")
+
+
+def _arg(args: dict[str, str], name: str, default: str = "") -> str:
+    return str(args.get(name, default))
+
+
+def _read(arg: str, fn, *a, **kw):
+    try:
+        return fn(*a, **kw)
+    except LiteralError as e:
+        raise _BadArg(arg, e.message, e.pos) from None
+
+
+def _data(args, name="data"):
+    value = _read(name, parse_nested, _arg(args, name))
+    if count_elements(value) > MAX_ELEMENTS:
+        raise _BadArg(name, L(f"At most {MAX_ELEMENTS} elements in this lab.",
+                              f"このラボでは要素は{MAX_ELEMENTS}個までです。"))
+    return value
+
+
+def _shape(args, name="shape", allow_minus_one=False):
+    shape = _read(name, parse_shape, _arg(args, name), allow_minus_one=allow_minus_one)
+    if int(np.prod([d for d in shape if d >= 0])) > MAX_ELEMENTS:
+        raise _BadArg(name, L(f"At most {MAX_ELEMENTS} elements in this lab.",
+                              f"このラボでは要素は{MAX_ELEMENTS}個までです。"))
+    return shape
+
+
+def _dtype(args, name="dtype"):
+    key = _arg(args, name, "float32")
+    if key in ("", "auto"):
+        return None
+    if key not in DTYPES:
+        raise _BadArg(name, L(f"Unknown dtype '{key}'.", f"不明なデータ型「{key}」です。"))
+    return DTYPES[key]
+
+
+def _tensor_code(value, dtype) -> str:
+    extra = f", dtype=torch.{_dtype_name(dtype)}" if dtype is not None else ""
+    return f"torch.tensor({format_literal(value)}{extra})"
+
+
+def _record(op: str, code: str, t: torch.Tensor, **kw) -> TensorResult:
+    return TensorResult(op=op, code=code, values=t.detach().cpu().numpy().copy(), shape=tuple(t.shape),
+                        dtype=_dtype_name(t.dtype), device=str(t.device), **kw)
+
+
+def _shape_text(shape) -> str:
+    return ", ".join(str(d) for d in shape)
+
+
+def _guard(op: str, body: Callable[[], TensorResult], code_hint: Callable[[], str] = lambda: "") -> TensorResult:
+    """Run one operation; turn bad arguments and PyTorch errors into result records."""
+    try:
+        return body()
+    except _BadArg as e:
+        return TensorResult(op=op, code="", error=e.message, bad_arg=e.arg, bad_pos=e.pos,
+                            explanation=L("Fix the highlighted field and run it again.",
+                                          "印の付いた欄を直して、もう一度実行してください。"))
+    except (RuntimeError, ValueError, TypeError, AssertionError, IndexError) as e:
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        code = ""
+        try:
+            code = code_hint()
+        except Exception:  # the hint is best effort; the error itself is what matters
+            code = ""
+        return TensorResult(op=op, code=code, error=f"{type(e).__name__}: {msg}",
+                            explanation=explain_torch_error(str(e)) or
+                            L("PyTorch refused this request; read its message above.",
+                              "PyTorchがこの要求を受け付けませんでした。上のメッセージを読んでください。"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Operations
+
+
+def op_tensor(args: dict[str, str]) -> TensorResult:
+    def body():
+        value, dtype = _data(args), _dtype(args)
+        code = f"x = {_tensor_code(value, dtype)}"
+        t = torch.tensor(value, dtype=dtype)
+        return _record("tensor", code, t)
+    return _guard("tensor", body)
+
+
+def op_size(args: dict[str, str]) -> TensorResult:
+    def body():
+        value = _data(args)
+        t = torch.tensor(value)
+        code = f"x = {_tensor_code(value, None)}\nx.size()"
+        return _record("size", code, t, printed=repr(t.size()),
+                       note=L(f"Rank {t.dim()}: {t.dim()} number(s) in the size, one per dimension.",
+                              f"{t.dim()}階のテンソル：size には次元ごとに1つ、合計{t.dim()}個の数が並びます。"))
+    return _guard("size", body)
+
+
+def op_arange(args: dict[str, str]) -> TensorResult:
+    def body():
+        start = _read("start", parse_number, _arg(args, "start"))
+        end = _read("end", parse_number, _arg(args, "end"))
+        step = _read("step", parse_number, _arg(args, "step", "1"))
+        if step == 0:
+            raise _BadArg("step", L("The step cannot be 0.", "刻み（step）に0は使えません。"))
+        if (end - start) / step > MAX_ELEMENTS:
+            raise _BadArg("end", L(f"At most {MAX_ELEMENTS} elements in this lab.",
+                                   f"このラボでは要素は{MAX_ELEMENTS}個までです。"))
+        code = f"x = torch.arange({start}, {end})" if step == 1 else f"x = torch.arange({start}, {end}, {step})"
+        t = torch.arange(start, end, step)
+        return _record("arange", code, t, note=L(
+            f"The end {end} is not included, like Python's range(). (The function is arange, one 'r'.)",
+            f"終わりの {end} は含まれません（Pythonの range() と同じ）。関数名は arange（rは1つ）です。"))
+    return _guard("arange", body)
+
+
+def op_linspace(args: dict[str, str]) -> TensorResult:
+    def body():
+        start = _read("start", parse_number, _arg(args, "start"))
+        end = _read("end", parse_number, _arg(args, "end"))
+        steps = _read("steps", parse_int, _arg(args, "steps"), minimum=0)
+        if steps > MAX_ELEMENTS:
+            raise _BadArg("steps", L(f"At most {MAX_ELEMENTS} elements in this lab.",
+                                     f"このラボでは要素は{MAX_ELEMENTS}個までです。"))
+        t = torch.linspace(start, end, steps)
+        return _record("linspace", f"x = torch.linspace({start}, {end}, {steps})", t, note=L(
+            f"{steps} evenly spaced values; both ends {start} and {end} are included.",
+            f"等間隔の{steps}個の値。両端の {start} と {end} も含みます。"))
+    return _guard("linspace", body)
+
+
+def op_rand(args: dict[str, str]) -> TensorResult:
+    def body():
+        shape = _shape(args)
+        seed = _read("seed", parse_int, _arg(args, "seed", "0"), minimum=0)
+        gen = torch.Generator().manual_seed(seed)  # the lab never disturbs the global RNG
+        t = torch.rand(*shape, generator=gen)
+        return _record("rand", f"torch.manual_seed({seed}); x = torch.rand({_shape_text(shape)})", t, note=L(
+            "Uniform random numbers in [0, 1). The same seed gives the same numbers every time.",
+            "0以上1未満の一様乱数。同じシードならいつも同じ数が出ます。"))
+    return _guard("rand", body)
+
+
+def _filled(name: str, fn):
+    def run(args: dict[str, str]) -> TensorResult:
+        def body():
+            shape, dtype = _shape(args), _dtype(args)
+            extra = f", dtype=torch.{_dtype_name(dtype)}" if dtype is not None else ""
+            t = fn(*shape, dtype=dtype)
+            return _record(name, f"x = torch.{name}({_shape_text(shape)}{extra})", t)
+        return _guard(name, body)
+    return run
+
+
+op_zeros = _filled("zeros", torch.zeros)
+op_ones = _filled("ones", torch.ones)
+
+
+def _reshaper(name: str):
+    def run(args: dict[str, str]) -> TensorResult:
+        def code():
+            return (f"x = {_tensor_code(parse_nested(_arg(args, 'data')), None)}\n"
+                    f"x_reshape = x.{name}({_shape_text(parse_shape(_arg(args, 'shape'), allow_minus_one=True))})")
+
+        def body():
+            value = _data(args)
+            shape = _shape(args, allow_minus_one=True)
+            x = torch.tensor(value)
+            y = getattr(x, name)(*shape)
+            shares = y.data_ptr() == x.data_ptr()
+            note = L(f"{x.numel()} elements before and after: {tuple(x.shape)} → {tuple(y.shape)}. ",
+                     f"要素数は前後とも{x.numel()}個：{tuple(x.shape)} → {tuple(y.shape)}。")
+            note += (L("The result shares memory with x (no copy).", "結果は x とメモリを共有しています（コピーなし）。")
+                     if shares else L("The result is a copy.", "結果はコピーです。"))
+            return _record(name, code(), y, note=note)
+        return _guard(name, body, code)
+    return run
+
+
+op_view = _reshaper("view")
+op_reshape = _reshaper("reshape")
+
+ARITH = ("+", "-", "*", "/", "@")
+
+
+def op_arith(args: dict[str, str]) -> TensorResult:
+    def code():
+        return (f"a = {_tensor_code(parse_nested(_arg(args, 'a')), None)}\n"
+                f"b = {_tensor_code(parse_nested(_arg(args, 'b')), None)}\n"
+                f"a {_arg(args, 'op')} b")
+
+    def body():
+        a, b = torch.tensor(_data(args, "a")), torch.tensor(_data(args, "b"))
+        op = _arg(args, "op", "*")
+        if op not in ARITH:
+            raise _BadArg("op", L(f"Unknown operation '{op}'.", f"不明な演算「{op}」です。"))
+        result = {"+": torch.add, "-": torch.sub, "*": torch.mul, "/": torch.div, "@": torch.matmul}[op](a, b)
+        if op == "@":
+            note = L("@ is the matrix product: each result element is a row of a times a column of b, summed.",
+                     "@ は行列積：結果の各要素は a の行と b の列を掛けて足し合わせたものです。")
+        else:
+            note = L(f"{op} works element by element: result[i, j] = a[i, j] {op} b[i, j] "
+                     "(unlike the matrix product @).",
+                     f"{op} は要素ごとの演算：result[i, j] = a[i, j] {op} b[i, j]（行列積 @ とは違います）。")
+        return _record("arith", code(), result, note=note)
+    return _guard("arith", body, code)
+
+
+def op_from_numpy(args: dict[str, str]) -> TensorResult:
+    """ndarray → Tensor. ``from_numpy`` shares memory with the array; ``torch.tensor`` copies."""
+    def body():
+        value = _data(args)
+        new = _read("new_value", parse_number, _arg(args, "new_value", "100"))
+        how = _arg(args, "how", "from_numpy")
+        if how not in ("from_numpy", "tensor"):
+            raise _BadArg("how", L(f"Unknown conversion '{how}'.", f"不明な変換「{how}」です。"))
+        array = np.array(value)
+        if array.ndim == 0:
+            raise _BadArg("data", L("Use a list such as [1, 2, 3] so there is an element to change.",
+                                    "変更する要素があるよう、[1, 2, 3] のようなリストにしてください。"))
+        tensor = torch.from_numpy(array) if how == "from_numpy" else torch.tensor(array)
+        first = (0,) * array.ndim
+        idx = "[" + ", ".join("0" for _ in first) + "]"
+        steps = [Step(f"array = np.array({format_literal(value)})", L("a NumPy array", "NumPy配列"), "array", array.copy()),
+                 Step(f"tensor = torch.{how}(array)", L("converted to a Tensor", "Tensorに変換"), "tensor",
+                      tensor.numpy().copy())]
+        array[first] = new  # change the array only...
+        steps.append(Step(f"array{idx} = {new}", L("change the array only", "配列だけを変更"), "array", array.copy()))
+        shared = bool(tensor[first].item() == array[first]) and tensor.data_ptr() == array.ctypes.data
+        steps.append(Step("print(tensor)", L("…and look at the tensor", "…テンソルを見ると"), "tensor",
+                          tensor.numpy().copy()))
+        note = (L("The tensor changed too: torch.from_numpy() shares memory with the array.",
+                  "テンソルも変わりました：torch.from_numpy() は配列とメモリを共有します。") if shared else
+                L("The tensor did not change: torch.tensor() copies the data.",
+                  "テンソルは変わりません：torch.tensor() はデータをコピーします。"))
+        code = "\n".join(s.code for s in steps)
+        return TensorResult(op="from_numpy", code=code, values=tensor.numpy().copy(), shape=tuple(tensor.shape),
+                            dtype=_dtype_name(tensor.dtype), device=str(tensor.device), steps=tuple(steps),
+                            note=note)
+    return _guard("from_numpy", body)
+
+
+def op_numpy(args: dict[str, str]) -> TensorResult:
+    """Tensor → ndarray with ``.numpy()``: on the CPU both views share one block of memory."""
+    def body():
+        value = _data(args)
+        new = _read("new_value", parse_number, _arg(args, "new_value", "100"))
+        tensor = torch.tensor(value)
+        if tensor.dim() == 0:
+            raise _BadArg("data", L("Use a list such as [1, 2, 3] so there is an element to change.",
+                                    "変更する要素があるよう、[1, 2, 3] のようなリストにしてください。"))
+        array = tensor.numpy()
+        first = (0,) * tensor.dim()
+        idx = "[" + ", ".join("0" for _ in first) + "]"
+        steps = [Step(f"tensor = {_tensor_code(value, None)}", L("a Tensor", "Tensor"), "tensor", array.copy()),
+                 Step("tensor2array = tensor.numpy()", L("converted to a NumPy array", "NumPy配列に変換"),
+                      "tensor2array", array.copy())]
+        tensor[first] = new  # change the tensor only...
+        steps.append(Step(f"tensor{idx} = {new}", L("change the tensor only", "テンソルだけを変更"), "tensor",
+                          tensor.numpy().copy()))
+        steps.append(Step("print(tensor2array)", L("…and look at the array", "…配列を見ると"), "tensor2array",
+                          array.copy()))
+        shared = bool(array[first] == tensor[first].item())
+        note = (L("The array changed too: .numpy() shares memory with a CPU tensor (use .numpy().copy() for "
+                  "an independent array).",
+                  "配列も変わりました：CPU上のテンソルの .numpy() はメモリを共有します"
+                  "（独立した配列がほしいときは .numpy().copy()）。") if shared else "")
+        return TensorResult(op="numpy", code="\n".join(s.code for s in steps), values=array.copy(),
+                            shape=array.shape, dtype=str(array.dtype), device="cpu", steps=tuple(steps), note=note)
+    return _guard("numpy", body)
+
+
+def op_to(args: dict[str, str]) -> TensorResult:
+    device = _arg(args, "device", "cpu")
+
+    def code():
+        return f"x = {_tensor_code(parse_nested(_arg(args, 'data')), None)}.to('{device}')"
+
+    def body():
+        if device not in ("cpu", "cuda", "mps"):
+            raise _BadArg("device", L(f"Unknown device '{device}'.", f"不明なデバイス「{device}」です。"))
+        t = torch.tensor(_data(args))
+        info = {d.name: d for d in devices()}[device]
+        if not info.available:
+            # Let PyTorch speak for itself, then explain it (a learner will meet this message).
+            try:
+                t.to(device)
+            except (RuntimeError, AssertionError, TypeError) as e:
+                msg = str(e).strip().splitlines()[0]
+                return TensorResult(op="to", code=code(), error=f"{type(e).__name__}: {msg}",
+                                    explanation=explain_torch_error(msg) or info.reason)
+        y = t.to(device)
+        return _record("to", code(), y, note=L(f"The tensor now lives on '{y.device}'. Tensors must be on the "
+                                               "same device to be combined.",
+                                               f"テンソルは '{y.device}' 上にあります。演算するテンソルは同じデバイス上に"
+                                               "ある必要があります。"))
+    return _guard("to", body, code)
+
+
+_DTYPE_CHOICES = tuple(DTYPES)
+OPERATIONS: tuple[Operation, ...] = (
+    Operation("tensor", "torch.tensor(data, dtype)", "torch.tensor(データ, dtype)", (
+        Param("data", "data", "データ", "data", "[[1, 2, 3], [4, 5, 6]]"),
+        Param("dtype", "dtype", "データ型", "choice", "float64", _DTYPE_CHOICES)), op_tensor),
+    Operation("size", "x.size()", "x.size()", (
+        Param("data", "x", "x", "data", "[[1, 2, 3], [4, 5, 6]]"),), op_size),
+    Operation("arange", "torch.arange(start, end)", "torch.arange(start, end)", (
+        Param("start", "start", "開始", "number", "0"), Param("end", "end", "終了", "number", "10"),
+        Param("step", "step", "刻み", "number", "1")), op_arange),
+    Operation("linspace", "torch.linspace(start, end, steps)", "torch.linspace(start, end, steps)", (
+        Param("start", "start", "開始", "number", "0"), Param("end", "end", "終了", "number", "10"),
+        Param("steps", "steps", "個数", "int", "5")), op_linspace),
+    Operation("rand", "torch.rand(shape)", "torch.rand(形状)", (
+        Param("shape", "shape", "形状", "shape", "2, 3"), Param("seed", "seed", "シード", "int", "0")), op_rand),
+    Operation("zeros", "torch.zeros(shape)", "torch.zeros(形状)", (
+        Param("shape", "shape", "形状", "shape", "2, 3"),
+        Param("dtype", "dtype", "データ型", "choice", "float32", _DTYPE_CHOICES)), op_zeros),
+    Operation("ones", "torch.ones(shape)", "torch.ones(形状)", (
+        Param("shape", "shape", "形状", "shape", "2, 3"),
+        Param("dtype", "dtype", "データ型", "choice", "float32", _DTYPE_CHOICES)), op_ones),
+    Operation("view", "x.view(shape)", "x.view(形状)", (
+        Param("data", "x", "x", "data", "[[1, 2, 3], [4, 5, 6]]"),
+        Param("shape", "new shape", "新しい形状", "shape", "3, 2")), op_view),
+    Operation("reshape", "x.reshape(shape)", "x.reshape(形状)", (
+        Param("data", "x", "x", "data", "[[1, 2, 3], [4, 5, 6]]"),
+        Param("shape", "new shape", "新しい形状", "shape", "3, -1")), op_reshape),
+    Operation("arith", "a (+ − * / @) b", "a (+ − * / @) b", (
+        Param("a", "a", "a", "data", "[[1, 2], [3, 4]]"),
+        Param("op", "operation", "演算", "choice", "*", ARITH),
+        Param("b", "b", "b", "data", "[[10, 20], [30, 40]]")), op_arith),
+    Operation("from_numpy", "torch.from_numpy(array)", "torch.from_numpy(array)", (
+        Param("data", "array", "配列", "data", "[1, 2, 3]"),
+        Param("how", "conversion", "変換方法", "choice", "from_numpy", ("from_numpy", "tensor")),
+        Param("new_value", "then set array[0] to", "その後 array[0] を", "number", "100")),
+        op_from_numpy, group="numpy"),
+    Operation("numpy", "tensor.numpy()", "tensor.numpy()", (
+        Param("data", "tensor", "テンソル", "data", "[1, 2, 3]"),
+        Param("new_value", "then set tensor[0] to", "その後 tensor[0] を", "number", "100")),
+        op_numpy, group="numpy"),
+    Operation("to", "x.to(device)", "x.to(デバイス)", (
+        Param("data", "x", "x", "data", "[1, 2, 3]"),
+        Param("device", "device", "デバイス", "choice", "cpu", ("cpu", "cuda", "mps"))), op_to),
+)
+_BY_ID = {op.id: op for op in OPERATIONS}
+
+
+def operation(op_id: str) -> Operation:
+    return _BY_ID[op_id]
+
+
+def run(op_id: str, args: dict[str, str] | None = None) -> TensorResult:
+    """Run one operation with the given field texts (missing fields take their defaults)."""
+    op = _BY_ID.get(op_id)
+    if op is None:
+        return TensorResult(op=op_id, code="", error=L(f"Unknown operation '{op_id}'.", f"不明な操作「{op_id}」です。"))
+    merged = op.defaults()
+    merged.update(args or {})
+    return op.run(merged)
