@@ -1,0 +1,13 @@
+"""Addition solver: a Seq2Seq model that learns to add (textbook ch. 8.8).
+
+Pure PyTorch + numpy. The pieces, in the order data flows through them:
+
+- ``tokenizer``: characters <-> token ids, questions ``"123+45"`` and answers ``"168"``.
+- ``data``: uniform operand pairs, disjoint train/test splits, carry counts.
+- ``model``: the encoder-decoder (GRU/LSTM, reversed input/answer, Peeky, attention).
+- ``metrics``: exact match, per-digit accuracy, accuracy by number of carries.
+- ``train``: a small trainer class with cooperative pause/stop and plain events.
+- ``prompt``: parsing what a person typed, with a specific message for each mistake.
+- ``solver``: a loaded model that answers prompts and shows each decoding step.
+- ``checkpoint``: saving/loading (``torch.load(weights_only=True)``) and the shipped model.
+"""

@@ -1,0 +1,246 @@
+"""Command line: ``python -m core.addition solve|train|evaluate``.
+
+Exit codes: 0 success, 1 the model answered wrongly / failed its target, 2 bad input
+(a prompt it cannot read, a missing or unreadable checkpoint, bad options).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from core.i18n import L
+
+EXIT_OK, EXIT_WRONG, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's default exit code is already 2; keep the text short
+        self.print_usage(sys.stderr)
+        print(message, file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m core.addition", description="Seq2Seq addition solver")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("solve", help="answer a prompt such as 123+45")
+    s.add_argument("prompt")
+    s.add_argument("--checkpoint", default=None, help="model file (default: the shipped model)")
+    s.add_argument("--steps", action="store_true", help="also show each decoding step")
+
+    t = sub.add_parser("train", help="train a model from scratch and save it")
+    t.add_argument("--digits", type=int, default=3)
+    t.add_argument("--out", required=True)
+    t.add_argument("--cell", choices=["gru", "lstm"], default="gru")
+    t.add_argument("--hidden", type=int, default=128)
+    t.add_argument("--embed", type=int, default=16)
+    t.add_argument("--no-reverse-input", action="store_true")
+    t.add_argument("--no-reverse-answer", action="store_true")
+    t.add_argument("--peeky", action="store_true")
+    t.add_argument("--no-attention", action="store_true")
+    t.add_argument("--steps", type=int, default=3000)
+    t.add_argument("--batch-size", type=int, default=128)
+    t.add_argument("--lr", type=float, default=1e-2)
+    t.add_argument("--lr-final", type=float, default=3e-4)
+    t.add_argument("--train-size", type=int, default=0, help="fixed training pool size (0: fresh pairs every batch)")
+    t.add_argument("--test-size", type=int, default=5000)
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--threads", type=int, default=1)
+    t.add_argument("--eval-every", type=int, default=200)
+    t.add_argument("--exhaustive", action="store_true", help="measure accuracy over every pair at the end")
+    t.add_argument("--polish", type=int, default=0,
+                   help="after training, up to this many rounds of extra steps on the pairs still answered wrongly")
+    t.add_argument("--polish-steps", type=int, default=1500)
+    t.add_argument("--polish-lr", type=float, default=3e-4)
+    t.add_argument("--quiet", action="store_true")
+
+    e = sub.add_parser("evaluate", help="measure a model's accuracy")
+    e.add_argument("--checkpoint", default=None)
+    e.add_argument("--exhaustive", action="store_true", help="every pair (1,000,000 for 3 digits)")
+    e.add_argument("--samples", type=int, default=10000)
+    e.add_argument("--seed", type=int, default=1)
+    e.add_argument("--threads", type=int, default=1)
+    e.add_argument("--json", action="store_true")
+    return p
+
+
+def _checkpoint_path(arg):
+    from .checkpoint import SHIPPED
+    return Path(arg) if arg else SHIPPED
+
+
+def cmd_solve(args) -> int:
+    from .checkpoint import CheckpointError
+    from .prompt import PromptError
+    from .solver import Solver
+    torch.set_num_threads(1)
+    try:
+        solver = Solver.from_file(_checkpoint_path(args.checkpoint))
+        res = solver.solve(args.prompt)
+    except (PromptError, CheckpointError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.steps:
+        for i, st in enumerate(res.steps):
+            cands = ", ".join(f"{c!r} {p:.3f}" for c, p in st.candidates)
+            print(L(f"step {i + 1}: {st.char!r}  ({cands})", f"ステップ {i + 1}: {st.char!r}  （{cands}）"), file=sys.stderr)
+    print(res.answer)
+    if not res.correct:
+        print(L(f"warning: the model's answer is wrong; the true sum is {res.true_sum}",
+                f"注意: モデルの答えは間違いです。正しい和は {res.true_sum} です"), file=sys.stderr)
+        return EXIT_WRONG
+    return EXIT_OK
+
+
+def cmd_train(args, argv) -> int:
+    from . import checkpoint
+    from .data import all_pair_ids
+    from .metrics import evaluate_pairs, wrong_pair_ids
+    from .model import ModelConfig, count_parameters
+    from .train import Trainer, TrainConfig
+    mcfg = ModelConfig(digits=args.digits, cell=args.cell, embed_dim=args.embed, hidden=args.hidden,
+                       reverse_input=not args.no_reverse_input, reverse_answer=not args.no_reverse_answer,
+                       peeky=args.peeky, attention=not args.no_attention)
+    try:
+        mcfg.validate()
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    cfg = TrainConfig(model=mcfg, train_size=args.train_size or None, test_size=args.test_size,
+                      batch_size=args.batch_size, lr=args.lr, lr_final=args.lr_final, max_steps=args.steps,
+                      eval_every=args.eval_every, seed=args.seed, threads=args.threads)
+    trainer = Trainer(cfg)
+    log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, flush=True))
+    trainer.on_eval = lambda e: log(f"step {e.step:6d}  {e.seconds:7.1f}s  test exact {e.exact:.4f}  per-digit {e.per_digit:.4f}")
+    t0 = time.perf_counter()
+    result = trainer.run()
+    held_out = trainer.evaluate()
+    log(f"trained {result.steps} steps in {result.seconds:.1f}s; held-out exact {held_out.exact:.4f}")
+    meta = {
+        "command": "python -m core.addition " + " ".join(shlex.quote(a) for a in argv),
+        "seed": args.seed,
+        "config": cfg.to_dict(),
+        "parameters": count_parameters(trainer.model),
+        "data": {
+            "digits": args.digits,
+            "test_size": args.test_size,
+            "train_pool": args.train_size or "fresh uniform pairs every batch, excluding the test set",
+            "examples_seen": None,
+        },
+        "held_out_exact_after_main_training": held_out.exact,
+        "torch": torch.__version__,
+        "threads": args.threads,
+    }
+    rounds = []
+    if args.polish and args.exhaustive:
+        all_ids = all_pair_ids(args.digits)
+        for r in range(args.polish):
+            wrong = wrong_pair_ids(trainer.model, all_ids)
+            log(f"polish round {r + 1}: {len(wrong)} pairs wrong of {len(all_ids)}")
+            rounds.append(int(len(wrong)))
+            if len(wrong) == 0:
+                break
+            trainer.sampler.focus = wrong
+            trainer.config.lr = trainer.config.lr_final = args.polish_lr
+            trainer.config.max_steps = trainer.step + args.polish_steps
+            trainer.run()
+            checkpoint.save(trainer.model, args.out)  # keep progress if stopped
+        meta["polish"] = {"rounds_wrong_counts": rounds, "steps_per_round": args.polish_steps, "lr": args.polish_lr,
+                          "note": "extra steps where 25% of each batch are pairs still answered wrongly"}
+    meta["data"]["examples_seen"] = trainer.examples
+    meta["train_steps"] = trainer.step
+    meta["train_seconds"] = round(time.perf_counter() - t0, 1)
+    if args.exhaustive:
+        t1 = time.perf_counter()
+        acc = evaluate_pairs(trainer.model, all_pair_ids(args.digits))
+        meta["exhaustive"] = _acc_json(acc)
+        meta["exhaustive"]["seconds"] = round(time.perf_counter() - t1, 1)
+        log(f"exhaustive exact {acc.exact:.6f} over {acc.n} pairs")
+    meta["held_out_exact_final"] = trainer.evaluate().exact
+    meta["created"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    checkpoint.save(trainer.model, args.out, meta)
+    log(f"saved {args.out}")
+    return EXIT_OK
+
+
+def _acc_json(acc) -> dict:
+    return {
+        "pairs": acc.n,
+        "exact": acc.exact,
+        "wrong": int(round((1 - acc.exact) * acc.n)),
+        "per_digit": acc.per_digit,
+        "per_place": [float(x) for x in acc.per_place],
+        "by_carries": {str(k): {"exact": v[0], "count": v[1]} for k, v in acc.by_carries.items()},
+        "wrong_examples": [f"{a}+{b} -> {p}" for a, b, p in acc.wrong_examples],
+    }
+
+
+def cmd_evaluate(args) -> int:
+    from .checkpoint import CheckpointError, load
+    from .data import all_pair_ids, num_pairs
+    from .metrics import evaluate_pairs
+    torch.set_num_threads(args.threads)
+    try:
+        model = load(_checkpoint_path(args.checkpoint))
+    except CheckpointError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    d = model.cfg.digits
+    if args.exhaustive:
+        ids = all_pair_ids(d)
+    else:
+        rng = np.random.default_rng(args.seed)
+        ids = rng.choice(num_pairs(d), size=min(args.samples, num_pairs(d)), replace=False)
+    t0 = time.perf_counter()
+    acc = evaluate_pairs(model, ids)
+    out = _acc_json(acc)
+    out["seconds"] = round(time.perf_counter() - t0, 2)
+    if args.json:
+        print(json.dumps(out, indent=2))
+    else:
+        print(L(f"exact match: {acc.exact * 100:.4f}% of {acc.n} pairs ({out['wrong']} wrong)",
+                f"完全一致: {acc.n} 組中 {acc.exact * 100:.4f}%（不正解 {out['wrong']} 組）"))
+        print(L(f"per-digit accuracy: {acc.per_digit * 100:.4f}%", f"桁ごとの正解率: {acc.per_digit * 100:.4f}%"))
+        for k, (e, n) in sorted(acc.by_carries.items()):
+            print(L(f"  {k} carries: {e * 100:.4f}% of {n}", f"  繰り上がり {k} 回: {n} 組中 {e * 100:.4f}%"))
+    return EXIT_OK
+
+
+def _protect_negative_prompt(argv: list) -> list:
+    """Let ``solve "-5+3"`` reach the prompt parser (and its message) instead of argparse."""
+    if len(argv) < 2 or argv[0] != "solve" or "--" in argv:
+        return argv
+    options, positional, i = [], [], 1
+    while i < len(argv):
+        a = argv[i]
+        if a == "--checkpoint" and i + 1 < len(argv):
+            options += [a, argv[i + 1]]
+            i += 1
+        elif a.startswith("--checkpoint=") or a in ("--steps", "-h", "--help"):
+            options.append(a)
+        else:
+            positional.append(a)
+        i += 1
+    return [argv[0], *options, "--", *positional]
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _protect_negative_prompt(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if args.command == "solve":
+        return cmd_solve(args)
+    if args.command == "train":
+        return cmd_train(args, argv)
+    return cmd_evaluate(args)
