@@ -1,0 +1,602 @@
+"""The network canvas: a vertical chain of blocks with the tensor shape flowing between them.
+
+Input block, one block per layer, output block. Between two blocks the shape of the tensor that
+flows through, e.g. ``(B, 64)``; on each block its kind, key parameters and parameter count;
+problems outline their block in red (error) or amber (warning), with the message as tooltip.
+
+The canvas owns no network state: it paints ``document.spec()`` and ``document.analysis()`` and
+turns drops, drags and keys into document edits (each one an undo command). Only the selection
+is its own. Drops accept only the editor's MIME types (``gui.editor.mime``): a palette kind is
+inserted where it is dropped, a block id is moved there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QKeySequence, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSizePolicy, QToolTip, QWidget
+
+from core.analysis import ERROR, WARNING, Analysis, Problem
+from core.layers import GROUPS, LAYERS, format_shape, group_title
+from core.spec import LayerSpec
+from gui.editor import mime
+from gui.editor.style import (ACCENT, ERROR_COLOR, IO_COLOR, MUTED, TEXT, WARNING_COLOR, group_color,
+                              monospace_font, tint)
+
+INPUT = "input"  # hit-test result for the input block
+OUTPUT = "output"
+
+MARGIN = 18  # around the chain
+IO_H = 46  # input and output blocks
+BLOCK_H = 58  # layer blocks
+GAP = 38  # between blocks: the arrow and the shape label
+MAX_W = 420
+RADIUS = 10
+
+
+@dataclass
+class _Layout:
+    input: QRectF
+    blocks: list[QRectF]  # one per layer (for an empty network: the drop placeholder)
+    output: QRectF
+    height: int
+
+
+class NetworkCanvas(QWidget):
+    selection_changed = Signal(str)  # layer id, or "" when nothing is selected
+    input_requested = Signal()  # the input block was clicked: the page focuses the input shape field
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._selected = ""
+        self._drop_index: int | None = None  # insertion indicator while a drag hovers
+        self._dragging_id = ""  # the block being moved, drawn faded
+        self._press: QPoint | None = None
+        self._press_id = ""
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        document.changed.connect(self._document_changed)
+        self._document_changed()
+
+    # --- selection ----------------------------------------------------------------------------
+    def selected_id(self) -> str:
+        return self._selected
+
+    def select(self, layer_id: str) -> None:
+        ids = {l.id for l in self.document.spec().layers}
+        layer_id = layer_id if layer_id in ids else ""
+        if layer_id != self._selected:
+            self._selected = layer_id
+            self.update()
+            self.selection_changed.emit(layer_id)
+        if layer_id:
+            self._ensure_visible(self._index_of(layer_id))
+
+    def _index_of(self, layer_id: str) -> int:
+        for i, l in enumerate(self.document.spec().layers):
+            if l.id == layer_id:
+                return i
+        return -1
+
+    def _document_changed(self) -> None:
+        layout = self._layout()
+        self.setMinimumHeight(layout.height)
+        if self._selected and self._index_of(self._selected) < 0:
+            self._selected = ""
+            self.selection_changed.emit("")
+        self.update()
+
+    # --- geometry -----------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(MAX_W + 2 * MARGIN, self._layout().height)
+
+    def _layout(self) -> _Layout:
+        w = min(MAX_W, max(220, self.width() - 2 * MARGIN))
+        x = (self.width() - w) / 2
+        y = MARGIN
+        inp = QRectF(x, y, w, IO_H)
+        y += IO_H + GAP
+        blocks = []
+        for _ in range(max(1, self.document.layer_count())):
+            blocks.append(QRectF(x, y, w, BLOCK_H))
+            y += BLOCK_H + GAP
+        out = QRectF(x, y, w, IO_H)
+        return _Layout(inp, blocks, out, int(y + IO_H + MARGIN))
+
+    def insert_index_at(self, y: float) -> int:
+        """Where a layer dropped at height ``y`` goes: the number of blocks whose middle is above y."""
+        n = self.document.layer_count()
+        blocks = self._layout().blocks[:n]
+        return sum(1 for r in blocks if r.center().y() < y)
+
+    def block_at(self, pos: QPointF) -> str:
+        """The layer id under ``pos``, or INPUT / OUTPUT, or "" for empty space."""
+        lay = self._layout()
+        if lay.input.contains(pos):
+            return INPUT
+        if lay.output.contains(pos):
+            return OUTPUT
+        layers = self.document.spec().layers
+        for rect, layer in zip(lay.blocks, layers):
+            if rect.contains(pos):
+                return layer.id
+        return ""
+
+    def block_rect(self, index: int) -> QRectF:
+        return self._layout().blocks[index]
+
+    def _gap_y(self, lay: _Layout, index: int) -> float:
+        """Middle of the gap above block ``index`` (index == n: above the output block)."""
+        below = lay.blocks[index] if index < self.document.layer_count() else lay.output
+        return below.top() - GAP / 2
+
+    def _ensure_visible(self, index: int) -> None:
+        if index < 0:
+            return
+        area = self._scroll_area()
+        if area is not None:
+            r = self.block_rect(index)
+            area.ensureWidgetVisible(self, 0, 0)  # no-op when the canvas itself is the widget
+            area.ensureVisible(int(r.center().x()), int(r.center().y()), 0, int(BLOCK_H / 2 + GAP))
+
+    def _scroll_area(self) -> QScrollArea | None:
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, QScrollArea):
+            w = w.parentWidget()
+        return w
+
+    # --- painting -----------------------------------------------------------------------------
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.TextAntialiasing)
+        p.fillRect(self.rect(), QColor("#f6f8fa"))
+        self._paint(p)
+        p.end()
+
+    def _paint(self, p: QPainter) -> None:
+        spec = self.document.spec()
+        analysis = self.document.analysis()
+        lay = self._layout()
+        n = len(spec.layers)
+
+        # Arrows and shapes first, so blocks sit on top of the lines.
+        shapes = [spec.input_shape] + [info.out_shape for info in analysis.layers]
+        tops = lay.blocks[:n] + [lay.output]
+        bottoms = [lay.input] + lay.blocks[:n]
+        if n == 0:
+            tops, bottoms, shapes = [lay.output], [lay.input], [spec.input_shape]
+        for upper, lower, shape in zip(bottoms, tops, shapes):
+            self._paint_arrow(p, upper, lower, shape)
+
+        self._paint_io(p, lay.input, self.tr("Input"), spec.input_shape,
+                       self.tr("one sample = {0} numbers").format(" × ".join(str(d) for d in spec.input_shape)))
+        out_shape = analysis.output_shape if n else None
+        self._paint_io(p, lay.output, self.tr("Output"), out_shape,
+                       self.tr("model(x) returns this") if out_shape is not None else "")
+
+        if n == 0:
+            self._paint_placeholder(p, lay.blocks[0])
+        for i, (layer, info, rect) in enumerate(zip(spec.layers, analysis.layers, lay.blocks)):
+            self._paint_block(p, rect, i, layer, info, analysis.problems_for(layer.id))
+
+        if self._drop_index is not None:
+            self._paint_drop_indicator(p, lay)
+
+    def _paint_arrow(self, p: QPainter, upper: QRectF, lower: QRectF, shape) -> None:
+        x = upper.center().x()
+        y0, y1 = upper.bottom(), lower.top()
+        unknown = shape is None
+        line = QColor("#8c959f")
+        p.setPen(QPen(line, 1.6))
+        p.drawLine(QPointF(x, y0 + 1), QPointF(x, y1 - 6))
+        path = QPainterPath()
+        path.moveTo(x, y1 - 1)
+        path.lineTo(x - 5, y1 - 8)
+        path.lineTo(x + 5, y1 - 8)
+        path.closeSubpath()
+        p.fillPath(path, line)
+        # The shape label: a pill to the right of the arrow.
+        text = format_shape(shape)
+        font = monospace_font(10)
+        font.setBold(True)
+        p.setFont(font)
+        fm = QFontMetrics(font)
+        tw = fm.horizontalAdvance(text)
+        pill = QRectF(x + 12, (y0 + y1) / 2 - 10, tw + 16, 20)
+        p.setPen(QPen(ERROR_COLOR if unknown else QColor("#d0d7de"), 1))
+        p.setBrush(QColor("#fff0f0") if unknown else QColor("#ffffff"))
+        p.drawRoundedRect(pill, 10, 10)
+        p.setPen(ERROR_COLOR if unknown else TEXT)
+        p.drawText(pill, Qt.AlignCenter, text)
+
+    def _paint_io(self, p: QPainter, rect: QRectF, title: str, shape, note: str) -> None:
+        p.setPen(QPen(IO_COLOR, 1.2))
+        p.setBrush(tint(IO_COLOR, 0.10))
+        p.drawRoundedRect(rect, RADIUS, RADIUS)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() + 1)
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(TEXT)
+        inner = rect.adjusted(16, 0, -16, 0)
+        p.drawText(inner, Qt.AlignVCenter | Qt.AlignLeft, title)
+        title_w = QFontMetrics(font).horizontalAdvance(title)
+        mono = monospace_font(10)
+        mono.setBold(True)
+        p.setFont(mono)
+        p.drawText(inner.adjusted(title_w + 12, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, format_shape(shape))
+        if note:
+            small = QFont(self.font())
+            small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+            p.setFont(small)
+            p.setPen(MUTED)
+            p.drawText(inner, Qt.AlignVCenter | Qt.AlignRight, note)
+
+    def _paint_placeholder(self, p: QPainter, rect: QRectF) -> None:
+        pen = QPen(QColor("#8c959f"), 1.4, Qt.DashLine)
+        p.setPen(pen)
+        p.setBrush(Qt.NoBrush)
+        p.drawRoundedRect(rect, RADIUS, RADIUS)
+        p.setFont(self.font())
+        p.setPen(MUTED)
+        p.drawText(rect, Qt.AlignCenter, self.tr("Drop layers here from the palette"))
+
+    def _paint_block(self, p: QPainter, rect: QRectF, index: int, layer: LayerSpec, info, problems) -> None:
+        kind = LAYERS[layer.kind]
+        color = group_color(kind.group)
+        selected = layer.id == self._selected
+        severity = _worst(problems)
+        p.save()
+        if layer.id == self._dragging_id:
+            p.setOpacity(0.35)
+        if selected:  # a soft halo around the selected block
+            p.setPen(Qt.NoPen)
+            p.setBrush(QColor(ACCENT.red(), ACCENT.green(), ACCENT.blue(), 50))
+            p.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 4, RADIUS + 4)
+        p.setBrush(tint(color, 0.16 if selected else 0.09))
+        border = ERROR_COLOR if severity == ERROR else WARNING_COLOR if severity == WARNING else color
+        width = 2.4 if severity or selected else 1.2
+        p.setPen(QPen(ACCENT if selected and not severity else border, width))
+        p.drawRoundedRect(rect, RADIUS, RADIUS)
+        # The group stripe on the left edge.
+        stripe = QPainterPath()
+        stripe.addRoundedRect(rect.adjusted(1, 1, -1, -1), RADIUS - 1, RADIUS - 1)
+        clip = QPainterPath()
+        clip.addRect(QRectF(rect.left(), rect.top(), 7, rect.height()))
+        p.fillPath(stripe.intersected(clip), color)
+
+        left = rect.adjusted(20, 8, -16, -8)
+        details = _param_text(layer, info)
+        # With details: name on the upper half, details below; without: the name centred.
+        name_row = QRectF(left.left(), left.top(), left.width(), left.height() / 2) if details else left
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() + 1.5)
+        title_font.setBold(True)
+        p.setFont(title_font)
+        p.setPen(TEXT)
+        p.drawText(name_row, Qt.AlignLeft | Qt.AlignVCenter, layer.kind)
+        name_w = QFontMetrics(title_font).horizontalAdvance(layer.kind)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 0.5))
+        p.setFont(small)
+        p.setPen(MUTED)
+        p.drawText(name_row.adjusted(name_w + 8, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, f"model[{index}]")
+        if details:
+            p.setFont(monospace_font(9))
+            p.setPen(TEXT)
+            p.drawText(QRectF(left.left(), left.center().y(), left.width(), left.height() / 2),
+                       Qt.AlignLeft | Qt.AlignVCenter, details)
+
+        count = info.n_params
+        count_text = self.tr("{0} parameters").format(f"{count:,}") if count else self.tr("no parameters")
+        count_font = QFont(self.font())
+        count_font.setBold(bool(count))
+        p.setFont(count_font)
+        p.setPen(TEXT if count else MUTED)
+        right = rect.adjusted(0, 0, -16, 0)
+        if severity:
+            right = right.adjusted(0, 0, -30, 0)
+        p.drawText(right, Qt.AlignRight | Qt.AlignVCenter, count_text)
+
+        if severity:  # the "!" badge
+            c = ERROR_COLOR if severity == ERROR else WARNING_COLOR
+            badge = QRectF(rect.right() - 36, rect.center().y() - 11, 22, 22)
+            p.setPen(Qt.NoPen)
+            p.setBrush(c)
+            p.drawEllipse(badge)
+            bold = QFont(self.font())
+            bold.setBold(True)
+            p.setFont(bold)
+            p.setPen(QColor("white"))
+            p.drawText(badge, Qt.AlignCenter, "!")
+        p.restore()
+
+    def _paint_drop_indicator(self, p: QPainter, lay: _Layout) -> None:
+        if self.document.layer_count() == 0:
+            rect = lay.blocks[0]
+            p.setPen(QPen(ACCENT, 2.2, Qt.DashLine))
+            p.setBrush(QColor(ACCENT.red(), ACCENT.green(), ACCENT.blue(), 30))
+            p.drawRoundedRect(rect, RADIUS, RADIUS)
+            return
+        y = self._gap_y(lay, self._drop_index)
+        x0, x1 = lay.input.left() - 6, lay.input.right() + 6
+        p.setPen(QPen(ACCENT, 3.2, Qt.SolidLine, Qt.RoundCap))
+        p.drawLine(QPointF(x0, y), QPointF(x1, y))
+        p.setBrush(ACCENT)
+        p.setPen(Qt.NoPen)
+        p.drawEllipse(QPointF(x0, y), 5, 5)
+        p.drawEllipse(QPointF(x1, y), 5, 5)
+
+    # --- tooltips -----------------------------------------------------------------------------
+    def event(self, event):
+        if event.type() == QEvent.ToolTip:
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        hit = self.block_at(pos)
+        spec = self.document.spec()
+        if hit == INPUT:
+            return self.tr("The network's input. B is the batch size: how many samples go through at once.")
+        if hit == OUTPUT:
+            return self.tr("What the network returns for a batch of B samples.")
+        if not hit:
+            return ""
+        layer = spec.layers[spec.index_of(hit)]
+        text = f"<b>{layer.kind}</b><br>{LAYERS[layer.kind].doc}"
+        for problem in self.document.analysis().problems_for(hit):
+            color = ERROR_COLOR if problem.severity == ERROR else WARNING_COLOR
+            text += f"<br><span style='color:{color.name()}'>⚠ {problem.message}</span>"
+        return text
+
+    # --- mouse and keys -----------------------------------------------------------------------
+    def mousePressEvent(self, event):
+        self.setFocus(Qt.MouseFocusReason)
+        if event.button() != Qt.LeftButton:
+            return super().mousePressEvent(event)
+        hit = self.block_at(event.position())
+        if hit == INPUT:
+            self.select("")
+            self.input_requested.emit()
+        elif hit == OUTPUT or not hit:
+            self.select("")
+        else:
+            self.select(hit)
+            self._press, self._press_id = event.position().toPoint(), hit
+
+    def mouseMoveEvent(self, event):
+        if (self._press is not None and event.buttons() & Qt.LeftButton
+                and (event.position().toPoint() - self._press).manhattanLength() >= QApplication.startDragDistance()):
+            layer_id, self._press = self._press_id, None
+            self._start_drag(layer_id)
+            return
+        hit = self.block_at(event.position())
+        self.setCursor(Qt.OpenHandCursor if hit not in ("", INPUT, OUTPUT) else Qt.ArrowCursor)
+
+    def mouseReleaseEvent(self, event):
+        self._press = None
+        super().mouseReleaseEvent(event)
+
+    def _start_drag(self, layer_id: str) -> None:
+        index = self._index_of(layer_id)
+        if index < 0:
+            return
+        rect = self.block_rect(index).toAlignedRect()
+        drag = QDrag(self)
+        drag.setMimeData(mime.layer_id_mime(layer_id))
+        pixmap = self.grab(rect.adjusted(-2, -2, 2, 2))
+        drag.setPixmap(pixmap)
+        drag.setHotSpot(QPoint(pixmap.width() // 2, pixmap.height() // 2))
+        self._dragging_id = layer_id
+        self.update()
+        try:
+            drag.exec(Qt.MoveAction)
+        finally:
+            self._dragging_id = ""
+            self._drop_index = None
+            self.update()
+
+    def keyPressEvent(self, event):
+        index = self._index_of(self._selected)
+        n = self.document.layer_count()
+        key, mods = event.key(), event.modifiers()
+        if key in (Qt.Key_Delete, Qt.Key_Backspace) and index >= 0:
+            self.delete_selected()
+        elif key in (Qt.Key_Up, Qt.Key_Down) and n:
+            step = -1 if key == Qt.Key_Up else 1
+            if mods & (Qt.ControlModifier | Qt.AltModifier) and index >= 0:
+                self.document.move_layer(self._selected, index + step)  # keyboard reorder
+                self._ensure_visible(self._index_of(self._selected))
+            else:
+                new = min(n - 1, max(0, index + step)) if index >= 0 else (0 if step > 0 else n - 1)
+                self.select(self.document.layer(new).id)
+        elif key == Qt.Key_Escape:
+            self.select("")
+        else:
+            super().keyPressEvent(event)
+
+    def delete_selected(self) -> None:
+        index = self._index_of(self._selected)
+        if index < 0:
+            return
+        self.document.remove_layer(self._selected)
+        n = self.document.layer_count()
+        self.select(self.document.layer(min(index, n - 1)).id if n else "")
+
+    # --- drops --------------------------------------------------------------------------------
+    @staticmethod
+    def _payload(event) -> tuple[str, str]:
+        """(mime type, text) of an acceptable drag, or ("", "")."""
+        data = event.mimeData()
+        for kind in (mime.LAYER_ID_MIME, mime.LAYER_KIND_MIME):
+            text = mime.read(data, kind)
+            if text:
+                return kind, text
+        return "", ""
+
+    def _acceptable(self, event) -> bool:
+        kind, text = self._payload(event)
+        if kind == mime.LAYER_KIND_MIME:
+            return text in LAYERS
+        if kind == mime.LAYER_ID_MIME:
+            return self._index_of(text) >= 0
+        return False
+
+    def dragEnterEvent(self, event):
+        if self._acceptable(event):
+            self._accept(event)
+            self._drop_index = self.insert_index_at(event.position().y())
+            self.update()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event):
+        if not self._acceptable(event):
+            event.ignore()
+            return
+        self._accept(event)
+        index = self.insert_index_at(event.position().y())
+        if index != self._drop_index:
+            self._drop_index = index
+            self.update()
+        area = self._scroll_area()
+        if area is not None:  # scroll while dragging near the edge of a long network
+            pos = event.position().toPoint()
+            area.ensureVisible(pos.x(), pos.y(), 0, 40)
+
+    def dragLeaveEvent(self, event):
+        self._drop_index = None
+        self.update()
+
+    def dropEvent(self, event):
+        kind, text = self._payload(event)
+        self._drop_index = None
+        self.update()
+        if not self._acceptable(event):
+            event.ignore()
+            return
+        index = self.insert_index_at(event.position().y())
+        if kind == mime.LAYER_KIND_MIME:
+            layer = self.document.insert_layer(index, text)
+            self.select(layer.id)
+        else:
+            old = self._index_of(text)
+            self.document.move_layer(text, index - 1 if old < index else index)
+            self.select(text)
+        self._accept(event)
+
+    @staticmethod
+    def _accept(event) -> None:
+        kind, _ = NetworkCanvas._payload(event)
+        wanted = Qt.MoveAction if kind == mime.LAYER_ID_MIME else Qt.CopyAction
+        if event.possibleActions() & wanted:
+            event.setDropAction(wanted)
+            event.accept()
+        else:
+            event.acceptProposedAction()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.update()
+        super().changeEvent(event)
+
+
+def _worst(problems: list[Problem]) -> str:
+    if any(p.severity == ERROR for p in problems):
+        return ERROR
+    return WARNING if problems else ""
+
+
+def _param_text(layer: LayerSpec, info) -> str:
+    """The key parameters on one line, e.g. ``2 → 16`` for a Linear layer fed (B, 2)."""
+    p = layer.params
+    if layer.kind == "Linear":
+        n_in = info.in_shape[-1] if info.in_shape else "?"
+        return f"{n_in} → {p['out_features']}" + ("" if p["bias"] else "  bias=False")
+    parts = [f"{name}={value!r}" if isinstance(value, str) else f"{name}={value:g}" if isinstance(value, float)
+             else f"{name}={value}" for name, value in p.items()]
+    return ", ".join(parts)
+
+
+class NetworkSummary(QLabel):
+    """One line under the toolbar: total parameters, output shape, problems (whole-network ones spelled out)."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.RichText)
+        self.setContentsMargins(6, 4, 6, 4)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        analysis: Analysis = self.document.analysis()
+        n_layers = self.document.layer_count()
+        errors = sum(p.severity == ERROR for p in analysis.problems)
+        warnings = sum(p.severity == WARNING for p in analysis.problems)
+        parts = [self.tr("<b>{0}</b> layers").format(n_layers),
+                 self.tr("<b>{0}</b> parameters in total").format(f"{analysis.total_params:,}"),
+                 self.tr("output {0}").format(f"<code>{format_shape(analysis.output_shape) if n_layers else '?'}</code>")]
+        if errors:
+            parts.append(f"<span style='color:{ERROR_COLOR.name()}'><b>"
+                         + self.tr("{0} error(s)").format(errors) + "</b></span>")
+        if warnings:
+            parts.append(f"<span style='color:{WARNING_COLOR.name()}'><b>"
+                         + self.tr("{0} warning(s)").format(warnings) + "</b></span>")
+        if not errors and not warnings:
+            parts.append("<span style='color:#1a7f37'><b>✓ " + self.tr("no problems") + "</b></span>")
+        text = " · ".join(parts)
+        for problem in analysis.problems:
+            if problem.layer_id is None:  # whole-network problems have no block to sit on
+                color = ERROR_COLOR if problem.severity == ERROR else WARNING_COLOR
+                text += f"<br><span style='color:{color.name()}'>⚠ {_html(problem.message)}</span>"
+        if errors or warnings:
+            text += "<br><span style='color:#59636e'>" + self.tr(
+                "Blocks with a problem are outlined; point at one to read why.") + "</span>"
+        self.setText(text)
+        self.setToolTip("\n".join(("✖ " if p.severity == ERROR else "⚠ ") + p.message for p in analysis.problems))
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
+
+
+class ShapeLegend(QLabel):
+    """How to read the canvas: what (B, 64) means, and which colour is which group."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.RichText)
+        self.setContentsMargins(6, 2, 6, 2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        chips = "&nbsp;&nbsp;".join(
+            f"<span style='color:{group_color(g).name()}'>■</span>&nbsp;{group_title(g)}" for g in GROUPS)
+        self.setText("<span style='color:#59636e'>" + self.tr(
+            "<code>(B, 64)</code>: a batch of B samples, 64 numbers each. "
+            "B is the batch size; it is left open because any B works.") + "</span><br>" + chips)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

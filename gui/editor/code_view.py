@@ -1,0 +1,177 @@
+"""The code view: the current network as a complete PyTorch file, always in step with the editor.
+
+The text is ``core.build.to_code(document.spec())``; "Copy" puts it on the clipboard and
+"Export .py…" writes it atomically (``core.project.atomic_write``), reporting failures in words.
+"""
+from __future__ import annotations
+
+import keyword
+import re
+
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from core.build import to_code
+from core.project import atomic_write
+from gui.editor.style import monospace_font
+
+
+def _fmt(color: str, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+    f = QTextCharFormat()
+    f.setForeground(QColor(color))
+    if bold:
+        f.setFontWeight(QFont.Bold)
+    f.setFontItalic(italic)
+    return f
+
+
+class PythonHighlighter(QSyntaxHighlighter):
+    """Keywords, names from torch, numbers, strings and comments: enough to read the file at a glance."""
+
+    def __init__(self, document):
+        super().__init__(document)
+        words = "|".join(keyword.kwlist)
+        self.rules = [
+            (QRegularExpression(rf"\b({words})\b"), _fmt("#cf222e", bold=True)),
+            (QRegularExpression(r"\b(nn|torch)\b(\.\w+)*"), _fmt("#0550ae")),
+            (QRegularExpression(r"\b\d+(\.\d+)?\b"), _fmt("#953800")),
+            (QRegularExpression(r"\bdef\s+(\w+)"), _fmt("#8250df", bold=True)),
+        ]
+        self.string = _fmt("#0a3069")
+        self.comment = _fmt("#6e7781", italic=True)
+
+    def highlightBlock(self, text: str) -> None:
+        for rx, fmt in self.rules:
+            it = rx.globalMatch(text)
+            while it.hasNext():
+                m = it.next()
+                self.setFormat(m.capturedStart(), m.capturedLength(), fmt)
+        # Strings and comments last, so they win over the rules above.
+        for m in re.finditer(r"'[^'\n]*'|\"[^\"\n]*\"", text):
+            self.setFormat(m.start(), m.end() - m.start(), self.string)
+        hash_at = _comment_start(text)
+        if hash_at >= 0:
+            self.setFormat(hash_at, len(text) - hash_at, self.comment)
+        # Triple-quoted docstrings may span lines: block state 1 means "still inside one".
+        inside, pos, seg = self.previousBlockState() == 1, 0, 0
+        while True:
+            if inside:
+                end = text.find('"""', pos)
+                if end < 0:
+                    self.setFormat(seg, len(text) - seg, self.string)
+                    self.setCurrentBlockState(1)
+                    return
+                self.setFormat(seg, end + 3 - seg, self.string)
+                inside, pos = False, end + 3
+            else:
+                start = text.find('"""', pos)
+                if start < 0:
+                    self.setCurrentBlockState(0)
+                    return
+                inside, seg, pos = True, start, start + 3
+
+
+def _comment_start(text: str) -> int:
+    quote = ""
+    for i, ch in enumerate(text):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#":
+            return i
+    return -1
+
+
+class CodeView(QWidget):
+    exported = Signal(str)  # path written
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.title = QLabel()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.title.setFont(bold)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self.copy)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_dialog)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #59636e;")
+        self.editor = QPlainTextEdit()
+        self.editor.setReadOnly(True)
+        self.editor.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.editor.setFont(monospace_font(10))
+        self.editor.setStyleSheet("QPlainTextEdit { background: #f6f8fa; color: #1f2328; }")
+        self.highlighter = PythonHighlighter(self.editor.document())
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.copy_button)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.editor, 1)
+        document.changed.connect(self.refresh)
+        self.retranslate()
+
+    def code(self) -> str:
+        return self.editor.toPlainText()
+
+    def refresh(self) -> None:
+        code = to_code(self.document.spec())
+        if code != self.editor.toPlainText():
+            bar = self.editor.verticalScrollBar()
+            keep = bar.value()  # follow edits without jumping back to the top
+            self.editor.setPlainText(code)
+            bar.setValue(keep)
+        buildable = not self.document.analysis().errors
+        self.export_button.setEnabled(buildable)
+        self.export_button.setToolTip(
+            self.tr("Save this code as a Python file you can run with python.") if buildable
+            else self.tr("Fix the errors in the network first: the code cannot be built yet."))
+        self.status.clear()
+
+    def copy(self) -> None:
+        QApplication.clipboard().setText(self.code())
+        self.status.setText(self.tr("Copied."))
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PyTorch code"), "network.py",
+                                              self.tr("Python files (*.py)"))
+        if not path:
+            return
+        if not path.endswith(".py"):
+            path += ".py"
+        problem = self.export_to(path)
+        if problem:
+            QMessageBox.warning(self, self.tr("Export failed"), problem)
+
+    def export_to(self, path: str) -> str | None:
+        """Write the code to ``path`` atomically. Returns an error message, or None on success."""
+        code = to_code(self.document.spec())
+        try:
+            atomic_write(path, lambda f: f.write(code))
+        except OSError as e:
+            return self.tr("Could not write {0}: {1}").format(path, e.strerror or str(e))
+        self.status.setText(self.tr("Exported to {0}").format(path))
+        self.exported.emit(path)
+        return None
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("PyTorch code"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the code to the clipboard"))
+        self.export_button.setText(self.tr("Export .py…"))
+        self.refresh()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

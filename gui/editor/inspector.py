@@ -1,0 +1,340 @@
+"""The inspector: what the selected layer does, what is inferred for it, and one editor per parameter.
+
+Editors come from the layer's parameter schema (``core.layers.Param``): spin boxes with the
+schema's range, check boxes, combo boxes. Every change goes through ``document.set_param``; a value
+the document refuses leaves the spec unchanged and shows the reason in red under the editors.
+``InputShapeEditor`` edits the network's input shape the same way (``document.set_input_shape``).
+"""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QScrollArea, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
+
+from core.analysis import ERROR
+from core.layers import LAYERS, Param, format_shape, group_title
+from gui.editor.style import ERROR_COLOR, MUTED, WARNING_COLOR, group_color, monospace_font
+
+INT_LIMIT = 2**31 - 1
+
+
+def _small(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {MUTED.name()};")
+    return label
+
+
+class LayerInspector(QWidget):
+    remove_requested = Signal(str)  # layer id
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._layer_id = ""
+        self._editors: dict[str, QWidget] = {}
+        self._doc_labels: dict[str, QLabel] = {}
+
+        self.stack = QStackedWidget()
+        self.placeholder = _small(QLabel())
+        self.placeholder.setAlignment(Qt.AlignCenter)
+
+        page = QWidget()
+        self.title = QLabel()
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() + 4)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.group_label = QLabel()
+        self.doc = QLabel()
+        self.doc.setWordWrap(True)
+        self.shapes = QLabel()
+        self.shapes.setTextFormat(Qt.RichText)
+        self.shapes.setWordWrap(True)
+        self.inferred = _small(QLabel())
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.RichText)
+        self.params_title = QLabel()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        self.params_title.setFont(bold)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        self.no_params = _small(QLabel())
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR_COLOR.name()}; font-weight: bold;")
+        self.message.hide()
+        self.remove_button = QPushButton()
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self._layer_id))
+
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.group_label)
+        head.addStretch(1)
+        head.addWidget(self.remove_button)
+        col = QVBoxLayout(page)
+        col.setContentsMargins(10, 8, 10, 8)
+        col.addLayout(head)
+        col.addWidget(self.doc)
+        col.addWidget(self.shapes)
+        col.addWidget(self.inferred)
+        col.addWidget(self.problems)
+        line = QFrame()
+        line.setFrameShape(QFrame.HLine)
+        line.setFrameShadow(QFrame.Sunken)
+        col.addWidget(line)
+        col.addWidget(self.params_title)
+        col.addWidget(self.form_host)
+        col.addWidget(self.no_params)
+        col.addWidget(self.message)
+        col.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(scroll)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        document.changed.connect(self.refresh)
+        self.retranslate()
+
+    # --- public -------------------------------------------------------------------------------
+    def layer_id(self) -> str:
+        return self._layer_id
+
+    def set_layer(self, layer_id: str) -> None:
+        """Show ``layer_id`` (or the placeholder for "")."""
+        if layer_id != self._layer_id:
+            self._layer_id = layer_id
+            self.message.hide()
+            self._build_editors()
+        self.refresh()
+
+    def editor(self, name: str) -> QWidget:
+        return self._editors[name]
+
+    def message_text(self) -> str:
+        return self.message.text() if not self.message.isHidden() else ""
+
+    def apply_value(self, name: str, value) -> str | None:
+        """Ask the document to set ``name`` to ``value``; show and return the reason if refused."""
+        problem = self.document.set_param(self._layer_id, name, value)
+        if problem:
+            self.message.setText("✖ " + problem)
+            self.message.show()
+            self._load_values()  # the editor goes back to the value the spec still has
+        else:
+            self.message.hide()
+        return problem
+
+    # --- building -----------------------------------------------------------------------------
+    def _index(self) -> int:
+        try:
+            return self.document.spec().index_of(self._layer_id) if self._layer_id else -1
+        except KeyError:
+            return -1
+
+    def _build_editors(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self._editors.clear()
+        self._doc_labels.clear()
+        index = self._index()
+        if index < 0:
+            return
+        kind = LAYERS[self.document.layer(index).kind]
+        for param in kind.params:
+            editor = self._make_editor(param)
+            editor.setToolTip(param.doc)
+            if isinstance(editor, (QSpinBox, QDoubleSpinBox, QComboBox)):
+                editor.setMinimumWidth(140)
+            self._editors[param.name] = editor
+            name = QLabel(param.name)
+            name.setFont(monospace_font(10))
+            doc = _small(QLabel())
+            self._doc_labels[param.name] = doc
+            self.form.addRow(name, editor)
+            self.form.addRow("", doc)
+        self._retranslate_docs()
+
+    def _make_editor(self, param: Param) -> QWidget:
+        name = param.name
+        if param.type is bool:
+            w = QCheckBox()
+            w.toggled.connect(lambda v, n=name: self.apply_value(n, bool(v)))
+        elif param.type is str:
+            w = QComboBox()
+            w.addItems(list(param.choices))
+            w.currentTextChanged.connect(lambda v, n=name: self.apply_value(n, v))
+        elif param.type is int:
+            w = QSpinBox()
+            w.setRange(int(param.minimum) if param.minimum is not None else -INT_LIMIT,
+                       int(param.maximum) if param.maximum is not None else INT_LIMIT)
+            w.setKeyboardTracking(False)  # commit on Enter / focus out, not on every digit
+            w.setAccelerated(True)
+            w.valueChanged.connect(lambda v, n=name: self.apply_value(n, int(v)))
+        else:
+            w = QDoubleSpinBox()
+            w.setDecimals(4)
+            w.setRange(param.minimum if param.minimum is not None else -1e9,
+                       param.maximum if param.maximum is not None else 1e9)
+            span = (param.maximum or 1.0) - (param.minimum or 0.0)
+            w.setSingleStep(0.01 if span <= 1 else 0.1)
+            w.setKeyboardTracking(False)
+            w.valueChanged.connect(lambda v, n=name: self.apply_value(n, float(v)))
+        return w
+
+    def _load_values(self) -> None:
+        index = self._index()
+        if index < 0:
+            return
+        params = self.document.layer(index).params
+        for name, w in self._editors.items():
+            value = params[name]
+            w.blockSignals(True)
+            if isinstance(w, QCheckBox):
+                w.setChecked(bool(value))
+            elif isinstance(w, QComboBox):
+                w.setCurrentText(str(value))
+            else:
+                w.setValue(value)
+            w.blockSignals(False)
+
+    # --- refreshing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        index = self._index()
+        if index < 0:
+            if self._layer_id:  # the layer went away (deleted, undone)
+                self._layer_id = ""
+                self._build_editors()
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        layer = self.document.layer(index)
+        kind = LAYERS[layer.kind]
+        info = self.document.analysis().layers[index]
+        self.title.setText(layer.kind)
+        color = group_color(kind.group)
+        self.group_label.setText(f"<span style='color:{color.name()}'>■</span> {group_title(kind.group)}")
+        self.doc.setText(kind.doc)
+        self.shapes.setText(
+            self.tr("Shape: <code>{0}</code> → <code>{1}</code>").format(
+                format_shape(info.in_shape), format_shape(info.out_shape))
+            + "<br>" + self.tr("Learnable parameters: <b>{0}</b>").format(f"{info.n_params:,}")
+            + "&nbsp;&nbsp;<span style='color:#59636e'>" + self.tr("(model[{0}] in the code)").format(index)
+            + "</span>")
+        self.inferred.setText(("ⓘ " + kind.inferred) if kind.inferred else "")
+        self.inferred.setVisible(bool(kind.inferred))
+        problems = self.document.analysis().problems_for(layer.id)
+        self.problems.setText("<br>".join(
+            f"<span style='color:{(ERROR_COLOR if p.severity == ERROR else WARNING_COLOR).name()}'>⚠ "
+            f"{_html(p.message)}</span>" for p in problems))
+        self.problems.setVisible(bool(problems))
+        self.no_params.setVisible(not kind.params)
+        self._load_values()
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(self.tr("Select a block in the network to see what it does and edit its "
+                                         "parameters.\n\nClick the Input block to change the input shape."))
+        self.params_title.setText(self.tr("Parameters"))
+        self.no_params.setText(self.tr("This layer has nothing to set: it has no parameters of its own."))
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove this layer from the network (Delete)"))
+        self._retranslate_docs()
+        self.refresh()
+
+    def _retranslate_docs(self) -> None:
+        index = self._index()
+        if index < 0:
+            return
+        kind = LAYERS[self.document.layer(index).kind]
+        for param in kind.params:
+            text = param.doc
+            if param.type in (int, float):
+                text += " " + self.tr("Allowed: {0}").format(param.range_text())
+            self._doc_labels[param.name].setText(text)
+            self._editors[param.name].setToolTip(text)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class InputShapeEditor(QWidget):
+    """The network's input shape, typed as numbers separated by commas, e.g. ``2`` or ``1, 28, 28``."""
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.label = QLabel()
+        self.edit = QLineEdit()
+        self.edit.setFont(monospace_font(10))
+        self.edit.setMaximumWidth(120)
+        self.edit.editingFinished.connect(self.apply_text)
+        self.preview = QLabel()
+        self.preview.setFont(monospace_font(10))
+        self.message = QLabel()
+        self.message.setStyleSheet(f"color: {ERROR_COLOR.name()}; font-weight: bold;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.edit)
+        row.addWidget(self.preview)
+        row.addWidget(self.message)
+        row.addStretch(1)
+        document.changed.connect(self.refresh)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        shape = self.document.spec().input_shape
+        if not self.edit.hasFocus():
+            self.edit.setText(", ".join(str(d) for d in shape))
+        self.preview.setText("→ " + format_shape(shape))
+
+    def message_text(self) -> str:
+        return self.message.text() if not self.message.isHidden() else ""
+
+    def apply_text(self, text: str | None = None) -> str | None:
+        """Parse and apply; returns the reason when refused (the spec is then unchanged)."""
+        text = self.edit.text() if text is None else text
+        parts = [t for t in re.split(r"[\s,x×*()]+", text.strip()) if t]
+        problem = None
+        if not parts or not all(re.fullmatch(r"\d+", t) for t in parts):
+            problem = self.tr("Type whole numbers separated by commas, e.g. 2 or 1, 28, 28")
+        else:
+            problem = self.document.set_input_shape(tuple(int(t) for t in parts))
+        if problem:
+            self.message.setText("✖ " + problem)
+            self.message.show()
+        else:
+            self.message.hide()
+        self.edit.setText(", ".join(str(d) for d in self.document.spec().input_shape))
+        self.preview.setText("→ " + format_shape(self.document.spec().input_shape))
+        return problem
+
+    def retranslate(self) -> None:
+        self.label.setText(self.tr("Input shape:"))
+        self.edit.setToolTip(self.tr("Numbers per sample, without the batch dimension B "
+                                     "(e.g. 2 for points in the plane). Press Enter to apply."))
+        self.refresh()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

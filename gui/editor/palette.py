@@ -1,0 +1,128 @@
+"""The palette: every layer kind, grouped, with a filter box; drag a kind onto the canvas to add it.
+
+Entries come from the registry (``core.layers``), so a new kind appears here without GUI code.
+A drag carries the kind under ``LAYER_KIND_MIME``; double-click (or Enter) asks to append it.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QDrag
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from core.layers import GROUPS, LAYERS, group_title, kinds_in_group
+from gui.editor.mime import kind_mime
+from gui.editor.style import group_color, swatch_icon
+
+KIND_ROLE = Qt.UserRole + 1
+
+
+class _KindTree(QTreeWidget):
+    """A tree whose leaf items drag their layer kind in the editor's MIME type."""
+
+    def startDrag(self, supported_actions):
+        item = self.currentItem()
+        kind = item.data(0, KIND_ROLE) if item is not None else None
+        if not kind:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(kind_mime(kind))
+        drag.exec(Qt.CopyAction)
+
+
+class Palette(QWidget):
+    kind_activated = Signal(str)  # double-click or Enter on a kind: append it to the network
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #59636e;")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.set_filter)
+        self.tree = _KindTree()
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(8)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragOnly)
+        self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.tree.itemActivated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.hint)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.tree.clear()
+        for group in GROUPS:
+            header = QTreeWidgetItem(self.tree)
+            header.setData(0, Qt.UserRole, group)
+            header.setFlags(Qt.ItemIsEnabled)  # a heading: neither selectable nor draggable
+            font = header.font(0)
+            font.setBold(True)
+            header.setFont(0, font)
+            header.setForeground(0, group_color(group).darker(115))
+            for kind in kinds_in_group(group):
+                item = QTreeWidgetItem(header, [kind.name])
+                item.setData(0, KIND_ROLE, kind.name)
+                item.setIcon(0, swatch_icon(group_color(group)))
+                item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
+            header.setExpanded(True)
+
+    def retranslate(self) -> None:
+        self.filter_edit.setPlaceholderText(self.tr("Filter layers…"))
+        self.hint.setText(self.tr("Drag a layer into the network, or double-click it to add it at the end."))
+        for i in range(self.tree.topLevelItemCount()):
+            header = self.tree.topLevelItem(i)
+            header.setText(0, group_title(header.data(0, Qt.UserRole)))
+            for j in range(header.childCount()):
+                item = header.child(j)
+                kind = item.data(0, KIND_ROLE)
+                item.setToolTip(0, self._tooltip(kind))
+        self.set_filter(self.filter_edit.text())
+
+    def _tooltip(self, kind_name: str) -> str:
+        kind = LAYERS[kind_name]
+        text = f"<b>{kind.name}</b><br>{kind.doc}"
+        if kind.inferred:
+            text += f"<br><i>{kind.inferred}</i>"
+        return text
+
+    def set_filter(self, text: str) -> None:
+        """Show only kinds whose name, group or explanation contains ``text`` (case-insensitive)."""
+        needle = text.strip().lower()
+        for i in range(self.tree.topLevelItemCount()):
+            header = self.tree.topLevelItem(i)
+            group_hit = needle in header.text(0).lower()
+            shown = 0
+            for j in range(header.childCount()):
+                item = header.child(j)
+                kind = LAYERS[item.data(0, KIND_ROLE)]
+                hit = not needle or group_hit or needle in kind.name.lower() or needle in kind.doc.lower()
+                item.setHidden(not hit)
+                shown += hit
+            header.setHidden(shown == 0)
+
+    def visible_kinds(self) -> list[str]:
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            header = self.tree.topLevelItem(i)
+            for j in range(header.childCount()):
+                item = header.child(j)
+                if not item.isHidden() and not header.isHidden():
+                    out.append(item.data(0, KIND_ROLE))
+        return out
+
+    def _activated(self, item: QTreeWidgetItem, column: int) -> None:
+        kind = item.data(0, KIND_ROLE)
+        if kind:
+            self.kind_activated.emit(kind)
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

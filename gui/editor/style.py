@@ -1,0 +1,48 @@
+"""Colours and fonts shared by the editor's views, so the palette and the canvas agree."""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap
+
+# One colour per layer group (core.layers.GROUPS): the palette swatch and the block stripe.
+GROUP_COLORS = {
+    "linear": QColor("#2f6fde"),
+    "activation": QColor("#139a6b"),
+    "normalisation": QColor("#8250df"),
+    "regularisation": QColor("#c23f84"),
+    "shape": QColor("#5b6b7f"),
+}
+IO_COLOR = QColor("#3d4450")
+ERROR_COLOR = QColor("#d1242f")
+WARNING_COLOR = QColor("#d48806")
+ACCENT = QColor("#2f6fde")
+TEXT = QColor("#1f2328")
+MUTED = QColor("#59636e")
+
+
+def group_color(group: str) -> QColor:
+    return QColor(GROUP_COLORS.get(group, IO_COLOR))
+
+
+def tint(color: QColor, amount: float) -> QColor:
+    """``color`` mixed with white: amount 0 is white, 1 is the colour itself."""
+    c = QColor(color)
+    return QColor(round(255 + (c.red() - 255) * amount), round(255 + (c.green() - 255) * amount),
+                  round(255 + (c.blue() - 255) * amount))
+
+
+def swatch_icon(color: QColor, size: int = 12) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(QColor(0, 0, 0, 0))
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.Antialiasing)
+    p.setPen(color.darker(120))
+    p.setBrush(color)
+    p.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+    p.end()
+    return QIcon(pix)
+
+
+def monospace_font(point_size: int = 10) -> QFont:
+    font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+    font.setPointSize(point_size)
+    return font
