@@ -132,6 +132,9 @@ def _read_json(path: Path) -> Any:
         raise ProjectError(L(
             f"{path.name} is damaged or incomplete (line {e.lineno}, column {e.colno}: {e.msg}).",
             f"{path.name} は壊れているか途中で切れています ({e.lineno} 行 {e.colno} 列: {e.msg})。")) from None
+    except RecursionError:  # a few kB of "[[[[..." nest deeper than Python can parse
+        raise ProjectError(L(f"{path.name} is damaged or incomplete (nested too deeply).",
+                             f"{path.name} は壊れているか途中で切れています (入れ子が深すぎます)。")) from None
 
 
 def _read_weights(wpath: Path, network: NetworkSpec, warnings: list[str]) -> dict[str, torch.Tensor] | None:
