@@ -161,7 +161,9 @@ def weights_fit(network: NetworkSpec, state: Any) -> bool:
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
         return False
     try:
-        expected = build(network).state_dict()
+        # on the meta device: names and shapes without allocating (a file may describe a huge network)
+        with torch.device("meta"):
+            expected = build(network).state_dict()
     except BuildError:
         return False
     return (set(state) == set(expected)
