@@ -23,6 +23,8 @@ from core.spec import NetworkSpec, SpecError
 FORMAT = "pytorch-learning-app/project"
 VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024  # a project is a few kB; anything huge is not ours
+_UMASK = os.umask(0)  # read once, at import (before any thread starts), and put back at once
+os.umask(_UMASK)
 
 
 class ProjectError(Exception):
@@ -47,6 +49,12 @@ def atomic_write(path: str | os.PathLike, write: Callable[[Any], None], binary: 
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file 0600: give it the old file's mode, or what open() would have given
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o666 & ~_UMASK
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as f:
             write(f)
             f.flush()
