@@ -27,10 +27,10 @@ from gui.editor.style import (ACCENT, ERROR_COLOR, IO_COLOR, MUTED, TEXT, WARNIN
 INPUT = "input"  # hit-test result for the input block
 OUTPUT = "output"
 
-MARGIN = 18  # around the chain
-IO_H = 46  # input and output blocks
-BLOCK_H = 58  # layer blocks
-GAP = 38  # between blocks: the arrow and the shape label
+MARGIN = 14  # around the chain
+IO_H = 42  # input and output blocks
+BLOCK_H = 52  # layer blocks
+GAP = 34  # between blocks: the arrow and the shape label
 MAX_W = 420
 RADIUS = 10
 
@@ -209,10 +209,11 @@ class NetworkCanvas(QWidget):
         fm = QFontMetrics(font)
         tw = fm.horizontalAdvance(text)
         pill = QRectF(x + 12, (y0 + y1) / 2 - 10, tw + 16, 20)
-        p.setPen(QPen(ERROR_COLOR if unknown else QColor("#d0d7de"), 1))
-        p.setBrush(QColor("#fff0f0") if unknown else QColor("#ffffff"))
+        # Unknown ("?") only follows an error further up, which is marked on its own block: stay quiet here.
+        p.setPen(QPen(QColor("#d0d7de"), 1, Qt.DashLine if unknown else Qt.SolidLine))
+        p.setBrush(QColor("#f6f8fa") if unknown else QColor("#ffffff"))
         p.drawRoundedRect(pill, 10, 10)
-        p.setPen(ERROR_COLOR if unknown else TEXT)
+        p.setPen(MUTED if unknown else TEXT)
         p.drawText(pill, Qt.AlignCenter, text)
 
     def _paint_io(self, p: QPainter, rect: QRectF, title: str, shape, note: str) -> None:
@@ -271,7 +272,7 @@ class NetworkCanvas(QWidget):
         clip.addRect(QRectF(rect.left(), rect.top(), 7, rect.height()))
         p.fillPath(stripe.intersected(clip), color)
 
-        left = rect.adjusted(20, 8, -16, -8)
+        left = rect.adjusted(20, 6, -16, -6)
         details = _param_text(layer, info)
         # With details: name on the upper half, details below; without: the name centred.
         name_row = QRectF(left.left(), left.top(), left.width(), left.height() / 2) if details else left
@@ -294,7 +295,10 @@ class NetworkCanvas(QWidget):
                        Qt.AlignLeft | Qt.AlignVCenter, details)
 
         count = info.n_params
-        count_text = self.tr("{0} parameters").format(f"{count:,}") if count else self.tr("no parameters")
+        if info.in_shape is None:  # an error above: the count is unknown, not zero
+            count_text = self.tr("? parameters")
+        else:
+            count_text = self.tr("{0} parameters").format(f"{count:,}") if count else self.tr("no parameters")
         count_font = QFont(self.font())
         count_font.setBold(bool(count))
         p.setFont(count_font)
@@ -353,13 +357,27 @@ class NetworkCanvas(QWidget):
         if hit == OUTPUT:
             return self.tr("What the network returns for a batch of B samples.")
         if not hit:
-            return ""
+            return self._gap_tooltip(pos)
         layer = spec.layers[spec.index_of(hit)]
         text = f"<b>{layer.kind}</b><br>{LAYERS[layer.kind].doc}"
         for problem in self.document.analysis().problems_for(hit):
             color = ERROR_COLOR if problem.severity == ERROR else WARNING_COLOR
             text += f"<br><span style='color:{color.name()}'>⚠ {problem.message}</span>"
         return text
+
+    def _gap_tooltip(self, pos: QPointF) -> str:
+        """Pointing between two blocks explains the shape that flows there."""
+        lay = self._layout()
+        n = self.document.layer_count()
+        if not lay.input.left() <= pos.x() <= lay.input.right() or n == 0:
+            return ""
+        index = self.insert_index_at(pos.y())
+        analysis = self.document.analysis()
+        shape = self.document.spec().input_shape if index == 0 else analysis.layers[index - 1].out_shape
+        if shape is None:
+            return self.tr("Unknown shape: a layer above has an error.")
+        return self.tr("A tensor of shape {0}: B samples, each made of {1} numbers.").format(
+            format_shape(shape), " × ".join(str(d) for d in shape))
 
     # --- mouse and keys -----------------------------------------------------------------------
     def mousePressEvent(self, event):
@@ -551,11 +569,11 @@ class NetworkSummary(QLabel):
                  self.tr("<b>{0}</b> parameters in total").format(f"{analysis.total_params:,}"),
                  self.tr("output {0}").format(f"<code>{format_shape(analysis.output_shape) if n_layers else '?'}</code>")]
         if errors:
-            parts.append(f"<span style='color:{ERROR_COLOR.name()}'><b>"
-                         + self.tr("{0} error(s)").format(errors) + "</b></span>")
+            text = self.tr("1 error") if errors == 1 else self.tr("{0} errors").format(errors)
+            parts.append(f"<span style='color:{ERROR_COLOR.name()}'><b>{text}</b></span>")
         if warnings:
-            parts.append(f"<span style='color:{WARNING_COLOR.name()}'><b>"
-                         + self.tr("{0} warning(s)").format(warnings) + "</b></span>")
+            text = self.tr("1 warning") if warnings == 1 else self.tr("{0} warnings").format(warnings)
+            parts.append(f"<span style='color:{WARNING_COLOR.name()}'><b>{text}</b></span>")
         if not errors and not warnings:
             parts.append("<span style='color:#1a7f37'><b>✓ " + self.tr("no problems") + "</b></span>")
         text = " · ".join(parts)

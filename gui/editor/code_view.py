@@ -132,6 +132,8 @@ class CodeView(QWidget):
             self.editor.setPlainText(code)
             bar.setValue(keep)
         buildable = not self.document.analysis().errors
+        # The "cannot be built" listing is long prose: wrap it; real code keeps its lines.
+        self.editor.setLineWrapMode(QPlainTextEdit.NoWrap if buildable else QPlainTextEdit.WidgetWidth)
         self.export_button.setEnabled(buildable)
         self.export_button.setToolTip(
             self.tr("Save this code as a Python file you can run with python.") if buildable

@@ -38,8 +38,11 @@ class LayerInspector(QWidget):
         self._doc_labels: dict[str, QLabel] = {}
 
         self.stack = QStackedWidget()
-        self.placeholder = _small(QLabel())
-        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder = QLabel()
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setTextFormat(Qt.RichText)
+        self.placeholder.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.placeholder.setContentsMargins(12, 8, 12, 8)
 
         page = QWidget()
         self.title = QLabel()
@@ -64,7 +67,7 @@ class LayerInspector(QWidget):
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.no_params = _small(QLabel())
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -162,7 +165,12 @@ class LayerInspector(QWidget):
             name.setFont(monospace_font(10))
             doc = _small(QLabel())
             self._doc_labels[param.name] = doc
-            self.form.addRow(name, editor)
+            holder = QWidget()  # the editor keeps its natural width; the row below may wrap wide
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(editor)
+            row.addStretch(1)
+            self.form.addRow(name, holder)
             self.form.addRow("", doc)
         self._retranslate_docs()
 
@@ -184,7 +192,7 @@ class LayerInspector(QWidget):
             w.valueChanged.connect(lambda v, n=name: self.apply_value(n, int(v)))
         else:
             w = QDoubleSpinBox()
-            w.setDecimals(4)
+            w.setDecimals(3)
             w.setRange(param.minimum if param.minimum is not None else -1e9,
                        param.maximum if param.maximum is not None else 1e9)
             span = (param.maximum or 1.0) - (param.minimum or 0.0)
@@ -243,8 +251,13 @@ class LayerInspector(QWidget):
         self._load_values()
 
     def retranslate(self) -> None:
-        self.placeholder.setText(self.tr("Select a block in the network to see what it does and edit its "
-                                         "parameters.\n\nClick the Input block to change the input shape."))
+        self.placeholder.setText("<h3>" + self.tr("How to build a network") + "</h3><ol>"
+                                 + "".join(f"<li style='margin-bottom:6px'>{step}</li>" for step in (
+                                     self.tr("Drag a layer from the palette onto the network, where you want it."),
+                                     self.tr("Click a block to see what it does and to edit its parameters here."),
+                                     self.tr("Drag a block to move it; Delete removes it; Ctrl+↑/↓ moves it too."),
+                                     self.tr("Click the Input block to change the input shape."),
+                                     self.tr("Every edit can be undone with Ctrl+Z."))) + "</ol>")
         self.params_title.setText(self.tr("Parameters"))
         self.no_params.setText(self.tr("This layer has nothing to set: it has no parameters of its own."))
         self.remove_button.setText(self.tr("Remove"))

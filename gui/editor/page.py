@@ -131,6 +131,9 @@ class EditorPage(QWidget):
         self.input_editor.edit.setFocus(Qt.MouseFocusReason)
         self.input_editor.edit.selectAll()
 
+    def shutdown(self) -> None:
+        """The editor runs no background work; present because the main window calls it on every page."""
+
     # --- language -----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.template_button.setText(self.tr("Start from template ▾"))

@@ -48,10 +48,17 @@ class Palette(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragOnly)
         self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
         self.tree.itemActivated.connect(self._activated)
+        self.tree.currentItemChanged.connect(self._show_doc)
+        self.about = QLabel()  # the explanation of the kind under the cursor, without hovering
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.RichText)
+        self.about.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+        self.about.setMinimumHeight(90)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.about)
         layout.addWidget(self.hint)
         self._build()
         self.retranslate()
@@ -84,6 +91,7 @@ class Palette(QWidget):
                 kind = item.data(0, KIND_ROLE)
                 item.setToolTip(0, self._tooltip(kind))
         self.set_filter(self.filter_edit.text())
+        self._show_doc(self.tree.currentItem())
 
     def _tooltip(self, kind_name: str) -> str:
         kind = LAYERS[kind_name]
@@ -116,6 +124,10 @@ class Palette(QWidget):
                 if not item.isHidden() and not header.isHidden():
                     out.append(item.data(0, KIND_ROLE))
         return out
+
+    def _show_doc(self, item, previous=None) -> None:
+        kind = item.data(0, KIND_ROLE) if item is not None else None
+        self.about.setText(self._tooltip(kind) if kind else "")
 
     def _activated(self, item: QTreeWidgetItem, column: int) -> None:
         kind = item.data(0, KIND_ROLE)
