@@ -159,10 +159,13 @@ def test_new_files_are_not_private(tmp_path):
     """The temp file behind an atomic save is created 0600; the saved project must not stay that way."""
     if os.name != "posix":
         pytest.skip("POSIX permissions")
+    umask = os.umask(0)
+    os.umask(umask)
     path = tmp_path / "net.json"
     save_project(path, Project(_spec(), weights=_trained_state(_spec())))
-    assert path.stat().st_mode & 0o044 == 0o044  # group and others may read, like any saved document
-    assert weights_path(path).stat().st_mode & 0o044 == 0o044
+    # what open() would give a new file: 0o644 under the usual umask 022
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert weights_path(path).stat().st_mode & 0o777 == 0o666 & ~umask
     os.chmod(path, 0o640)
     save_project(path, Project(_spec()))
     assert path.stat().st_mode & 0o777 == 0o640  # an existing file keeps its permissions
