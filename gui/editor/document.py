@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.analysis import Analysis, analyse
@@ -209,9 +209,12 @@ class NetworkDocument(QObject):
         return Path(self._path).name if self._path else self.tr("Untitled")
 
 
+# Undo command texts use the document's translation context, spelled out so that lupdate finds them.
+
+
 class _Insert(QUndoCommand):
     def __init__(self, doc: NetworkDocument, index: int, layer: LayerSpec):
-        super().__init__(doc.tr("Add {0}").format(layer.kind))
+        super().__init__(QCoreApplication.translate("NetworkDocument", "Add {0}").format(layer.kind))
         self.doc, self.index, self.layer = doc, index, layer
 
     def redo(self):
@@ -223,7 +226,7 @@ class _Insert(QUndoCommand):
 
 class _Remove(QUndoCommand):
     def __init__(self, doc: NetworkDocument, index: int):
-        super().__init__(doc.tr("Delete {0}").format(doc.layer(index).kind))
+        super().__init__(QCoreApplication.translate("NetworkDocument", "Delete {0}").format(doc.layer(index).kind))
         self.doc, self.index, self.layer = doc, index, None
 
     def redo(self):
@@ -235,7 +238,7 @@ class _Remove(QUndoCommand):
 
 class _Move(QUndoCommand):
     def __init__(self, doc: NetworkDocument, old: int, new: int):
-        super().__init__(doc.tr("Move {0}").format(doc.layer(old).kind))
+        super().__init__(QCoreApplication.translate("NetworkDocument", "Move {0}").format(doc.layer(old).kind))
         self.doc, self.old, self.new = doc, old, new
 
     def redo(self):
@@ -249,7 +252,8 @@ class _SetParam(QUndoCommand):
     MERGE_ID = 0x5E7
 
     def __init__(self, doc: NetworkDocument, index: int, name: str, old: Any, new: Any):
-        super().__init__(doc.tr("Change {0} of {1}").format(name, doc.layer(index).kind))
+        super().__init__(QCoreApplication.translate("NetworkDocument", "Change {0} of {1}")
+                         .format(name, doc.layer(index).kind))
         self.doc, self.index, self.name, self.old, self.new = doc, index, name, old, new
 
     def id(self):
