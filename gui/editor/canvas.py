@@ -46,6 +46,7 @@ class _Layout:
 class NetworkCanvas(QWidget):
     selection_changed = Signal(str)  # layer id, or "" when nothing is selected
     input_requested = Signal()  # the input block was clicked: the page focuses the input shape field
+    edit_requested = Signal(str)  # a block was double-clicked: the page focuses its first parameter
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
@@ -393,6 +394,14 @@ class NetworkCanvas(QWidget):
         else:
             self.select(hit)
             self._press, self._press_id = event.position().toPoint(), hit
+
+    def mouseDoubleClickEvent(self, event):
+        hit = self.block_at(event.position())
+        if hit not in ("", INPUT, OUTPUT):
+            self.select(hit)
+            self.edit_requested.emit(hit)
+        else:
+            super().mouseDoubleClickEvent(event)
 
     def mouseMoveEvent(self, event):
         if (self._press is not None and event.buttons() & Qt.LeftButton

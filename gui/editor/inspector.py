@@ -128,6 +128,12 @@ class LayerInspector(QWidget):
     def message_text(self) -> str:
         return self.message.text() if not self.message.isHidden() else ""
 
+    def focus_first_editor(self, layer_id: str = "") -> None:
+        if layer_id:
+            self.set_layer(layer_id)
+        if self._editors:
+            next(iter(self._editors.values())).setFocus(Qt.OtherFocusReason)
+
     def apply_value(self, name: str, value) -> str | None:
         """Ask the document to set ``name`` to ``value``; show and return the reason if refused."""
         problem = self.document.set_param(self._layer_id, name, value)

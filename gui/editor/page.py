@@ -105,6 +105,7 @@ class EditorPage(QWidget):
         self.palette.kind_activated.connect(self.append_layer)
         self.canvas.selection_changed.connect(self.inspector.set_layer)
         self.canvas.input_requested.connect(self._focus_input)
+        self.canvas.edit_requested.connect(self.inspector.focus_first_editor)
         self.inspector.remove_requested.connect(self._remove)
         self.retranslate()
 

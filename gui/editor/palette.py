@@ -5,13 +5,13 @@ A drag carries the kind under ``LAYER_KIND_MIME``; double-click (or Enter) asks 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QDrag
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from core.layers import GROUPS, LAYERS, group_title, kinds_in_group
 from gui.editor.mime import kind_mime
-from gui.editor.style import group_color, swatch_icon
+from gui.editor.style import group_color, swatch_icon, tint
 
 KIND_ROLE = Qt.UserRole + 1
 
@@ -26,7 +26,28 @@ class _KindTree(QTreeWidget):
             return
         drag = QDrag(self)
         drag.setMimeData(kind_mime(kind))
+        drag.setPixmap(_drag_pixmap(kind, self.font()))
         drag.exec(Qt.CopyAction)
+
+
+def _drag_pixmap(kind_name: str, font: QFont) -> QPixmap:
+    """A small block in the kind's group colour that follows the mouse while dragging."""
+    font = QFont(font)
+    font.setBold(True)
+    width = QFontMetrics(font).horizontalAdvance(kind_name) + 28
+    pix = QPixmap(width, 28)
+    pix.fill(QColor(0, 0, 0, 0))
+    color = group_color(LAYERS[kind_name].group)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.Antialiasing)
+    p.setPen(QPen(color, 1.5))
+    p.setBrush(tint(color, 0.18))
+    p.drawRoundedRect(QRectF(1, 1, width - 2, 26), 8, 8)
+    p.setFont(font)
+    p.setPen(QColor("#1f2328"))
+    p.drawText(QRectF(0, 0, width, 28), Qt.AlignCenter, kind_name)
+    p.end()
+    return pix
 
 
 class Palette(QWidget):

@@ -155,7 +155,7 @@
     <message>
         <location filename="../../gui/editor/inspector.py" line="259"/>
         <source>Click the Input block to change the input shape.</source>
-        <translation>入力の形を変えるには Input ブロックをクリックします。</translation>
+        <translation>入力の形を変えるには「入力」ブロックをクリックします。</translation>
     </message>
     <message>
         <location filename="../../gui/editor/inspector.py" line="260"/>

@@ -241,3 +241,18 @@ def test_templates_menu_lists_every_template(page):
     actions[1].trigger()
     assert kinds(page) == ["Linear", "Sigmoid"] * 8 + ["Linear"]
     assert page.apply_template("nope") is False
+
+
+def test_keyboard_moves_selection_and_blocks(page, qtbot):
+    canvas, doc = page.canvas, page.document
+    first, relu, last = (l.id for l in doc.spec().layers)
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key_Down)  # nothing selected: Down selects the first block
+    assert canvas.selected_id() == first
+    qtbot.keyClick(canvas, Qt.Key_Down, Qt.ControlModifier)  # Ctrl+Down moves it one place down
+    assert [l.id for l in doc.spec().layers] == [relu, first, last]
+    assert canvas.selected_id() == first
+    qtbot.keyClick(canvas, Qt.Key_Up)
+    assert canvas.selected_id() == relu
+    qtbot.mouseDClick(canvas, Qt.LeftButton, pos=canvas.block_rect(2).center().toPoint())
+    assert page.inspector.layer_id() == last
