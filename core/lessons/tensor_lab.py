@@ -308,7 +308,19 @@ def op_tensor(args: dict[str, str]) -> TensorResult:
         value, dtype = _data(args), _dtype(args)
         code = f"x = {_tensor_code(value, dtype)}"
         t = torch.tensor(value, dtype=dtype)
-        return _record("tensor", code, t)
+        if dtype is None:
+            note = L(f"No dtype given: PyTorch chose {_dtype_name(t.dtype)} from the values "
+                     "(whole numbers → int64, decimals → float32).",
+                     f"dtype の指定なし：PyTorchが値から {_dtype_name(t.dtype)} を選びました"
+                     "（整数 → int64、小数 → float32）。")
+        else:
+            bits = torch.finfo(t.dtype).bits if t.dtype.is_floating_point else (
+                torch.iinfo(t.dtype).bits if t.dtype != torch.bool else 8)
+            note = L(f"dtype={_dtype_name(t.dtype)}: every element is stored in {bits} bits, "
+                     f"{t.element_size()} bytes; {t.numel()} elements take {t.numel() * t.element_size()} bytes.",
+                     f"dtype={_dtype_name(t.dtype)}：各要素を{bits}ビット（{t.element_size()}バイト）で保存します。"
+                     f"{t.numel()}個の要素で{t.numel() * t.element_size()}バイトです。")
+        return _record("tensor", code, t, note=note)
     return _guard("tensor", body)
 
 
@@ -528,7 +540,7 @@ _DTYPE_CHOICES = tuple(DTYPES)
 OPERATIONS: tuple[Operation, ...] = (
     Operation("tensor", "torch.tensor(data, dtype)", "torch.tensor(データ, dtype)", (
         Param("data", "data", "データ", "data", "[[1, 2, 3], [4, 5, 6]]"),
-        Param("dtype", "dtype", "データ型", "choice", "float64", _DTYPE_CHOICES)), op_tensor),
+        Param("dtype", "dtype", "データ型", "choice", "float64", ("auto",) + _DTYPE_CHOICES)), op_tensor),
     Operation("size", "x.size()", "x.size()", (
         Param("data", "x", "x", "data", "[[1, 2, 3], [4, 5, 6]]"),), op_size),
     Operation("arange", "torch.arange(start, end)", "torch.arange(start, end)", (

@@ -1,10 +1,216 @@
-"""Lessons page (being built)."""
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+"""Lessons page: the notes' lesson path on the left, the lesson text and "try it" buttons in the
+middle, and the lesson's lab on the right."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+                               QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
+
+from core.lessons import catalog
+from gui.lessons.activation_lab import ActivationLab, DepthLab, LinearLab
+from gui.lessons.autograd_lab import AutogradLab
+from gui.lessons.tensor_lab import TensorLab
+from gui.lessons.widgets import ACCENT, CODE_BG, MUTED, NOTE_BG, heading, muted
+
+SETTINGS_KEY = "lessons/current"
+
+
+def lesson_html(lesson: catalog.Lesson, note_label: str = "Note:") -> str:
+    """The lesson as simple rich text for QTextBrowser (which knows a subset of HTML/CSS)."""
+    parts = [f"<h2 style='margin-bottom:2px'>{html.escape(lesson.title)}</h2>",
+             f"<p style='color:{MUTED}; margin-top:0'>{html.escape(lesson.source)}</p>"]
+    for block in lesson.blocks:
+        text = html.escape(block.text)
+        if block.kind == "code":
+            parts.append(f"<table width='100%' cellpadding='8' style='background:{CODE_BG}'><tr><td>"
+                         f"<pre style='margin:0; white-space:pre-wrap'>{text}</pre></td></tr></table>")
+        elif block.kind == "note":
+            parts.append(f"<table width='100%' cellpadding='8' style='background:{NOTE_BG}'><tr><td>"
+                         f"<b>{html.escape(note_label)}</b> {text}</td></tr></table>")
+        else:
+            parts.append(f"<p style='line-height:130%'>{text}</p>")
+    return "\n".join(parts)
 
 
 class LessonsPage(QWidget):
     try_it = Signal(str)
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.lessons = catalog.LESSONS
+
+        # Left: the lesson path.
+        self.lesson_list = QListWidget()
+        for i, lesson in enumerate(self.lessons, 1):
+            item = QListWidgetItem(f"{i}. {lesson.title}")
+            item.setData(Qt.UserRole, lesson.id)
+            item.setToolTip(lesson.source)
+            self.lesson_list.addItem(item)
+        self.lesson_list.setWordWrap(True)
+        self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.lesson_list.setStyleSheet(
+            "QListWidget { font-size: 11pt; border: none; background: #f6f8fa; }"
+            "QListWidget::item { padding: 8px 6px; }"
+            f"QListWidget::item:selected {{ background: {ACCENT}; color: white; }}")
+        self.lesson_list.currentRowChanged.connect(self._on_row_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(heading(self.tr("Lesson path"), 11))
+        left_layout.addWidget(muted(self.tr("In the order of your study notes.")))
+        left_layout.addWidget(self.lesson_list, 1)
+
+        # Middle: the text and the "try it" buttons.
+        self.text = QTextBrowser()
+        self.text.setOpenExternalLinks(False)
+        self.text.setFrameShape(QFrame.NoFrame)
+        self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.text.document().setDocumentMargin(10)
+        self.try_box = QWidget()
+        self.try_layout = QVBoxLayout(self.try_box)
+        self.try_layout.setContentsMargins(0, 0, 0, 0)
+        self.try_buttons: list[QPushButton] = []
+        self.prev_button = QPushButton(self.tr("← Previous"))
+        self.next_button = QPushButton(self.tr("Next lesson →"))
+        self.prev_button.clicked.connect(self.previous_lesson)
+        self.next_button.clicked.connect(self.next_lesson)
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.text, 1)
+        middle_layout.addWidget(heading(self.tr("Try it"), 10))
+        middle_layout.addWidget(self.try_box)
+        middle_layout.addLayout(nav)
+
+        # Right: the lab.
+        self.tensor_lab = TensorLab("tensor")
+        self.numpy_lab = TensorLab("numpy")
+        self.autograd_lab = AutogradLab()
+        self.linear_lab = LinearLab()
+        self.activation_lab = ActivationLab()
+        self.depth_lab = DepthLab()
+        self.no_lab = QWidget()
+        self.no_lab_layout = QVBoxLayout(self.no_lab)
+        self.no_lab_buttons: list[QPushButton] = []
+        self.labs = {"tensor": self.tensor_lab, "numpy": self.numpy_lab, "autograd": self.autograd_lab,
+                     "linear": self.linear_lab, "activation": self.activation_lab, "depth": self.depth_lab,
+                     "": self.no_lab}
+        self.lab_titles = {"tensor": self.tr("Tensor lab"), "numpy": self.tr("Tensor lab: NumPy conversions"),
+                           "autograd": self.tr("Autograd lab"), "linear": self.tr("Linear vs nonlinear lab"),
+                           "activation": self.tr("Activation lab"),
+                           "depth": self.tr("Vanishing-gradient lab: depth slider"),
+                           "": self.tr("Try it in the app")}
+        self.stack = QStackedWidget()
+        for w in self.labs.values():
+            self.stack.addWidget(w)
+        self.lab_title = heading("", 13)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.lab_title)
+        right_layout.addWidget(self.stack, 1)
+
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(middle)
+        split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 0)
+        split.setStretchFactor(2, 1)
+        split.setSizes([215, 365, 700])
+        split.setChildrenCollapsible(False)
+        self.splitter = split
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(split)
+
+        start = str(QSettings().value(SETTINGS_KEY, self.lessons[0].id))
+        self.show_lesson(start if start in {lesson.id for lesson in self.lessons} else self.lessons[0].id)
+
+    # --- navigation ------------------------------------------------------------------------------
+    def current_lesson(self) -> catalog.Lesson:
+        return self.lessons[max(0, self.lesson_list.currentRow())]
+
+    def show_lesson(self, lesson_id: str) -> None:
+        for row, lesson in enumerate(self.lessons):
+            if lesson.id == lesson_id:
+                if self.lesson_list.currentRow() == row:
+                    self._on_row_changed(row)
+                else:
+                    self.lesson_list.setCurrentRow(row)
+                return
+        raise KeyError(lesson_id)
+
+    @Slot()
+    def next_lesson(self) -> None:
+        self.lesson_list.setCurrentRow(min(self.lesson_list.currentRow() + 1, len(self.lessons) - 1))
+
+    @Slot()
+    def previous_lesson(self) -> None:
+        self.lesson_list.setCurrentRow(max(self.lesson_list.currentRow() - 1, 0))
+
+    @Slot(int)
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        lesson = self.lessons[row]
+        self.text.setHtml(lesson_html(lesson, self.tr("Note:")))
+        self._fill_try_its(lesson)
+        self.lab_title.setText(self.lab_titles[lesson.lab])
+        self.stack.setCurrentWidget(self.labs[lesson.lab])
+        self.prev_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < len(self.lessons) - 1)
+        QSettings().setValue(SETTINGS_KEY, lesson.id)
+
+    def _fill_try_its(self, lesson: catalog.Lesson) -> None:
+        for b in self.try_buttons + self.no_lab_buttons:
+            b.setParent(None)
+            b.deleteLater()
+        self.try_buttons, self.no_lab_buttons = [], []
+        while self.no_lab_layout.count():
+            item = self.no_lab_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for t in lesson.try_its:
+            b = QPushButton(f"▶  {t.label}")
+            b.setProperty("action", t.action)
+            b.setToolTip(t.action)
+            b.setStyleSheet(f"QPushButton {{ text-align: left; padding: 6px 10px; border: 1px solid {ACCENT}; "
+                            f"border-radius: 4px; color: {ACCENT}; background: white; }}"
+                            f"QPushButton:hover {{ background: {NOTE_BG}; }}")
+            b.clicked.connect(self._on_try_it_clicked)
+            self.try_layout.addWidget(b)
+            self.try_buttons.append(b)
+        if lesson.lab == "":
+            # No lab of its own: the right side offers the lesson's "try it" actions as large cards.
+            intro = QLabel(self.tr("This lesson is practised in the other pages of the app. "
+                                   "Each button opens one, already set up for the lesson."))
+            intro.setWordWrap(True)
+            self.no_lab_layout.addWidget(intro)
+            for t in lesson.try_its:
+                b = QPushButton(f"▶  {t.label}")
+                b.setProperty("action", t.action)
+                b.setMinimumHeight(64)
+                b.setStyleSheet(f"QPushButton {{ text-align: left; padding: 12px 18px; font-size: 13pt; "
+                                f"border-radius: 8px; color: white; background: {ACCENT}; }}"
+                                "QPushButton:hover { background: #2458b3; }")
+                b.clicked.connect(self._on_try_it_clicked)
+                self.no_lab_layout.addWidget(b)
+                self.no_lab_buttons.append(b)
+            self.no_lab_layout.addStretch(1)
+
+    @Slot()
+    def _on_try_it_clicked(self) -> None:
+        action = self.sender().property("action")
+        if action:
+            self.try_it.emit(str(action))
+
+    # --- lifecycle -------------------------------------------------------------------------------
     def shutdown(self) -> None:
-        pass
+        self.depth_lab.stop()
