@@ -24,7 +24,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        return self.en if self.kind == "code" else L(self.en, self.ja)
+        return L(self.en, self.ja or self.en)
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,9 @@ def P(en: str, ja: str) -> Block:
     return Block("p", en, ja)
 
 
-def CODE(text: str) -> Block:
-    return Block("code", text, text)
+def CODE(text: str, ja: str = "") -> Block:
+    """Code is the same in both languages except, where given, its comments."""
+    return Block("code", text, ja or text)
 
 
 def NOTE(en: str, ja: str) -> Block:
@@ -93,13 +94,26 @@ LESSONS: tuple[Lesson, ...] = (
               "テンソルは値のほかに、形状（size）、データ型（dtype）、置かれているデバイスの情報をもっています。"
               "ラボで操作を選び、引数を変えて「実行」を押すと、結果とその階・形状・データ型・デバイス、"
               "そしてそれを作ったPyTorchの1行が表示されます。"),
-            CODE("x = torch.tensor([[1, 2, 3], [4, 5, 6]], dtype=torch.float64)\n"
-                 "x.size()               # torch.Size([2, 3])\n"
-                 "torch.arange(0, 10)    # 0, 1, …, 9\n"
+            CODE("x = torch.tensor([[1, 2, 3], [4, 5, 6]],\n"
+                 "                 dtype=torch.float64)\n"
+                 "x.size()        # torch.Size([2, 3])\n"
+                 "torch.arange(0, 10)\n"
                  "torch.linspace(0, 10, 5)\n"
-                 "torch.rand(2, 3); torch.zeros(2, 3); torch.ones(2, 3)\n"
-                 "x.view(3, 2)           # 2×3 → 3×2\n"
-                 "x.to('cuda')           # to the GPU, if there is one"),
+                 "torch.rand(2, 3)\n"
+                 "torch.zeros(2, 3)\n"
+                 "torch.ones(2, 3)\n"
+                 "x.view(3, 2)    # 2×3 → 3×2\n"
+                 "x.to('cuda')    # to the GPU",
+                 "x = torch.tensor([[1, 2, 3], [4, 5, 6]],\n"
+                 "                 dtype=torch.float64)\n"
+                 "x.size()        # torch.Size([2, 3])\n"
+                 "torch.arange(0, 10)\n"
+                 "torch.linspace(0, 10, 5)\n"
+                 "torch.rand(2, 3)\n"
+                 "torch.zeros(2, 3)\n"
+                 "torch.ones(2, 3)\n"
+                 "x.view(3, 2)    # 2×3 → 3×2\n"
+                 "x.to('cuda')    # GPUへ転送"),
             P("Arithmetic between tensors works element by element: a * b multiplies matching elements, "
               "unlike the matrix product of mathematics, which PyTorch writes a @ b. Try both on the same "
               "two tensors.",
@@ -131,8 +145,14 @@ LESSONS: tuple[Lesson, ...] = (
               "results often go back the other way.",
               "pandasやscikit-learnなど前処理でよく使うライブラリは、TensorではなくNumPyの配列（ndarray）を扱います。"
               "そこで前処理ではndarrayを使い、ディープラーニングの実行時にTensorへ変換します。結果を逆向きに戻すこともよくあります。"),
-            CODE("tensor = torch.from_numpy(array)   # ndarray → Tensor\n"
-                 "tensor2array = tensor.numpy()      # Tensor → ndarray"),
+            CODE("# ndarray → Tensor\n"
+                 "tensor = torch.from_numpy(array)\n"
+                 "# Tensor → ndarray\n"
+                 "tensor2array = tensor.numpy()",
+                 "# ndarray → Tensor に変換\n"
+                 "tensor = torch.from_numpy(array)\n"
+                 "# Tensor → ndarray に変換\n"
+                 "tensor2array = tensor.numpy()"),
             P("Both conversions share memory instead of copying: change the array and the tensor changes "
               "too. The lab shows this step by step. Switch the conversion to torch.tensor(array), which "
               "copies, and see the difference.",
@@ -199,11 +219,17 @@ LESSONS: tuple[Lesson, ...] = (
               "順伝播とは、入力から予測値を計算し、層から層へ順方向に値を伝えていくことです。エディタでは、各層に入出力の形状、"
               "重み、バイアス、パラメータ数が表示されます。"),
             CODE("model = nn.Sequential(\n"
-                 "    nn.Linear(2, 16), nn.ReLU(),    # input layer: 2 variables\n"
-                 "    nn.Linear(16, 16), nn.ReLU(),   # hidden layer\n"
-                 "    nn.Linear(16, 2),               # output layer: 2 classes\n"
+                 "    nn.Linear(2, 16), nn.ReLU(),  # 2 inputs\n"
+                 "    nn.Linear(16, 16), nn.ReLU(), # hidden\n"
+                 "    nn.Linear(16, 2),             # 2 classes\n"
                  ")\n"
-                 "logits = model(x)                   # forward: (B, 2) → (B, 2)"),
+                 "logits = model(x)  # (B, 2) → (B, 2)",
+                 "model = nn.Sequential(\n"
+                 "    nn.Linear(2, 16), nn.ReLU(),  # 入力は2変数\n"
+                 "    nn.Linear(16, 16), nn.ReLU(), # 中間層\n"
+                 "    nn.Linear(16, 2),             # 2クラス\n"
+                 ")\n"
+                 "logits = model(x)  # 順伝播 (B, 2) → (B, 2)"),
         ),
         "",
         (TryIt("editor:template:classifier_2d", "Build it: a small classifier in the editor",

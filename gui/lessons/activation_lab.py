@@ -296,9 +296,10 @@ class DepthLab(QWidget):
     def start_sweep(self) -> None:
         init = self.current_init()
         depth = self.slider.value()
-        # The chosen depth first, so the readout appears at once; then every other depth.
-        order = [depth] + [d for d in range(1, self.max_depth + 1) if d != depth]
-        self._pending = [(init, d) for d in order if d not in self.sweeps[init]]
+        # The chosen depth at once (one small pair of nets), then every other depth on the timer.
+        if depth not in self.sweeps[init]:
+            self.sweeps[init][depth] = core_act.depth_comparison(depth, 0, init)
+        self._pending = [(init, d) for d in range(1, self.max_depth + 1) if d not in self.sweeps[init]]
         self._redraw()
         if self._pending:
             self._timer.start()

@@ -5,7 +5,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core.lessons import autograd_expr as core_ag
 from gui.lessons.graph_view import GraphView
@@ -34,6 +34,7 @@ class AutogradLab(QWidget):
         self.variables.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.variables.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.variables.setFont(monospace(10))
+        self.variables.verticalHeader().setDefaultSectionSize(24)
         self.variables.itemChanged.connect(self._on_variable_changed)
         self.add_button = QPushButton(self.tr("Add variable"))
         self.add_button.clicked.connect(self._add_variable)
@@ -62,8 +63,12 @@ class AutogradLab(QWidget):
         self.graph = GraphView()
         self.grads = QLabel()
         self.grads.setTextFormat(Qt.RichText)
+        self.grads.setFont(monospace(12))
+        self.grads.setStyleSheet("QLabel { background: white; border: 1px solid #d0d7de; border-radius: 4px; "
+                                 "padding: 8px; }")
         self.grads.setWordWrap(True)
-        self.code = CodeBox(max_lines=10)
+        self.code = CodeBox(max_lines=9)
+        self.code.setFont(monospace(9))
         self.message = MessageBox()
 
         top = QVBoxLayout()
@@ -88,40 +93,41 @@ class AutogradLab(QWidget):
         row.addWidget(self.backward_button)
         row.addStretch(1)
         top.addLayout(row)
-        top.addWidget(self.message)
         top.addStretch(1)
 
-        code_col = QVBoxLayout()
-        code_col.addWidget(heading(self.tr("The same in PyTorch"), 10))
-        code_col.addWidget(self.code)
-        code_col.addWidget(self.grads)
-        code_col.addStretch(1)
+        result_col = QVBoxLayout()
+        result_col.addWidget(heading(self.tr("Result"), 10))
+        result_col.addWidget(self.grads)
+        result_col.addWidget(self.message)
+        result_col.addStretch(1)
 
         upper = QWidget()
         upper_layout = QHBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(top, 3)
-        upper_layout.addLayout(code_col, 2)
+        upper_layout.addLayout(result_col, 2)
 
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(heading(self.tr("Computation graph"), 10))
+        graph_box = QWidget()
+        graph_layout = QVBoxLayout(graph_box)
+        graph_layout.setContentsMargins(0, 0, 0, 0)
+        graph_layout.addWidget(heading(self.tr("Computation graph"), 10))
         legend = muted(self.tr("Blue: leaf with requires_grad=True · grey: no gradient · green: operation "
                                "(its grad_fn) · orange: output y. After backward(), pink shows each leaf's .grad "
                                "and, for operations, dy/d(node)."))
-        lower_layout.addWidget(legend)
-        lower_layout.addWidget(self.graph, 1)
+        graph_layout.addWidget(legend)
+        graph_layout.addWidget(self.graph, 1)
 
-        split = QSplitter(Qt.Vertical)
-        split.addWidget(upper)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 1)
-        split.setSizes([300, 400])
+        code_box = QWidget()
+        code_layout = QVBoxLayout(code_box)
+        code_layout.setContentsMargins(0, 0, 0, 0)
+        code_layout.addWidget(heading(self.tr("The same in PyTorch"), 10))
+        code_layout.addWidget(self.code)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(upper)
+        layout.addWidget(graph_box, 1)
+        layout.addWidget(code_box)
 
         self.load_example(0)
 
@@ -157,8 +163,8 @@ class AutogradLab(QWidget):
 
     def _fit_table(self) -> None:
         rows = self.variables.rowCount()
-        h = self.variables.horizontalHeader().height() + 4
-        h += sum(self.variables.rowHeight(r) for r in range(rows)) if rows else 26
+        h = self.variables.horizontalHeader().sizeHint().height() + 2 * self.variables.frameWidth() + 2
+        h += self.variables.verticalHeader().length() if rows else 26
         self.variables.setFixedHeight(min(h, 240))
 
     def variable_list(self) -> list[core_ag.Variable]:
@@ -258,6 +264,8 @@ class AutogradLab(QWidget):
                     item.setBackground(Qt.GlobalColor.yellow if bad else Qt.GlobalColor.transparent)
 
     def _show_grads(self, r: core_ag.AutogradResult) -> None:
+        self.grads.setVisible(bool(r.nodes))
+        self.code.setVisible(bool(r.code))
         if not r.nodes:
             self.grads.setText("")
             return
@@ -270,5 +278,6 @@ class AutogradLab(QWidget):
                     parts.append(self.tr("<b>dy/d{0}</b> = {0}.grad = <span style='color:#c23f84'><b>{1}</b></span>")
                                  .format(html.escape(name), html.escape(format_array(g))))
         elif not r.error:
-            parts.append(self.tr("Press “Forward + y.backward()” to compute the gradients."))
+            parts.append("<span style='font-size:10pt'>" +
+                         self.tr("Press “Forward + y.backward()” to compute the gradients.") + "</span>")
         self.grads.setText("<br>".join(parts))

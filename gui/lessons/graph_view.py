@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from gui.lessons.widgets import format_array, monospace
 
-NODE_W, NODE_H = 168, 86
-COL_GAP, ROW_GAP = 70, 26
+NODE_W, NODE_H = 144, 84
+COL_GAP, ROW_GAP = 44, 22
 
 _STYLE = {  # kind -> (fill, border)
     "input": ("#e8f0fe", "#2f6fde"),
@@ -147,9 +147,8 @@ class GraphView(QGraphicsView):
             return
         self.resetTransform()
         view = self.viewport().rect()
-        scale = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
-        if scale < 1.0:
-            self.scale(scale, scale)
+        scale = min(view.width() / rect.width(), view.height() / rect.height(), 1.3)
+        self.scale(scale, scale)
         self.centerOn(rect.center())
 
     def resizeEvent(self, event) -> None:

@@ -25,7 +25,7 @@ def lesson_html(lesson: catalog.Lesson, note_label: str = "Note:") -> str:
         text = html.escape(block.text)
         if block.kind == "code":
             parts.append(f"<table width='100%' cellpadding='8' style='background:{CODE_BG}'><tr><td>"
-                         f"<pre style='margin:0; white-space:pre-wrap'>{text}</pre></td></tr></table>")
+                         f"<pre style='margin:0; white-space:pre-wrap; font-size:9pt'>{text}</pre></td></tr></table>")
         elif block.kind == "note":
             parts.append(f"<table width='100%' cellpadding='8' style='background:{NOTE_BG}'><tr><td>"
                          f"<b>{html.escape(note_label)}</b> {text}</td></tr></table>")

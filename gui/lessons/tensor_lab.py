@@ -184,6 +184,10 @@ class TensorLab(QWidget):
             self.info.setText(self.tr("<b>rank</b> {0} &nbsp;·&nbsp; <b>shape</b> {1} &nbsp;·&nbsp; "
                                       "<b>dtype</b> {2} &nbsp;·&nbsp; <b>device</b> {3}")
                               .format(r.rank, html.escape(shape), html.escape(r.dtype), html.escape(r.device)))
+            if r.rank >= 3:
+                self.info.setText(self.info.text() + "<br><span style='color:#59636e'>" + html.escape(
+                    self.tr("Rank {0} is shown as rows of the last dimension; a row label [i, j] means "
+                            "x[i, j, :].").format(r.rank)) + "</span>")
             self.info.show()
             self.grid.set_array(r.values, highlight=(0,) * r.rank if r.steps and r.rank else None)
             self.grid.show()

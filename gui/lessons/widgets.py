@@ -60,6 +60,18 @@ def format_array(values: np.ndarray | None, limit: int = 8) -> str:
     return f"[{head}, …] ({'×'.join(str(d) for d in a.shape)})"
 
 
+def _grid_texts(grid: np.ndarray) -> list[list[str]]:
+    """Every cell with the same number of decimals, as PyTorch prints a tensor: 1. 2. or 0.4963 0.8000."""
+    if grid.dtype.kind != "f" or grid.size == 0:
+        return [[format_number(v) for v in row] for row in grid]
+    finite = grid[np.isfinite(grid)]
+    if finite.size == 0 or np.all(finite == np.round(finite)) and np.abs(finite).max() < 1e9:
+        return [[format_number(v) for v in row] for row in grid]
+    big, small = np.abs(finite).max(), np.abs(finite[finite != 0]).min() if np.any(finite != 0) else 1.0
+    fmt = "{:.4e}" if big >= 1e4 or small < 1e-4 else "{:.4f}"
+    return [[fmt.format(float(v)) for v in row] for row in grid]
+
+
 class ValueGrid(QTableWidget):
     """A tensor's values as a table: rank 0 one cell, rank 1 one row, rank 2 a matrix,
     rank ≥ 3 the last dimension across and every leading index down ("[0, 1]")."""
@@ -92,6 +104,7 @@ class ValueGrid(QTableWidget):
             lead = list(np.ndindex(*a.shape[:-1]))
             rows = [str(i[0]) if len(i) == 1 else "[" + ", ".join(map(str, i)) + "]" for i in lead]
             cols = [str(i) for i in range(a.shape[-1])]
+        texts = _grid_texts(grid)
         max_rows = max(1, MAX_GRID_CELLS // max(1, grid.shape[1]))
         grid, rows = grid[:max_rows], rows[:max_rows]
         self.setRowCount(grid.shape[0])
@@ -104,7 +117,7 @@ class ValueGrid(QTableWidget):
                               highlight[-1])
         for r in range(grid.shape[0]):
             for c in range(grid.shape[1]):
-                item = QTableWidgetItem(format_number(grid[r, c]))
+                item = QTableWidgetItem(texts[r][c])
                 item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 if flat_highlight == (r, c):
                     item.setBackground(QColor("#ffe8a3"))
