@@ -16,13 +16,13 @@ from gui.lessons.widgets import CURVE_COLORS, heading, monospace, muted
 X = np.linspace(-5, 5, 401)
 
 
-def _plot(title: str = "", legend: bool = True) -> pg.PlotWidget:
+def _plot(title: str = "", legend: bool = True, legend_offset=(8, 8)) -> pg.PlotWidget:
     w = pg.PlotWidget(background="w")
     w.showGrid(x=True, y=True, alpha=0.25)
     if title:
         w.setTitle(title, color="#1f2328", size="10pt")
     if legend:
-        w.addLegend(offset=(8, 8), labelTextColor="#1f2328", brush=pg.mkBrush(255, 255, 255, 220))
+        w.addLegend(offset=legend_offset, labelTextColor="#1f2328", brush=pg.mkBrush(255, 255, 255, 220))
     for axis in ("left", "bottom"):
         w.getAxis(axis).setTextPen("#1f2328")
         w.getAxis(axis).setPen("#8c959f")
@@ -87,7 +87,8 @@ class ActivationLab(QWidget):
         self.formulas.setTextFormat(Qt.RichText)
         self.formulas.setWordWrap(True)
         working = "<br>".join(html.escape(line) for line in core_act.sigmoid_working())
-        self.working = QLabel(f"<b>{html.escape(self.tr('Why 0.25? (from the notes)'))}</b><br>{working}")
+        why = self.tr("Why 0.25? (from the notes)")
+        self.working = QLabel(f"<b>{html.escape(why)}</b><br>{working}")
         self.working.setTextFormat(Qt.RichText)
         self.working.setWordWrap(True)
         self.working.setStyleSheet("QLabel { background: #eef4ff; border-left: 4px solid #2f6fde; padding: 8px; }")
@@ -242,7 +243,7 @@ class DepthLab(QWidget):
         self.init.addItem(self.tr("PyTorch default nn.Linear init"), "default")
         self.init.currentIndexChanged.connect(self._on_init_changed)
 
-        self.sweep_plot = _plot(self.tr("First layer's mean |gradient| for each depth L"))
+        self.sweep_plot = _plot(self.tr("First layer's mean |gradient| for each depth L"), legend_offset=(8, -8))
         self.sweep_plot.setLogMode(y=True)
         self.sweep_plot.setLabel("bottom", self.tr("depth L (hidden layers)"))
         self.bound_curve = self.sweep_plot.plot(pen=pg.mkPen(CURVE_COLORS["bound"], width=2, style=Qt.DashLine),
@@ -256,7 +257,7 @@ class DepthLab(QWidget):
         self.depth_line = pg.InfiniteLine(pos=8, angle=90, pen=pg.mkPen("#8c959f", width=1.5))
         self.sweep_plot.addItem(self.depth_line)
 
-        self.layer_plot = _plot(self.tr("Every layer's mean |gradient| at the chosen depth"))
+        self.layer_plot = _plot(self.tr("Every layer's mean |gradient| at the chosen depth"), legend_offset=(-8, -8))
         self.layer_plot.setLogMode(y=True)
         self.layer_plot.setLabel("bottom", self.tr("Linear layer (1 = next to the input)"))
         self.sig_layers = self.layer_plot.plot(pen=pg.mkPen(CURVE_COLORS["sigmoid"], width=2.5), symbol="s",

@@ -12,6 +12,7 @@ from gui.lessons.graph_view import GraphView
 from gui.lessons.widgets import ACCENT, ERROR, CodeBox, MessageBox, format_array, heading, monospace, muted
 
 MAX_VARIABLES = 8
+ROW_HEIGHT = 26
 
 
 class AutogradLab(QWidget):
@@ -34,11 +35,15 @@ class AutogradLab(QWidget):
         self.variables.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.variables.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.variables.setFont(monospace(10))
-        self.variables.verticalHeader().setDefaultSectionSize(24)
+        self.variables.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.variables.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.variables.horizontalHeader().setFixedHeight(ROW_HEIGHT)
         self.variables.itemChanged.connect(self._on_variable_changed)
-        self.add_button = QPushButton(self.tr("Add variable"))
+        self.add_button = QPushButton(self.tr("+ variable"))
+        self.add_button.setToolTip(self.tr("Add variable"))
         self.add_button.clicked.connect(self._add_variable)
-        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button = QPushButton(self.tr("− variable"))
+        self.remove_button.setToolTip(self.tr("Remove the selected variable (or the last one)"))
         self.remove_button.clicked.connect(self._remove_variable)
 
         self.expression = QLineEdit()
@@ -47,6 +52,8 @@ class AutogradLab(QWidget):
         self.expression.returnPressed.connect(self.run_backward)
         self.functions = muted(self.tr("Allowed: numbers, your variables, + − × ÷ (or * /), ^ or ** for powers, "
                                        "( ) and {0}.").format(", ".join(core_ag.FUNCTIONS)))
+        # A word-wrapped label under-reports its height to the layout; reserve its three lines.
+        self.functions.setMinimumHeight(self.functions.fontMetrics().lineSpacing() * 3 + 4)
         self.pointer = QLabel()
         self.pointer.setFont(monospace(12))
         self.pointer.setTextFormat(Qt.PlainText)
@@ -75,13 +82,10 @@ class AutogradLab(QWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Example:")))
         row.addWidget(self.examples, 1)
-        top.addLayout(row)
-        top.addWidget(self.variables)
-        row = QHBoxLayout()
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
-        row.addStretch(1)
         top.addLayout(row)
+        top.addWidget(self.variables)
         row = QHBoxLayout()
         row.addWidget(QLabel("y ="))
         row.addWidget(self.expression, 1)
@@ -104,8 +108,8 @@ class AutogradLab(QWidget):
         upper = QWidget()
         upper_layout = QHBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addLayout(top, 3)
-        upper_layout.addLayout(result_col, 2)
+        upper_layout.addLayout(top, 1)
+        upper_layout.addLayout(result_col, 1)
 
         graph_box = QWidget()
         graph_layout = QVBoxLayout(graph_box)
@@ -163,8 +167,8 @@ class AutogradLab(QWidget):
 
     def _fit_table(self) -> None:
         rows = self.variables.rowCount()
-        h = self.variables.horizontalHeader().sizeHint().height() + 2 * self.variables.frameWidth() + 2
-        h += self.variables.verticalHeader().length() if rows else 26
+        # Fixed header and row heights, so the height is known before the table is ever shown.
+        h = ROW_HEIGHT * (1 + max(rows, 1)) + 2 * self.variables.frameWidth() + 2
         self.variables.setFixedHeight(min(h, 240))
 
     def variable_list(self) -> list[core_ag.Variable]:

@@ -109,7 +109,7 @@ class GraphView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.Antialiasing)
         self.setBackgroundBrush(QColor("#ffffff"))
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(150)
         self.items_by_id: dict[int, NodeItem] = {}
 
     def show_result(self, result, value_label: str = "=", grad_label: str = "grad =") -> None:

@@ -1,0 +1,376 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ActivationLab</name>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="59" />
+        <source>derivatives (dashed lines)</source>
+        <translation>導関数（破線）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="69" />
+        <source>σ'(0) = 0.25, the maximum of σ'</source>
+        <translation>σ'(0) = 0.25（σ' の最大値）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="90" />
+        <source>Why 0.25? (from the notes)</source>
+        <translation>なぜ0.25？（ノートより）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="99" />
+        <source>Drag the grey line to read values</source>
+        <translation>灰色の線をドラッグして値を読む</translation>
+    </message>
+</context>
+<context>
+    <name>AutogradLab</name>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="30" />
+        <source>name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="30" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="253" />
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="30" />
+        <source>requires_grad</source>
+        <translation>requires_grad</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="39" />
+        <source>Add variable</source>
+        <translation>変数を追加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="41" />
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="48" />
+        <source>Allowed: numbers, your variables, + − × ÷ (or * /), ^ or ** for powers, ( ) and {0}.</source>
+        <translation>使えるもの：数値、定義した変数、+ − × ÷（または * /）、べき乗の ^ または **、( )、そして {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="56" />
+        <source>Forward</source>
+        <translation>順伝播</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="58" />
+        <source>Forward + y.backward()</source>
+        <translation>順伝播 + y.backward()</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="76" />
+        <source>Example:</source>
+        <translation>例：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="99" />
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="113" />
+        <source>Computation graph</source>
+        <translation>計算グラフ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="114" />
+        <source>Blue: leaf with requires_grad=True · grey: no gradient · green: operation (its grad_fn) · orange: output y. After backward(), pink shows each leaf's .grad and, for operations, dy/d(node).</source>
+        <translation>青：requires_grad=True の葉 · 灰色：勾配なし · 緑：演算（grad_fn つき）· オレンジ：出力 y。backward() の後、ピンクの数字は各葉の .grad と、演算では dy/d(ノード) です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="123" />
+        <source>The same in PyTorch</source>
+        <translation>PyTorchで書くと</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="195" />
+        <source>Too many variables</source>
+        <translation>変数が多すぎます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="196" />
+        <source>This lab holds at most {0} variables.</source>
+        <translation>このラボで使える変数は{0}個までです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="245" />
+        <source>This expression cannot be used</source>
+        <translation>この式は使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="247" />
+        <source>Check the variable '{0}'</source>
+        <translation>変数「{0}」を確認してください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="250" />
+        <source>PyTorch's error at y.backward()</source>
+        <translation>y.backward() でのPyTorchのエラー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="253" />
+        <source>grad</source>
+        <translation>勾配</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="272" />
+        <source>&lt;b&gt;y&lt;/b&gt; = {0}</source>
+        <translation>&lt;b&gt;y&lt;/b&gt; = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="276" />
+        <source>&lt;b&gt;{0}.grad&lt;/b&gt; = None (requires_grad=False)</source>
+        <translation>&lt;b&gt;{0}.grad&lt;/b&gt; = None（requires_grad=False）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="278" />
+        <source>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style='color:#c23f84'&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style='color:#c23f84'&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="282" />
+        <source>Press “Forward + y.backward()” to compute the gradients.</source>
+        <translation>「順伝播 + y.backward()」を押すと勾配が計算されます。</translation>
+    </message>
+</context>
+<context>
+    <name>DepthLab</name>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="242" />
+        <source>He (Kaiming) init — for ReLU</source>
+        <translation>He（Kaiming）初期化：ReLU向け</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="243" />
+        <source>PyTorch default nn.Linear init</source>
+        <translation>PyTorchの nn.Linear のデフォルト初期化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="246" />
+        <source>First layer's mean |gradient| for each depth L</source>
+        <translation>深さLごとの最初の層の |勾配| の平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="248" />
+        <source>depth L (hidden layers)</source>
+        <translation>深さ L（隠れ層の数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="253" />
+        <location filename="../../gui/lessons/activation_lab.py" line="265" />
+        <source>deep sigmoid</source>
+        <translation>深いシグモイド</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="256" />
+        <location filename="../../gui/lessons/activation_lab.py" line="268" />
+        <source>deep ReLU</source>
+        <translation>深いReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="260" />
+        <source>Every layer's mean |gradient| at the chosen depth</source>
+        <translation>選んだ深さでの各層の |勾配| の平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="262" />
+        <source>Linear layer (1 = next to the input)</source>
+        <translation>Linear層（1 = 入力側）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="275" />
+        <source>Depth L</source>
+        <translation>深さ L</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="288" />
+        <source>Each net: {0} inputs, L hidden Linear({1})+activation layers, one output; one backward pass of an MSE loss on a fixed batch of {2}, seed 0.</source>
+        <translation>各ネットワーク：入力{0}、Linear({1})+活性化関数の隠れ層がL層、出力1。固定した{2}件のバッチでMSE損失を1回逆伝播（シード0）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="353" />
+        <source>Measuring… {0} depths to go</source>
+        <translation>測定中… 残り{0}個の深さ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="362" />
+        <source>At L = {0}: bound 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · first-layer gradient: &lt;span style='color:{5}'&gt;&lt;b&gt;sigmoid {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style='color:{6}'&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLU's is &lt;b&gt;{4}×&lt;/b&gt; larger</source>
+        <translation>L = {0}：上限 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · 最初の層の勾配：&lt;span style='color:{5}'&gt;&lt;b&gt;シグモイド {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style='color:{6}'&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLUは&lt;b&gt;{4}倍&lt;/b&gt;大きい</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsPage</name>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="61" />
+        <source>Lesson path</source>
+        <translation>レッスンの道のり</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="62" />
+        <source>In the order of your study notes.</source>
+        <translation>学習ノートの順番です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="75" />
+        <source>← Previous</source>
+        <translation>← 前へ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="76" />
+        <source>Next lesson →</source>
+        <translation>次のレッスン →</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="87" />
+        <source>Try it</source>
+        <translation>試してみる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="104" />
+        <source>Tensor lab</source>
+        <translation>テンソルラボ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="104" />
+        <source>Tensor lab: NumPy conversions</source>
+        <translation>テンソルラボ：NumPyとの変換</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="105" />
+        <source>Autograd lab</source>
+        <translation>自動微分ラボ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="105" />
+        <source>Linear vs nonlinear lab</source>
+        <translation>線形と非線形のラボ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="106" />
+        <source>Activation lab</source>
+        <translation>活性化関数ラボ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="107" />
+        <source>Vanishing-gradient lab: depth slider</source>
+        <translation>勾配消失ラボ：深さスライダー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="108" />
+        <source>Try it in the app</source>
+        <translation>アプリで試す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="163" />
+        <source>Note:</source>
+        <translation>注：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="192" />
+        <source>This lesson is practised in the other pages of the app. Each button opens one, already set up for the lesson.</source>
+        <translation>このレッスンはアプリの他のページで練習します。各ボタンを押すと、このレッスン用に準備されたページが開きます。</translation>
+    </message>
+</context>
+<context>
+    <name>LinearLab</name>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="153" />
+        <source>3 layers with activation</source>
+        <translation>活性化関数ありの3層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="155" />
+        <source>the same 3 layers, no activation</source>
+        <translation>同じ3層で活性化関数なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="158" />
+        <source>Between the Linear layers:</source>
+        <translation>Linear層の間に：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="159" />
+        <source>nothing (linear only)</source>
+        <translation>なし（線形のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="168" />
+        <source>New random weights</source>
+        <translation>新しいランダムな重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="208" />
+        <source>Without an activation the three layers collapse into one linear map W x + b: a straight line, whatever the weights. Press “New random weights” — it stays straight.</source>
+        <translation>活性化関数がないと、3つの層は1つの線形変換 W x + b にまとまってしまい、重みがどうであっても直線になります。「新しいランダムな重み」を押しても直線のままです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/activation_lab.py" line="212" />
+        <source>With an activation between the layers, h(x) bends: the network can express nonlinear relations. The dashed line is the same network without activations.</source>
+        <translation>層の間に活性化関数があると h(x) は曲がり、ネットワークは非線形な関係を表現できます。破線は同じネットワークから活性化関数を除いたものです。</translation>
+    </message>
+</context>
+<context>
+    <name>TensorLab</name>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="48" />
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="53" />
+        <source>Defaults</source>
+        <translation>初期値に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="76" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="178" />
+        <source>The line of PyTorch</source>
+        <translation>PyTorchの1行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="137" />
+        <source>{0} (available)</source>
+        <translation>{0}（利用可能）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="139" />
+        <source>{0} (not available here)</source>
+        <translation>{0}（このパソコンでは利用不可）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="178" />
+        <source>Step by step</source>
+        <translation>1ステップずつ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="184" />
+        <source>&lt;b&gt;rank&lt;/b&gt; {0} &amp;nbsp;·&amp;nbsp; &lt;b&gt;shape&lt;/b&gt; {1} &amp;nbsp;·&amp;nbsp; &lt;b&gt;dtype&lt;/b&gt; {2} &amp;nbsp;·&amp;nbsp; &lt;b&gt;device&lt;/b&gt; {3}</source>
+        <translation>&lt;b&gt;階（rank）&lt;/b&gt; {0} &amp;nbsp;·&amp;nbsp; &lt;b&gt;形状（shape）&lt;/b&gt; {1} &amp;nbsp;·&amp;nbsp; &lt;b&gt;データ型（dtype）&lt;/b&gt; {2} &amp;nbsp;·&amp;nbsp; &lt;b&gt;デバイス&lt;/b&gt; {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="189" />
+        <source>Rank {0} is shown as rows of the last dimension; a row label [i, j] means x[i, j, :].</source>
+        <translation>{0}階のテンソルは最後の次元を横に並べて表示しています。行ラベル [i, j] は x[i, j, :] のことです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="206" />
+        <source>This argument cannot be used</source>
+        <translation>この引数は使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="208" />
+        <source>PyTorch refused this request</source>
+        <translation>PyTorchがこの要求を受け付けませんでした</translation>
+    </message>
+</context>
+</TS>
