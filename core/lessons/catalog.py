@@ -1,7 +1,7 @@
 """The lesson path: the learner's study notes, in their order, as short bilingual lessons.
 
 Each :class:`Lesson` has a title, a few paragraphs written for this app (English and Japanese),
-code blocks, the lab that goes with it (``"tensor"``, ``"numpy"``, ``"autograd"``,
+code blocks, the lab that goes with it (``"tensor"``, ``"numpy"``, ``"autograd"``, ``"forward"``,
 ``"linear"``, ``"activation"``, ``"depth"`` or ``""``) and "try it" actions. An action id is routed
 by the main window: ``editor:template:<name>``, ``training:compare:sigmoid_vs_relu``,
 ``training:dataset:<name>``, ``addition``, ``addition:compare``.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from core.i18n import L
 
-LABS = ("tensor", "numpy", "autograd", "linear", "activation", "depth", "")
+LABS = ("tensor", "numpy", "autograd", "forward", "linear", "activation", "depth", "")
 
 
 @dataclass(frozen=True)
@@ -219,19 +219,24 @@ LESSONS: tuple[Lesson, ...] = (
               "順伝播とは、入力から予測値を計算し、層から層へ順方向に値を伝えていくことです。エディタでは、各層に入出力の形状、"
               "重み、バイアス、パラメータ数が表示されます。"),
             CODE("model = nn.Sequential(\n"
-                 "    nn.Linear(2, 16), nn.ReLU(),  # 2 inputs\n"
-                 "    nn.Linear(16, 16), nn.ReLU(), # hidden\n"
-                 "    nn.Linear(16, 2),             # 2 classes\n"
-                 ")\n"
+                 "    nn.Linear(2, 16), nn.ReLU(),\n"
+                 "    nn.Linear(16, 16), nn.ReLU(),\n"
+                 "    nn.Linear(16, 2),\n"
+                 ")  # 2 inputs → 16 → 16 → 2 classes\n"
                  "logits = model(x)  # (B, 2) → (B, 2)",
                  "model = nn.Sequential(\n"
-                 "    nn.Linear(2, 16), nn.ReLU(),  # 入力は2変数\n"
-                 "    nn.Linear(16, 16), nn.ReLU(), # 中間層\n"
-                 "    nn.Linear(16, 2),             # 2クラス\n"
-                 ")\n"
+                 "    nn.Linear(2, 16), nn.ReLU(),\n"
+                 "    nn.Linear(16, 16), nn.ReLU(),\n"
+                 "    nn.Linear(16, 2),\n"
+                 ")  # 入力2 → 16 → 16 → 2クラス\n"
                  "logits = model(x)  # 順伝播 (B, 2) → (B, 2)"),
+            P("The lab draws a tiny network, 2 inputs → 3 hidden nodes → 2 classes, and pushes one input "
+              "through it. Change x1 and x2 and watch every node's value change; hover a hidden node to "
+              "see its sum.",
+              "ラボでは、入力2 → 隠れノード3 → 2クラスの小さなネットワークを描き、1つの入力を流します。x1 と x2 を変えると"
+              "各ノードの値が変わります。隠れノードにマウスを乗せると、その計算式が見られます。"),
         ),
-        "",
+        "forward",
         (TryIt("editor:template:classifier_2d", "Build it: a small classifier in the editor",
                "組み立てる：エディタで小さな分類器を開く"),
          TryIt("training:dataset:xor", "Train it on XOR points", "XORの点で学習させる")),

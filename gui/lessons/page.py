@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
 from core.lessons import catalog
 from gui.lessons.activation_lab import ActivationLab, DepthLab, LinearLab
 from gui.lessons.autograd_lab import AutogradLab
+from gui.lessons.forward_lab import ForwardLab
 from gui.lessons.tensor_lab import TensorLab
 from gui.lessons.widgets import ACCENT, CODE_BG, MUTED, NOTE_BG, heading, muted
 
@@ -92,6 +93,7 @@ class LessonsPage(QWidget):
         self.tensor_lab = TensorLab("tensor")
         self.numpy_lab = TensorLab("numpy")
         self.autograd_lab = AutogradLab()
+        self.forward_lab = ForwardLab()
         self.linear_lab = LinearLab()
         self.activation_lab = ActivationLab()
         self.depth_lab = DepthLab()
@@ -99,10 +101,11 @@ class LessonsPage(QWidget):
         self.no_lab_layout = QVBoxLayout(self.no_lab)
         self.no_lab_buttons: list[QPushButton] = []
         self.labs = {"tensor": self.tensor_lab, "numpy": self.numpy_lab, "autograd": self.autograd_lab,
-                     "linear": self.linear_lab, "activation": self.activation_lab, "depth": self.depth_lab,
+                     "forward": self.forward_lab, "linear": self.linear_lab, "activation": self.activation_lab, "depth": self.depth_lab,
                      "": self.no_lab}
         self.lab_titles = {"tensor": self.tr("Tensor lab"), "numpy": self.tr("Tensor lab: NumPy conversions"),
-                           "autograd": self.tr("Autograd lab"), "linear": self.tr("Linear vs nonlinear lab"),
+                           "autograd": self.tr("Autograd lab"), "forward": self.tr("Forward-propagation lab"),
+                           "linear": self.tr("Linear vs nonlinear lab"),
                            "activation": self.tr("Activation lab"),
                            "depth": self.tr("Vanishing-gradient lab: depth slider"),
                            "": self.tr("Try it in the app")}

@@ -27,118 +27,128 @@
 <context>
     <name>AutogradLab</name>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="30" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="31" />
         <source>name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="30" />
-        <location filename="../../gui/lessons/autograd_lab.py" line="253" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="31" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="257" />
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="30" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="31" />
         <source>requires_grad</source>
         <translation>requires_grad</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="39" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="42" />
+        <source>+ variable</source>
+        <translation>+ 変数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="43" />
         <source>Add variable</source>
         <translation>変数を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="41" />
-        <source>Remove</source>
-        <translation>削除</translation>
+        <location filename="../../gui/lessons/autograd_lab.py" line="45" />
+        <source>− variable</source>
+        <translation>− 変数</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="48" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="46" />
+        <source>Remove the selected variable (or the last one)</source>
+        <translation>選んだ変数（なければ最後の変数）を削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="53" />
         <source>Allowed: numbers, your variables, + − × ÷ (or * /), ^ or ** for powers, ( ) and {0}.</source>
         <translation>使えるもの：数値、定義した変数、+ − × ÷（または * /）、べき乗の ^ または **、( )、そして {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="56" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="63" />
         <source>Forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="58" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="65" />
         <source>Forward + y.backward()</source>
         <translation>順伝播 + y.backward()</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="76" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="83" />
         <source>Example:</source>
         <translation>例：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="99" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="103" />
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="113" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="117" />
         <source>Computation graph</source>
         <translation>計算グラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="114" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="118" />
         <source>Blue: leaf with requires_grad=True · grey: no gradient · green: operation (its grad_fn) · orange: output y. After backward(), pink shows each leaf's .grad and, for operations, dy/d(node).</source>
         <translation>青：requires_grad=True の葉 · 灰色：勾配なし · 緑：演算（grad_fn つき）· オレンジ：出力 y。backward() の後、ピンクの数字は各葉の .grad と、演算では dy/d(ノード) です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="123" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="127" />
         <source>The same in PyTorch</source>
         <translation>PyTorchで書くと</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="195" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="199" />
         <source>Too many variables</source>
         <translation>変数が多すぎます</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="196" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="200" />
         <source>This lab holds at most {0} variables.</source>
         <translation>このラボで使える変数は{0}個までです。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="245" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="249" />
         <source>This expression cannot be used</source>
         <translation>この式は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="247" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="251" />
         <source>Check the variable '{0}'</source>
         <translation>変数「{0}」を確認してください</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="250" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="254" />
         <source>PyTorch's error at y.backward()</source>
         <translation>y.backward() でのPyTorchのエラー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="253" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="257" />
         <source>grad</source>
         <translation>勾配</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="272" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="276" />
         <source>&lt;b&gt;y&lt;/b&gt; = {0}</source>
         <translation>&lt;b&gt;y&lt;/b&gt; = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="276" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="280" />
         <source>&lt;b&gt;{0}.grad&lt;/b&gt; = None (requires_grad=False)</source>
         <translation>&lt;b&gt;{0}.grad&lt;/b&gt; = None（requires_grad=False）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="278" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="282" />
         <source>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style='color:#c23f84'&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style='color:#c23f84'&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="282" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="286" />
         <source>Press “Forward + y.backward()” to compute the gradients.</source>
         <translation>「順伝播 + y.backward()」を押すと勾配が計算されます。</translation>
     </message>
@@ -209,74 +219,132 @@
     </message>
 </context>
 <context>
+    <name>ForwardLab</name>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="117" />
+        <source>none (linear only)</source>
+        <translation>なし（線形のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="121" />
+        <source>New random weights</source>
+        <translation>新しいランダムな重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="140" />
+        <source>activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="147" />
+        <source>Blue edges: positive weights, red: negative; thicker = larger. Each hidden node shows u (the linear transform) and h = a(u). Hover a node for its sum.</source>
+        <translation>青い線は正の重み、赤は負の重みで、太いほど大きな値です。隠れノードには u（線形変換）と h = a(u) を表示しています。ノードにマウスを乗せると計算式が見られます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="152" />
+        <source>The same in PyTorch</source>
+        <translation>PyTorchで書くと</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="169" />
+        <source>class {0}</source>
+        <translation>クラス{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="169" />
+        <source>input layer</source>
+        <translation>入力層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="170" />
+        <source>hidden layer</source>
+        <translation>中間層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="170" />
+        <source>output layer</source>
+        <translation>出力層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/forward_lab.py" line="172" />
+        <source>Prediction: &lt;b&gt;class {0}&lt;/b&gt; with probability {1:.0%} · {2} parameters (3×2 + 3 weights and biases in, 2×3 + 2 out)</source>
+        <translation>予測：&lt;b&gt;クラス{0}&lt;/b&gt;（確率 {1:.0%}）· パラメータ数 {2}（入力側 3×2 の重み + 3 のバイアス、出力側 2×3 + 2）</translation>
+    </message>
+</context>
+<context>
     <name>LessonsPage</name>
     <message>
-        <location filename="../../gui/lessons/page.py" line="61" />
+        <location filename="../../gui/lessons/page.py" line="62" />
         <source>Lesson path</source>
         <translation>レッスンの道のり</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="62" />
+        <location filename="../../gui/lessons/page.py" line="63" />
         <source>In the order of your study notes.</source>
         <translation>学習ノートの順番です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="75" />
+        <location filename="../../gui/lessons/page.py" line="76" />
         <source>← Previous</source>
         <translation>← 前へ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="76" />
+        <location filename="../../gui/lessons/page.py" line="77" />
         <source>Next lesson →</source>
         <translation>次のレッスン →</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="87" />
+        <location filename="../../gui/lessons/page.py" line="88" />
         <source>Try it</source>
         <translation>試してみる</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="104" />
+        <location filename="../../gui/lessons/page.py" line="106" />
         <source>Tensor lab</source>
         <translation>テンソルラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="104" />
+        <location filename="../../gui/lessons/page.py" line="106" />
         <source>Tensor lab: NumPy conversions</source>
         <translation>テンソルラボ：NumPyとの変換</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="105" />
+        <location filename="../../gui/lessons/page.py" line="107" />
         <source>Autograd lab</source>
         <translation>自動微分ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="105" />
+        <location filename="../../gui/lessons/page.py" line="107" />
+        <source>Forward-propagation lab</source>
+        <translation>順伝播ラボ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="108" />
         <source>Linear vs nonlinear lab</source>
         <translation>線形と非線形のラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="106" />
+        <location filename="../../gui/lessons/page.py" line="109" />
         <source>Activation lab</source>
         <translation>活性化関数ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="107" />
+        <location filename="../../gui/lessons/page.py" line="110" />
         <source>Vanishing-gradient lab: depth slider</source>
         <translation>勾配消失ラボ：深さスライダー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="108" />
+        <location filename="../../gui/lessons/page.py" line="111" />
         <source>Try it in the app</source>
         <translation>アプリで試す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="163" />
+        <location filename="../../gui/lessons/page.py" line="166" />
         <source>Note:</source>
         <translation>注：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="192" />
+        <location filename="../../gui/lessons/page.py" line="195" />
         <source>This lesson is practised in the other pages of the app. Each button opens one, already set up for the lesson.</source>
         <translation>このレッスンはアプリの他のページで練習します。各ボタンを押すと、このレッスン用に準備されたページが開きます。</translation>
     </message>

@@ -72,3 +72,18 @@ def test_stacked_linear_layers_stay_linear():
     assert np.allclose(np.diff(straight, 2), 0, atol=1e-4)     # second differences vanish: a line
     bent = A.stacked_curve("relu", x)
     assert np.abs(np.diff(bent, 2)).max() > 0.1
+
+
+def test_forward_lab_values_by_hand():
+    from core.lessons import forward_lab as F
+    r = F.forward((1.0, -0.5), "relu", seed=0)
+    assert r.w1.shape == (3, 2) and r.w2.shape == (2, 3) and r.n_params == 3 * 2 + 3 + 2 * 3 + 2
+    assert np.allclose(r.u, r.w1 @ r.x + r.b1) and np.allclose(r.h, np.maximum(r.u, 0))
+    assert np.allclose(r.logits, r.w2 @ r.h + r.b2)
+    assert np.allclose(r.probs, np.exp(r.logits) / np.exp(r.logits).sum()) and r.probs.sum() == pytest.approx(1)
+    assert np.allclose(r.w1 * 10, np.round(r.w1 * 10))  # one decimal: sums a learner can redo
+    assert F.working(r, 0).startswith("u1 = (") and "max(0, u1)" in F.working(r, 0)
+    lin = F.forward((1.0, -0.5), "none", seed=0)
+    assert np.allclose(lin.h, lin.u)
+    with pytest.raises(ValueError):
+        F.forward((1.0,), "relu")

@@ -23,7 +23,7 @@ def test_lessons_in_the_notes_order_each_with_its_lab(page):
     assert page.lesson_list.count() == len(catalog.LESSONS) == 8
     assert page.lesson_list.item(0).text() == "1. Tensors"
     expected = {"tensors": page.tensor_lab, "numpy": page.numpy_lab, "autograd": page.autograd_lab,
-                "network": page.no_lab, "linear": page.linear_lab, "activations": page.activation_lab,
+                "network": page.forward_lab, "linear": page.linear_lab, "activations": page.activation_lab,
                 "vanishing": page.depth_lab, "seq2seq": page.no_lab}
     for lesson_id, lab in expected.items():
         page.show_lesson(lesson_id)
@@ -200,3 +200,16 @@ def test_japanese_lesson_text(qtbot):
     assert "手計算では" in p.text.toPlainText()
     assert "デフォルトで requires_grad=False" in lesson_html(catalog.lesson("autograd"))
     p.shutdown()
+
+
+def test_forward_lab_follows_the_input(page):
+    page.show_lesson("network")
+    lab = page.forward_lab
+    lab.set_input(0.0, 0.0)  # zero input: every u is just its bias
+    r = lab.result
+    assert np.allclose(r.u, r.b1)
+    assert set(lab.view.node_texts) == {"x1", "x2", "h1", "h2", "h3", "y1", "y2"}
+    assert f"u {r.u[0]:.2f}" in lab.view.node_texts["h1"]
+    lab.activation.setCurrentIndex(lab.activation.findData("none"))
+    assert np.allclose(lab.result.h, lab.result.u) and "nn.Identity()" in lab.code.toPlainText()
+    assert "17 parameters" in lab.summary.text()
