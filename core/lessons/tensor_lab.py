@@ -595,3 +595,38 @@ def run(op_id: str, args: dict[str, str] | None = None) -> TensorResult:
     merged = op.defaults()
     merged.update(args or {})
     return op.run(merged)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A ready-made request worth trying (often one PyTorch refuses, to read its error)."""
+    label_en: str
+    label_ja: str
+    op: str
+    args: tuple[tuple[str, str], ...]
+    group: str = "tensor"
+
+    @property
+    def label(self) -> str:
+        return L(self.label_en, self.label_ja)
+
+
+EXAMPLES: tuple[Example, ...] = (
+    Example("rank 0: a scalar", "0階：スカラー", "tensor", (("data", "3.5"), ("dtype", "auto"))),
+    Example("rank 3: stacked matrices", "3階：行列を並べたもの", "tensor",
+            (("data", "[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]"), ("dtype", "auto"))),
+    Example("view(4, 2) of 6 elements", "6要素を view(4, 2)", "view", (("shape", "4, 2"),)),
+    Example("view(-1): flatten", "view(-1)：1次元に", "view", (("shape", "-1"),)),
+    Example("a * b (element-wise)", "a * b（要素ごと）", "arith", (("op", "*"),)),
+    Example("a @ b (matrix product)", "a @ b（行列積）", "arith", (("op", "@"),)),
+    Example("2×3 @ 2×3: refused", "2×3 @ 2×3：エラー", "arith",
+            (("a", "[[1, 2, 3], [4, 5, 6]]"), ("op", "@"), ("b", "[[1, 2, 3], [4, 5, 6]]"))),
+    Example("shapes that don't match", "形状が合わない", "arith",
+            (("a", "[1, 2]"), ("op", "+"), ("b", "[1, 2, 3]"))),
+    Example("int / int → float", "整数 / 整数 → 小数", "arith", (("a", "[1, 2, 3]"), ("op", "/"), ("b", "[2, 2, 2]"))),
+    Example(".to('cuda')", ".to('cuda')", "to", (("device", "cuda"),)),
+    Example("from_numpy shares memory", "from_numpy はメモリ共有", "from_numpy", (("how", "from_numpy"),), "numpy"),
+    Example("torch.tensor copies", "torch.tensor はコピー", "from_numpy", (("how", "tensor"),), "numpy"),
+    Example(".numpy() shares memory", ".numpy() もメモリ共有", "numpy", (), "numpy"),
+    Example("a 2×2 array", "2×2の配列", "from_numpy", (("data", "[[1.5, 2.5], [3.5, 4.5]]"),), "numpy"),
+)

@@ -126,7 +126,7 @@ class LessonsPage(QWidget):
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 0)
         split.setStretchFactor(2, 1)
-        split.setSizes([215, 365, 700])
+        split.setSizes([210, 350, 720])
         split.setChildrenCollapsible(False)
         self.splitter = split
         layout = QVBoxLayout(self)

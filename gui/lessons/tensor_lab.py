@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from core.lessons import tensor_lab as core_lab
-from gui.lessons.widgets import (ACCENT, CODE_BG, ERROR, CodeBox, MessageBox, ValueGrid, format_number, heading,
-                                 monospace, muted)
+from gui.lessons.widgets import (ACCENT, CODE_BG, ERROR, NOTE_BG, CodeBox, MessageBox, ValueGrid, format_number,
+                                 heading, monospace, muted)
 
 _SHORT = {"tensor": "torch.tensor", "arange": "torch.arange", "linspace": "torch.linspace", "rand": "torch.rand",
           "zeros": "torch.zeros", "ones": "torch.ones", "view": "x.view", "reshape": "x.reshape",
@@ -38,8 +38,33 @@ class TensorLab(QWidget):
             item.setToolTip(op.title)
             item.setData(Qt.UserRole, op.id)
             self.ops.addItem(item)
-        self.ops.setFixedWidth(150)
         self.ops.currentRowChanged.connect(self._on_op_changed)
+
+        # Ready-made requests, this lesson's first; several show PyTorch refusing.
+        self.examples = QListWidget()
+        self.examples.setWordWrap(True)
+        self.examples.setTextElideMode(Qt.ElideNone)
+        self.examples.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.examples.setStyleSheet(f"QListWidget {{ background: {NOTE_BG}; }} "
+                                    "QListWidget::item { padding: 3px 2px; }")
+        ordered_ex = [e for e in core_lab.EXAMPLES if e.group == group] + \
+                     [e for e in core_lab.EXAMPLES if e.group != group]
+        for ex in ordered_ex:
+            item = QListWidgetItem("→ " + ex.label)
+            item.setData(Qt.UserRole, core_lab.EXAMPLES.index(ex))
+            self.examples.addItem(item)
+        self.examples.itemClicked.connect(self._on_example)
+        left = QVBoxLayout()
+        left.addWidget(heading(self.tr("Operations"), 10))
+        left.addWidget(self.ops)
+        left.addWidget(heading(self.tr("Try these"), 10))
+        left.addWidget(self.examples, 1)
+        left_w = QWidget()
+        left_w.setLayout(left)
+        left_w.setFixedWidth(165)
+        self.ops.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.ops.setFixedHeight(self.ops.sizeHintForRow(0) * self.ops.count() + 2 * self.ops.frameWidth() + 2)
+        left.setContentsMargins(0, 0, 0, 0)
 
         self.title = heading("", 12)
         self.form_host = QWidget()
@@ -85,7 +110,7 @@ class TensorLab(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.ops)
+        layout.addWidget(left_w)
         layout.addLayout(right, 1)
         self.ops.setCurrentRow(0)
 
@@ -94,9 +119,13 @@ class TensorLab(QWidget):
         return core_lab.operation(self.ops.currentItem().data(Qt.UserRole))
 
     def select_operation(self, op_id: str) -> None:
+        """Show ``op_id`` with its default arguments, and run it."""
         for row in range(self.ops.count()):
             if self.ops.item(row).data(Qt.UserRole) == op_id:
-                self.ops.setCurrentRow(row)
+                if self.ops.currentRow() == row:
+                    self._on_op_changed(row)
+                else:
+                    self.ops.setCurrentRow(row)
                 return
         raise KeyError(op_id)
 
@@ -146,6 +175,22 @@ class TensorLab(QWidget):
                 if item is not None and not d.available:
                     item.setForeground(Qt.gray)
         self.device_note.setText("\n".join(notes))
+
+    def apply_example(self, index: int) -> None:
+        """Select the example's operation, fill in its fields and run it."""
+        ex = core_lab.EXAMPLES[index]
+        self.select_operation(ex.op)  # resets the fields to the defaults and runs
+        if ex.args:
+            for name, text in ex.args:
+                w = self.fields[name]
+                w.blockSignals(True)  # one run after all fields are set, not one per field
+                self.set_field(name, text)
+                w.blockSignals(False)
+            self.run()
+
+    @Slot(QListWidgetItem)
+    def _on_example(self, item: QListWidgetItem) -> None:
+        self.apply_example(int(item.data(Qt.UserRole)))
 
     @Slot()
     def _reset_fields(self) -> None:
@@ -238,12 +283,12 @@ class StepsView(QWidget):
             color = "#c23f84" if i == 2 else (ACCENT if i == 3 else "#1f2328")
             number = QLabel(f"{i + 1}")
             number.setStyleSheet(f"color: white; background: {color}; border-radius: 9px; padding: 1px 6px;")
-            code = QLabel(f"<span style='font-family:monospace; font-size:11pt'>{html.escape(s.code)}</span><br>"
+            code = QLabel(f"<span style='font-family:monospace; font-size:10pt'>{html.escape(s.code)}</span><br>"
                           f"<span style='color:#59636e'>{html.escape(s.caption)}</span>")
             code.setTextFormat(Qt.RichText)
             values = QLabel(self._values_html(s, changed, color))
             values.setTextFormat(Qt.RichText)
-            values.setFont(monospace(11))
+            values.setFont(monospace(10))
             for col, w in enumerate((number, code, values)):
                 self.grid.addWidget(w, i, col, Qt.AlignLeft | Qt.AlignVCenter)
             self.labels += [code, values]

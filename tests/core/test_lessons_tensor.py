@@ -140,3 +140,15 @@ def test_every_operation_runs_with_its_defaults():
         r = T.run(op.id)
         assert r.ok, (op.id, r.error)
         assert r.code and r.values is not None and r.rank == len(r.shape)
+
+
+def test_examples_run_as_described():
+    results = {e.label_en: T.run(e.op, dict(e.args)) for e in T.EXAMPLES}
+    assert results["rank 0: a scalar"].rank == 0 and results["rank 3: stacked matrices"].rank == 3
+    assert not results["view(4, 2) of 6 elements"].ok and not results["2×3 @ 2×3: refused"].ok
+    assert not results["shapes that don't match"].ok
+    assert results["view(-1): flatten"].shape == (6,)
+    assert results["int / int → float"].dtype == "float32"
+    assert "shares memory" in results["from_numpy shares memory"].note
+    assert "copies" in results["torch.tensor copies"].note
+    assert all(e.label_ja and e.op in {op.id for op in T.OPERATIONS} for e in T.EXAMPLES)

@@ -213,3 +213,19 @@ def test_forward_lab_follows_the_input(page):
     lab.activation.setCurrentIndex(lab.activation.findData("none"))
     assert np.allclose(lab.result.h, lab.result.u) and "nn.Identity()" in lab.code.toPlainText()
     assert "17 parameters" in lab.summary.text()
+
+
+def test_tensor_lab_examples(page, qtbot):
+    page.show_lesson("tensors")
+    lab = page.tensor_lab
+    labels = [lab.examples.item(i).text() for i in range(lab.examples.count())]
+    assert labels[0] == "→ rank 0: a scalar"
+    row = labels.index("→ view(4, 2) of 6 elements")
+    lab.examples.setCurrentRow(row)
+    lab._on_example(lab.examples.item(row))
+    assert lab.current_op().id == "view" and lab.values()["shape"] == "4, 2" and not lab.result.ok
+    row = labels.index("→ a @ b (matrix product)")
+    lab._on_example(lab.examples.item(row))
+    assert lab.result.values.tolist() == [[70, 100], [150, 220]]
+    page.show_lesson("numpy")
+    assert page.numpy_lab.examples.item(0).text() == "→ from_numpy shares memory"
