@@ -2,7 +2,7 @@
 
 Each :class:`Lesson` has a title, a few paragraphs written for this app (English and Japanese),
 code blocks, the lab that goes with it (``"tensor"``, ``"numpy"``, ``"autograd"``, ``"forward"``,
-``"linear"``, ``"activation"``, ``"depth"`` or ``""``) and "try it" actions. An action id is routed
+``"linear"``, ``"activation"``, ``"depth"``, ``"seq2seq"`` or ``""``) and "try it" actions. An action id is routed
 by the main window: ``editor:template:<name>``, ``training:compare:sigmoid_vs_relu``,
 ``training:dataset:<name>``, ``addition``, ``addition:compare``.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from core.i18n import L
 
-LABS = ("tensor", "numpy", "autograd", "forward", "linear", "activation", "depth", "")
+LABS = ("tensor", "numpy", "autograd", "forward", "linear", "activation", "depth", "seq2seq", "")
 
 
 @dataclass(frozen=True)
@@ -333,11 +333,17 @@ LESSONS: tuple[Lesson, ...] = (
               "character at a time, each output fed back as the next input.",
               "Seq2Seqモデルは2つの部分からなります。エンコーダが問題を1文字ずつ読んで隠れ状態にまとめ、デコーダがその状態から"
               "答えを1文字ずつ書きます。出力した文字は次の入力になります。"),
+            P("The lab shows what the model really receives: the question and the answer as rows of token "
+              "ids — tensors again. Type a question, switch on the book's trick of reversing it, and see "
+              "how the decoder's input and its target are the same answer shifted by one step.",
+              "ラボでは、モデルが実際に受け取るものを見られます。問題と答えはトークンIDの列、つまりテンソルです。問題を入力し、"
+              "書籍で使われている「問題を反転する」工夫を切り替え、デコーダの入力と目標が1ステップずれた同じ答えであることを"
+              "確かめましょう。"),
             P("In the addition panel you generate the dataset, train the model live, measure exact-match "
               "accuracy and type your own questions.",
               "足し算パネルでは、データセットを作り、モデルを学習させながら様子を見て、完全一致の正解率を測り、自分で問題を入力できます。"),
         ),
-        "",
+        "seq2seq",
         (TryIt("addition", "Open the addition solver", "足し算ソルバーを開く"),
          TryIt("addition:compare", "Compare models on the addition task", "足し算の課題でモデルを比べる")),
     ),

@@ -1,5 +1,4 @@
 <?xml version='1.0' encoding='utf-8'?>
-<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>ActivationLab</name>
@@ -274,77 +273,82 @@
 <context>
     <name>LessonsPage</name>
     <message>
-        <location filename="../../gui/lessons/page.py" line="62" />
+        <location filename="../../gui/lessons/page.py" line="63" />
         <source>Lesson path</source>
         <translation>レッスンの道のり</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="63" />
+        <location filename="../../gui/lessons/page.py" line="64" />
         <source>In the order of your study notes.</source>
         <translation>学習ノートの順番です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="76" />
+        <location filename="../../gui/lessons/page.py" line="77" />
         <source>← Previous</source>
         <translation>← 前へ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="77" />
+        <location filename="../../gui/lessons/page.py" line="78" />
         <source>Next lesson →</source>
         <translation>次のレッスン →</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="88" />
+        <location filename="../../gui/lessons/page.py" line="89" />
         <source>Try it</source>
         <translation>試してみる</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="106" />
+        <location filename="../../gui/lessons/page.py" line="108" />
         <source>Tensor lab</source>
         <translation>テンソルラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="106" />
+        <location filename="../../gui/lessons/page.py" line="108" />
         <source>Tensor lab: NumPy conversions</source>
         <translation>テンソルラボ：NumPyとの変換</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="107" />
+        <location filename="../../gui/lessons/page.py" line="109" />
         <source>Autograd lab</source>
         <translation>自動微分ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="107" />
+        <location filename="../../gui/lessons/page.py" line="109" />
         <source>Forward-propagation lab</source>
         <translation>順伝播ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="108" />
+        <location filename="../../gui/lessons/page.py" line="110" />
         <source>Linear vs nonlinear lab</source>
         <translation>線形と非線形のラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="109" />
+        <location filename="../../gui/lessons/page.py" line="111" />
         <source>Activation lab</source>
         <translation>活性化関数ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="110" />
+        <location filename="../../gui/lessons/page.py" line="112" />
         <source>Vanishing-gradient lab: depth slider</source>
         <translation>勾配消失ラボ：深さスライダー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="111" />
+        <location filename="../../gui/lessons/page.py" line="113" />
+        <source>Seq2Seq lab: a question as tensors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="114" />
         <source>Try it in the app</source>
         <translation>アプリで試す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="166" />
+        <location filename="../../gui/lessons/page.py" line="169" />
         <source>Note:</source>
         <translation>注：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="195" />
+        <location filename="../../gui/lessons/page.py" line="198" />
         <source>This lesson is practised in the other pages of the app. Each button opens one, already set up for the lesson.</source>
         <translation>このレッスンはアプリの他のページで練習します。各ボタンを押すと、このレッスン用に準備されたページが開きます。</translation>
     </message>
@@ -388,55 +392,118 @@
     </message>
 </context>
 <context>
+    <name>Seq2SeqLab</name>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="38" />
+        <source>reverse the question (the book's trick)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="43" />
+        <source>Encoder input &lt;b&gt;src&lt;/b&gt;: the question, padded with spaces (␣) to 2N+1 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="44" />
+        <source>Decoder input &lt;b&gt;dec_in&lt;/b&gt;: the start mark _ then the answer (teacher forcing)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="45" />
+        <source>Target &lt;b&gt;target&lt;/b&gt;: the answer shifted one step — at each step the decoder learns to predict the next character</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="67" />
+        <source>Question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="69" />
+        <source>digits N</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="77" />
+        <source>Vocabulary: character = token id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="79" />
+        <source>Each id becomes a learned vector in an nn.Embedding; the encoder's last hidden state starts the decoder, which writes the answer one character at a time. At prediction time dec_in is not known: each output is fed back as the next input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="83" />
+        <source>As tensors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="93" />
+        <source>This question cannot be encoded</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TensorLab</name>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="48" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="58" />
+        <source>Operations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="60" />
+        <source>Try these</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="73" />
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="53" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="78" />
         <source>Defaults</source>
         <translation>初期値に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="76" />
-        <location filename="../../gui/lessons/tensor_lab.py" line="178" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="101" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="223" />
         <source>The line of PyTorch</source>
         <translation>PyTorchの1行</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="137" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="166" />
         <source>{0} (available)</source>
         <translation>{0}（利用可能）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="139" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="168" />
         <source>{0} (not available here)</source>
         <translation>{0}（このパソコンでは利用不可）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="178" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="223" />
         <source>Step by step</source>
         <translation>1ステップずつ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="184" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="229" />
         <source>&lt;b&gt;rank&lt;/b&gt; {0} &amp;nbsp;·&amp;nbsp; &lt;b&gt;shape&lt;/b&gt; {1} &amp;nbsp;·&amp;nbsp; &lt;b&gt;dtype&lt;/b&gt; {2} &amp;nbsp;·&amp;nbsp; &lt;b&gt;device&lt;/b&gt; {3}</source>
         <translation>&lt;b&gt;階（rank）&lt;/b&gt; {0} &amp;nbsp;·&amp;nbsp; &lt;b&gt;形状（shape）&lt;/b&gt; {1} &amp;nbsp;·&amp;nbsp; &lt;b&gt;データ型（dtype）&lt;/b&gt; {2} &amp;nbsp;·&amp;nbsp; &lt;b&gt;デバイス&lt;/b&gt; {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="189" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="234" />
         <source>Rank {0} is shown as rows of the last dimension; a row label [i, j] means x[i, j, :].</source>
         <translation>{0}階のテンソルは最後の次元を横に並べて表示しています。行ラベル [i, j] は x[i, j, :] のことです。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="206" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="251" />
         <source>This argument cannot be used</source>
         <translation>この引数は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="208" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="253" />
         <source>PyTorch refused this request</source>
         <translation>PyTorchがこの要求を受け付けませんでした</translation>
     </message>

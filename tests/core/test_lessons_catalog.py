@@ -38,3 +38,17 @@ def test_action_ids_follow_the_contract():
         else:
             assert rest in ("", "compare"), action
     assert "training:compare:sigmoid_vs_relu" in catalog.action_ids()
+
+
+def test_seq2seq_lab_encodes_like_the_addition_solver():
+    from core.lessons import seq2seq_lab as S
+    r = S.encode_example("123+45")
+    assert r.ok and r.answer == 168
+    assert [(row.name, row.chars) for row in r.rows] == [("src", "123+45␣"), ("dec_in", "_168"), ("target", "168␣")]
+    assert r.rows[0].ids.tolist() == [1, 2, 3, 10, 4, 5, 11]
+    assert r.rows[1].ids[1:].tolist() == r.rows[2].ids[:-1].tolist()  # teacher forcing: shifted by one
+    assert "(1, 4, 13)" in r.code
+    assert [row.chars for row in S.encode_example("123+45", reverse=True).rows] == ["␣54+321", "_861", "861␣"]
+    assert S.encode_example("12x+4").error_pos == 2
+    assert S.encode_example("1234+5").error_pos == 3
+    assert not S.encode_example("").ok and not S.encode_example("1+2", digits=9).ok

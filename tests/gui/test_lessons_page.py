@@ -24,7 +24,7 @@ def test_lessons_in_the_notes_order_each_with_its_lab(page):
     assert page.lesson_list.item(0).text() == "1. Tensors"
     expected = {"tensors": page.tensor_lab, "numpy": page.numpy_lab, "autograd": page.autograd_lab,
                 "network": page.forward_lab, "linear": page.linear_lab, "activations": page.activation_lab,
-                "vanishing": page.depth_lab, "seq2seq": page.no_lab}
+                "vanishing": page.depth_lab, "seq2seq": page.seq2seq_lab}
     for lesson_id, lab in expected.items():
         page.show_lesson(lesson_id)
         assert page.stack.currentWidget() is lab
@@ -44,10 +44,10 @@ def test_try_it_buttons_emit_action_ids(page, qtbot):
     with qtbot.waitSignal(page.try_it, timeout=1000) as blocker:
         qtbot.mouseClick(page.try_buttons[0], Qt.LeftButton)
     assert blocker.args == ["training:compare:sigmoid_vs_relu"]
-    page.show_lesson("seq2seq")  # no lab of its own: large buttons on the right as well
-    assert [b.property("action") for b in page.no_lab_buttons] == ["addition", "addition:compare"]
+    page.show_lesson("seq2seq")
+    assert [b.property("action") for b in page.try_buttons] == ["addition", "addition:compare"]
     with qtbot.waitSignal(page.try_it, timeout=1000) as blocker:
-        qtbot.mouseClick(page.no_lab_buttons[0], Qt.LeftButton)
+        qtbot.mouseClick(page.try_buttons[0], Qt.LeftButton)
     assert blocker.args == ["addition"]
 
 
@@ -229,3 +229,16 @@ def test_tensor_lab_examples(page, qtbot):
     assert lab.result.values.tolist() == [[70, 100], [150, 220]]
     page.show_lesson("numpy")
     assert page.numpy_lab.examples.item(0).text() == "→ from_numpy shares memory"
+
+
+def test_seq2seq_lab_shows_the_tokens(page):
+    page.show_lesson("seq2seq")
+    lab = page.seq2seq_lab
+    assert [r.chars for r in lab.example.rows] == ["123+45␣", "_168", "168␣"]
+    assert "shape (1, 7)" in lab.row_titles["src"].text()
+    lab.reverse.setChecked(True)
+    assert lab.example.rows[0].chars == "␣54+321" and lab.example.rows[2].chars == "861␣"
+    lab.question.setText("12x+3")
+    assert not lab.example.ok and lab.message.isVisible() and "character 3" in lab.message.text()
+    lab.question.setText("999+999")
+    assert lab.example.answer == 1998 and [r.chars for r in lab.example.rows[1:]] == ["_899", "8991"]
