@@ -1,4 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>ActivationLab</name>
@@ -335,7 +336,7 @@
     <message>
         <location filename="../../gui/lessons/page.py" line="113" />
         <source>Seq2Seq lab: a question as tensors</source>
-        <translation type="unfinished" />
+        <translation>Seq2Seqラボ：問題をテンソルにする</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/page.py" line="114" />
@@ -396,52 +397,52 @@
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="38" />
         <source>reverse the question (the book's trick)</source>
-        <translation type="unfinished" />
+        <translation>問題を反転する（書籍の工夫）</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="43" />
         <source>Encoder input &lt;b&gt;src&lt;/b&gt;: the question, padded with spaces (␣) to 2N+1 characters</source>
-        <translation type="unfinished" />
+        <translation>エンコーダの入力 &lt;b&gt;src&lt;/b&gt;：問題を空白（␣）で2N+1文字に埋めたもの</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="44" />
         <source>Decoder input &lt;b&gt;dec_in&lt;/b&gt;: the start mark _ then the answer (teacher forcing)</source>
-        <translation type="unfinished" />
+        <translation>デコーダの入力 &lt;b&gt;dec_in&lt;/b&gt;：開始記号 _ のあとに答え（教師強制）</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="45" />
         <source>Target &lt;b&gt;target&lt;/b&gt;: the answer shifted one step — at each step the decoder learns to predict the next character</source>
-        <translation type="unfinished" />
+        <translation>目標 &lt;b&gt;target&lt;/b&gt;：答えを1ステップずらしたもの。デコーダは各ステップで次の文字を予測するよう学習します</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="67" />
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>問題</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="69" />
         <source>digits N</source>
-        <translation type="unfinished" />
+        <translation>桁数 N</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="77" />
         <source>Vocabulary: character = token id</source>
-        <translation type="unfinished" />
+        <translation>語彙：文字 = トークンID</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="79" />
         <source>Each id becomes a learned vector in an nn.Embedding; the encoder's last hidden state starts the decoder, which writes the answer one character at a time. At prediction time dec_in is not known: each output is fed back as the next input.</source>
-        <translation type="unfinished" />
+        <translation>各IDは nn.Embedding で学習されるベクトルになります。エンコーダの最後の隠れ状態からデコーダが始まり、答えを1文字ずつ書きます。予測のときは dec_in はわからないので、出力した文字を次の入力として戻します。</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="83" />
         <source>As tensors</source>
-        <translation type="unfinished" />
+        <translation>テンソルで書くと</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/seq2seq_lab.py" line="93" />
         <source>This question cannot be encoded</source>
-        <translation type="unfinished" />
+        <translation>この問題はエンコードできません</translation>
     </message>
 </context>
 <context>
@@ -449,12 +450,12 @@
     <message>
         <location filename="../../gui/lessons/tensor_lab.py" line="58" />
         <source>Operations</source>
-        <translation type="unfinished" />
+        <translation>操作</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/tensor_lab.py" line="60" />
         <source>Try these</source>
-        <translation type="unfinished" />
+        <translation>試してみよう</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/tensor_lab.py" line="73" />
