@@ -75,8 +75,9 @@ def parse_shape(text: str, *, allow_minus_one: bool = False) -> tuple[int, ...]:
                                  f"形状の「{p}」は整数ではありません。"), max(text.find(p), 0))
         d = int(p)
         if d < 0 and not (allow_minus_one and d == -1):
-            raise LiteralError(L(f"A size cannot be {d}" + (" (only -1, meaning 'work it out')." if allow_minus_one else "."),
-                                 f"サイズに {d} は使えません" + ("（使える負の数は「自動で決める」の -1 だけです）。" if allow_minus_one else "。")),
+            hint_en = " (only -1, meaning 'work it out')." if allow_minus_one else "."
+            hint_ja = "（使える負の数は「自動で決める」の -1 だけです）。" if allow_minus_one else "。"
+            raise LiteralError(L(f"A size cannot be {d}{hint_en}", f"サイズに {d} は使えません{hint_ja}"),
                                max(text.find(p), 0))
         dims.append(d)
     if len(dims) > 6:

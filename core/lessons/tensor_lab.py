@@ -460,7 +460,8 @@ def op_from_numpy(args: dict[str, str]) -> TensorResult:
         tensor = torch.from_numpy(array) if how == "from_numpy" else torch.tensor(array)
         first = (0,) * array.ndim
         idx = "[" + ", ".join("0" for _ in first) + "]"
-        steps = [Step(f"array = np.array({format_literal(value)})", L("a NumPy array", "NumPy配列"), "array", array.copy()),
+        steps = [Step(f"array = np.array({format_literal(value)})", L("a NumPy array", "NumPy配列"), "array",
+                      array.copy()),
                  Step(f"tensor = torch.{how}(array)", L("converted to a Tensor", "Tensorに変換"), "tensor",
                       tensor.numpy().copy())]
         array[first] = new  # change the array only...

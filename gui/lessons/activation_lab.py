@@ -131,12 +131,12 @@ class ActivationLab(QWidget):
     @Slot()
     def _update_readout(self) -> None:
         x = float(np.clip(self.cursor.value(), X[0], X[-1]))
-        rows = [f"x = {x:+.2f}"]
+        rows = [f"x = {x:+.2f}", f"{'':<10}{'f(x)':>7}  {'f′(x)':>6}"]
         for name, box in self.checks.items():
             if box.isChecked():
                 y, dy = core_act.curve(name, np.array([x]))
-                rows.append(f"<span style='color:{CURVE_COLORS[name]}'>{core_act.DISPLAY_NAMES[name]:<9} "
-                            f"{y[0]:+.3f}   ′ {dy[0]:.3f}</span>")
+                rows.append(f"<span style='color:{CURVE_COLORS[name]}'>{core_act.DISPLAY_NAMES[name]:<10}"
+                            f"{y[0]:>+7.3f}  {dy[0]:>6.3f}</span>")
         self.readout.setText("<pre style='margin:0'>" + "<br>".join(rows) + "</pre>")
 
 
@@ -150,7 +150,8 @@ class LinearLab(QWidget):
         self.plot.setLabel("bottom", "x")
         self.plot.setLabel("left", "h(x)")
         self.x = np.linspace(-3, 3, 301)
-        self.curve = self.plot.plot(pen=pg.mkPen(CURVE_COLORS["relu"], width=3), name=self.tr("3 layers with activation"))
+        self.curve = self.plot.plot(pen=pg.mkPen(CURVE_COLORS["relu"], width=3),
+                                    name=self.tr("3 layers with activation"))
         self.line = self.plot.plot(pen=pg.mkPen(CURVE_COLORS["none"], width=2, style=Qt.DashLine),
                                    name=self.tr("the same 3 layers, no activation"))
         self.group = QButtonGroup(self)

@@ -103,8 +103,8 @@ class LessonsPage(QWidget):
         self.no_lab_layout = QVBoxLayout(self.no_lab)
         self.no_lab_buttons: list[QPushButton] = []
         self.labs = {"tensor": self.tensor_lab, "numpy": self.numpy_lab, "autograd": self.autograd_lab,
-                     "forward": self.forward_lab, "linear": self.linear_lab, "activation": self.activation_lab, "depth": self.depth_lab,
-                     "seq2seq": self.seq2seq_lab, "": self.no_lab}
+                     "forward": self.forward_lab, "linear": self.linear_lab, "activation": self.activation_lab,
+                     "depth": self.depth_lab, "seq2seq": self.seq2seq_lab, "": self.no_lab}
         self.lab_titles = {"tensor": self.tr("Tensor lab"), "numpy": self.tr("Tensor lab: NumPy conversions"),
                            "autograd": self.tr("Autograd lab"), "forward": self.tr("Forward-propagation lab"),
                            "linear": self.tr("Linear vs nonlinear lab"),

@@ -1,25 +1,25 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>ActivationLab</name>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="59" />
+        <location filename="../../gui/lessons/activation_lab.py" line="59"/>
         <source>derivatives (dashed lines)</source>
         <translation>導関数（破線）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="69" />
-        <source>σ'(0) = 0.25, the maximum of σ'</source>
-        <translation>σ'(0) = 0.25（σ' の最大値）</translation>
+        <location filename="../../gui/lessons/activation_lab.py" line="69"/>
+        <source>σ&apos;(0) = 0.25, the maximum of σ&apos;</source>
+        <translation>σ&apos;(0) = 0.25（σ&apos; の最大値）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="90" />
+        <location filename="../../gui/lessons/activation_lab.py" line="90"/>
         <source>Why 0.25? (from the notes)</source>
         <translation>なぜ0.25？（ノートより）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="99" />
+        <location filename="../../gui/lessons/activation_lab.py" line="99"/>
         <source>Drag the grey line to read values</source>
         <translation>灰色の線をドラッグして値を読む</translation>
     </message>
@@ -27,128 +27,128 @@
 <context>
     <name>AutogradLab</name>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="31" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="31"/>
         <source>name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="31" />
-        <location filename="../../gui/lessons/autograd_lab.py" line="257" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="31"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="257"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="31" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="31"/>
         <source>requires_grad</source>
         <translation>requires_grad</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="42" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="42"/>
         <source>+ variable</source>
         <translation>+ 変数</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="43" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="43"/>
         <source>Add variable</source>
         <translation>変数を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="45" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="45"/>
         <source>− variable</source>
         <translation>− 変数</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="46" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="46"/>
         <source>Remove the selected variable (or the last one)</source>
         <translation>選んだ変数（なければ最後の変数）を削除</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="53" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="53"/>
         <source>Allowed: numbers, your variables, + − × ÷ (or * /), ^ or ** for powers, ( ) and {0}.</source>
         <translation>使えるもの：数値、定義した変数、+ − × ÷（または * /）、べき乗の ^ または **、( )、そして {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="63" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="63"/>
         <source>Forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="65" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="65"/>
         <source>Forward + y.backward()</source>
         <translation>順伝播 + y.backward()</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="83" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="83"/>
         <source>Example:</source>
         <translation>例：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="103" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="103"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="117" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="117"/>
         <source>Computation graph</source>
         <translation>計算グラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="118" />
-        <source>Blue: leaf with requires_grad=True · grey: no gradient · green: operation (its grad_fn) · orange: output y. After backward(), pink shows each leaf's .grad and, for operations, dy/d(node).</source>
+        <location filename="../../gui/lessons/autograd_lab.py" line="118"/>
+        <source>Blue: leaf with requires_grad=True · grey: no gradient · green: operation (its grad_fn) · orange: output y. After backward(), pink shows each leaf&apos;s .grad and, for operations, dy/d(node).</source>
         <translation>青：requires_grad=True の葉 · 灰色：勾配なし · 緑：演算（grad_fn つき）· オレンジ：出力 y。backward() の後、ピンクの数字は各葉の .grad と、演算では dy/d(ノード) です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="127" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="127"/>
         <source>The same in PyTorch</source>
         <translation>PyTorchで書くと</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="199" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="199"/>
         <source>Too many variables</source>
         <translation>変数が多すぎます</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="200" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="200"/>
         <source>This lab holds at most {0} variables.</source>
         <translation>このラボで使える変数は{0}個までです。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="249" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="249"/>
         <source>This expression cannot be used</source>
         <translation>この式は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="251" />
-        <source>Check the variable '{0}'</source>
+        <location filename="../../gui/lessons/autograd_lab.py" line="251"/>
+        <source>Check the variable &apos;{0}&apos;</source>
         <translation>変数「{0}」を確認してください</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="254" />
-        <source>PyTorch's error at y.backward()</source>
+        <location filename="../../gui/lessons/autograd_lab.py" line="254"/>
+        <source>PyTorch&apos;s error at y.backward()</source>
         <translation>y.backward() でのPyTorchのエラー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="257" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="257"/>
         <source>grad</source>
         <translation>勾配</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="276" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="276"/>
         <source>&lt;b&gt;y&lt;/b&gt; = {0}</source>
         <translation>&lt;b&gt;y&lt;/b&gt; = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="280" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="280"/>
         <source>&lt;b&gt;{0}.grad&lt;/b&gt; = None (requires_grad=False)</source>
         <translation>&lt;b&gt;{0}.grad&lt;/b&gt; = None（requires_grad=False）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="282" />
-        <source>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style='color:#c23f84'&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style='color:#c23f84'&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
+        <location filename="../../gui/lessons/autograd_lab.py" line="282"/>
+        <source>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style=&apos;color:#c23f84&apos;&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style=&apos;color:#c23f84&apos;&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="286" />
+        <location filename="../../gui/lessons/autograd_lab.py" line="286"/>
         <source>Press “Forward + y.backward()” to compute the gradients.</source>
         <translation>「順伝播 + y.backward()」を押すと勾配が計算されます。</translation>
     </message>
@@ -156,117 +156,117 @@
 <context>
     <name>DepthLab</name>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="242" />
+        <location filename="../../gui/lessons/activation_lab.py" line="243"/>
         <source>He (Kaiming) init — for ReLU</source>
         <translation>He（Kaiming）初期化：ReLU向け</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="243" />
+        <location filename="../../gui/lessons/activation_lab.py" line="244"/>
         <source>PyTorch default nn.Linear init</source>
         <translation>PyTorchの nn.Linear のデフォルト初期化</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="246" />
-        <source>First layer's mean |gradient| for each depth L</source>
+        <location filename="../../gui/lessons/activation_lab.py" line="247"/>
+        <source>First layer&apos;s mean |gradient| for each depth L</source>
         <translation>深さLごとの最初の層の |勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="248" />
+        <location filename="../../gui/lessons/activation_lab.py" line="249"/>
         <source>depth L (hidden layers)</source>
         <translation>深さ L（隠れ層の数）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="253" />
-        <location filename="../../gui/lessons/activation_lab.py" line="265" />
+        <location filename="../../gui/lessons/activation_lab.py" line="254"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="266"/>
         <source>deep sigmoid</source>
         <translation>深いシグモイド</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="256" />
-        <location filename="../../gui/lessons/activation_lab.py" line="268" />
+        <location filename="../../gui/lessons/activation_lab.py" line="257"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="269"/>
         <source>deep ReLU</source>
         <translation>深いReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="260" />
-        <source>Every layer's mean |gradient| at the chosen depth</source>
+        <location filename="../../gui/lessons/activation_lab.py" line="261"/>
+        <source>Every layer&apos;s mean |gradient| at the chosen depth</source>
         <translation>選んだ深さでの各層の |勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="262" />
+        <location filename="../../gui/lessons/activation_lab.py" line="263"/>
         <source>Linear layer (1 = next to the input)</source>
         <translation>Linear層（1 = 入力側）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="275" />
+        <location filename="../../gui/lessons/activation_lab.py" line="276"/>
         <source>Depth L</source>
         <translation>深さ L</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="288" />
+        <location filename="../../gui/lessons/activation_lab.py" line="289"/>
         <source>Each net: {0} inputs, L hidden Linear({1})+activation layers, one output; one backward pass of an MSE loss on a fixed batch of {2}, seed 0.</source>
         <translation>各ネットワーク：入力{0}、Linear({1})+活性化関数の隠れ層がL層、出力1。固定した{2}件のバッチでMSE損失を1回逆伝播（シード0）。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="353" />
+        <location filename="../../gui/lessons/activation_lab.py" line="354"/>
         <source>Measuring… {0} depths to go</source>
         <translation>測定中… 残り{0}個の深さ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="362" />
-        <source>At L = {0}: bound 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · first-layer gradient: &lt;span style='color:{5}'&gt;&lt;b&gt;sigmoid {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style='color:{6}'&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLU's is &lt;b&gt;{4}×&lt;/b&gt; larger</source>
-        <translation>L = {0}：上限 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · 最初の層の勾配：&lt;span style='color:{5}'&gt;&lt;b&gt;シグモイド {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style='color:{6}'&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLUは&lt;b&gt;{4}倍&lt;/b&gt;大きい</translation>
+        <location filename="../../gui/lessons/activation_lab.py" line="363"/>
+        <source>At L = {0}: bound 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · first-layer gradient: &lt;span style=&apos;color:{5}&apos;&gt;&lt;b&gt;sigmoid {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:{6}&apos;&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLU&apos;s is &lt;b&gt;{4}×&lt;/b&gt; larger</source>
+        <translation>L = {0}：上限 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · 最初の層の勾配：&lt;span style=&apos;color:{5}&apos;&gt;&lt;b&gt;シグモイド {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:{6}&apos;&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLUは&lt;b&gt;{4}倍&lt;/b&gt;大きい</translation>
     </message>
 </context>
 <context>
     <name>ForwardLab</name>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="117" />
+        <location filename="../../gui/lessons/forward_lab.py" line="117"/>
         <source>none (linear only)</source>
         <translation>なし（線形のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="121" />
+        <location filename="../../gui/lessons/forward_lab.py" line="121"/>
         <source>New random weights</source>
         <translation>新しいランダムな重み</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="140" />
+        <location filename="../../gui/lessons/forward_lab.py" line="140"/>
         <source>activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="147" />
+        <location filename="../../gui/lessons/forward_lab.py" line="147"/>
         <source>Blue edges: positive weights, red: negative; thicker = larger. Each hidden node shows u (the linear transform) and h = a(u). Hover a node for its sum.</source>
         <translation>青い線は正の重み、赤は負の重みで、太いほど大きな値です。隠れノードには u（線形変換）と h = a(u) を表示しています。ノードにマウスを乗せると計算式が見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="152" />
+        <location filename="../../gui/lessons/forward_lab.py" line="152"/>
         <source>The same in PyTorch</source>
         <translation>PyTorchで書くと</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="169" />
+        <location filename="../../gui/lessons/forward_lab.py" line="169"/>
         <source>class {0}</source>
         <translation>クラス{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="169" />
+        <location filename="../../gui/lessons/forward_lab.py" line="169"/>
         <source>input layer</source>
         <translation>入力層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="170" />
+        <location filename="../../gui/lessons/forward_lab.py" line="170"/>
         <source>hidden layer</source>
         <translation>中間層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="170" />
+        <location filename="../../gui/lessons/forward_lab.py" line="170"/>
         <source>output layer</source>
         <translation>出力層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="172" />
+        <location filename="../../gui/lessons/forward_lab.py" line="172"/>
         <source>Prediction: &lt;b&gt;class {0}&lt;/b&gt; with probability {1:.0%} · {2} parameters (3×2 + 3 weights and biases in, 2×3 + 2 out)</source>
         <translation>予測：&lt;b&gt;クラス{0}&lt;/b&gt;（確率 {1:.0%}）· パラメータ数 {2}（入力側 3×2 の重み + 3 のバイアス、出力側 2×3 + 2）</translation>
     </message>
@@ -274,82 +274,82 @@
 <context>
     <name>LessonsPage</name>
     <message>
-        <location filename="../../gui/lessons/page.py" line="63" />
+        <location filename="../../gui/lessons/page.py" line="63"/>
         <source>Lesson path</source>
         <translation>レッスンの道のり</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="64" />
+        <location filename="../../gui/lessons/page.py" line="64"/>
         <source>In the order of your study notes.</source>
         <translation>学習ノートの順番です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="77" />
+        <location filename="../../gui/lessons/page.py" line="77"/>
         <source>← Previous</source>
         <translation>← 前へ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="78" />
+        <location filename="../../gui/lessons/page.py" line="78"/>
         <source>Next lesson →</source>
         <translation>次のレッスン →</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="89" />
+        <location filename="../../gui/lessons/page.py" line="89"/>
         <source>Try it</source>
         <translation>試してみる</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="108" />
+        <location filename="../../gui/lessons/page.py" line="108"/>
         <source>Tensor lab</source>
         <translation>テンソルラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="108" />
+        <location filename="../../gui/lessons/page.py" line="108"/>
         <source>Tensor lab: NumPy conversions</source>
         <translation>テンソルラボ：NumPyとの変換</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="109" />
+        <location filename="../../gui/lessons/page.py" line="109"/>
         <source>Autograd lab</source>
         <translation>自動微分ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="109" />
+        <location filename="../../gui/lessons/page.py" line="109"/>
         <source>Forward-propagation lab</source>
         <translation>順伝播ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="110" />
+        <location filename="../../gui/lessons/page.py" line="110"/>
         <source>Linear vs nonlinear lab</source>
         <translation>線形と非線形のラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="111" />
+        <location filename="../../gui/lessons/page.py" line="111"/>
         <source>Activation lab</source>
         <translation>活性化関数ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="112" />
+        <location filename="../../gui/lessons/page.py" line="112"/>
         <source>Vanishing-gradient lab: depth slider</source>
         <translation>勾配消失ラボ：深さスライダー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="113" />
+        <location filename="../../gui/lessons/page.py" line="113"/>
         <source>Seq2Seq lab: a question as tensors</source>
         <translation>Seq2Seqラボ：問題をテンソルにする</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="114" />
+        <location filename="../../gui/lessons/page.py" line="114"/>
         <source>Try it in the app</source>
         <translation>アプリで試す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="169" />
+        <location filename="../../gui/lessons/page.py" line="169"/>
         <source>Note:</source>
         <translation>注：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="198" />
+        <location filename="../../gui/lessons/page.py" line="198"/>
         <source>This lesson is practised in the other pages of the app. Each button opens one, already set up for the lesson.</source>
         <translation>このレッスンはアプリの他のページで練習します。各ボタンを押すと、このレッスン用に準備されたページが開きます。</translation>
     </message>
@@ -357,37 +357,37 @@
 <context>
     <name>LinearLab</name>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="153" />
+        <location filename="../../gui/lessons/activation_lab.py" line="154"/>
         <source>3 layers with activation</source>
         <translation>活性化関数ありの3層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="155" />
+        <location filename="../../gui/lessons/activation_lab.py" line="156"/>
         <source>the same 3 layers, no activation</source>
         <translation>同じ3層で活性化関数なし</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="158" />
+        <location filename="../../gui/lessons/activation_lab.py" line="159"/>
         <source>Between the Linear layers:</source>
         <translation>Linear層の間に：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="159" />
+        <location filename="../../gui/lessons/activation_lab.py" line="160"/>
         <source>nothing (linear only)</source>
         <translation>なし（線形のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="168" />
+        <location filename="../../gui/lessons/activation_lab.py" line="169"/>
         <source>New random weights</source>
         <translation>新しいランダムな重み</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="208" />
+        <location filename="../../gui/lessons/activation_lab.py" line="209"/>
         <source>Without an activation the three layers collapse into one linear map W x + b: a straight line, whatever the weights. Press “New random weights” — it stays straight.</source>
         <translation>活性化関数がないと、3つの層は1つの線形変換 W x + b にまとまってしまい、重みがどうであっても直線になります。「新しいランダムな重み」を押しても直線のままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="212" />
+        <location filename="../../gui/lessons/activation_lab.py" line="213"/>
         <source>With an activation between the layers, h(x) bends: the network can express nonlinear relations. The dashed line is the same network without activations.</source>
         <translation>層の間に活性化関数があると h(x) は曲がり、ネットワークは非線形な関係を表現できます。破線は同じネットワークから活性化関数を除いたものです。</translation>
     </message>
@@ -395,52 +395,52 @@
 <context>
     <name>Seq2SeqLab</name>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="38" />
-        <source>reverse the question (the book's trick)</source>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="38"/>
+        <source>reverse the question (the book&apos;s trick)</source>
         <translation>問題を反転する（書籍の工夫）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="43" />
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="43"/>
         <source>Encoder input &lt;b&gt;src&lt;/b&gt;: the question, padded with spaces (␣) to 2N+1 characters</source>
         <translation>エンコーダの入力 &lt;b&gt;src&lt;/b&gt;：問題を空白（␣）で2N+1文字に埋めたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="44" />
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="44"/>
         <source>Decoder input &lt;b&gt;dec_in&lt;/b&gt;: the start mark _ then the answer (teacher forcing)</source>
         <translation>デコーダの入力 &lt;b&gt;dec_in&lt;/b&gt;：開始記号 _ のあとに答え（教師強制）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="45" />
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="45"/>
         <source>Target &lt;b&gt;target&lt;/b&gt;: the answer shifted one step — at each step the decoder learns to predict the next character</source>
         <translation>目標 &lt;b&gt;target&lt;/b&gt;：答えを1ステップずらしたもの。デコーダは各ステップで次の文字を予測するよう学習します</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="67" />
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="67"/>
         <source>Question</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="69" />
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="69"/>
         <source>digits N</source>
         <translation>桁数 N</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="77" />
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="77"/>
         <source>Vocabulary: character = token id</source>
         <translation>語彙：文字 = トークンID</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="79" />
-        <source>Each id becomes a learned vector in an nn.Embedding; the encoder's last hidden state starts the decoder, which writes the answer one character at a time. At prediction time dec_in is not known: each output is fed back as the next input.</source>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="79"/>
+        <source>Each id becomes a learned vector in an nn.Embedding; the encoder&apos;s last hidden state starts the decoder, which writes the answer one character at a time. At prediction time dec_in is not known: each output is fed back as the next input.</source>
         <translation>各IDは nn.Embedding で学習されるベクトルになります。エンコーダの最後の隠れ状態からデコーダが始まり、答えを1文字ずつ書きます。予測のときは dec_in はわからないので、出力した文字を次の入力として戻します。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="83" />
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="83"/>
         <source>As tensors</source>
         <translation>テンソルで書くと</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="93" />
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="93"/>
         <source>This question cannot be encoded</source>
         <translation>この問題はエンコードできません</translation>
     </message>
@@ -448,63 +448,63 @@
 <context>
     <name>TensorLab</name>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="58" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="58"/>
         <source>Operations</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="60" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="60"/>
         <source>Try these</source>
         <translation>試してみよう</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="73" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="73"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="78" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="78"/>
         <source>Defaults</source>
         <translation>初期値に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="101" />
-        <location filename="../../gui/lessons/tensor_lab.py" line="223" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="101"/>
+        <location filename="../../gui/lessons/tensor_lab.py" line="223"/>
         <source>The line of PyTorch</source>
         <translation>PyTorchの1行</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="166" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="166"/>
         <source>{0} (available)</source>
         <translation>{0}（利用可能）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="168" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="168"/>
         <source>{0} (not available here)</source>
         <translation>{0}（このパソコンでは利用不可）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="223" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="223"/>
         <source>Step by step</source>
         <translation>1ステップずつ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="229" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="229"/>
         <source>&lt;b&gt;rank&lt;/b&gt; {0} &amp;nbsp;·&amp;nbsp; &lt;b&gt;shape&lt;/b&gt; {1} &amp;nbsp;·&amp;nbsp; &lt;b&gt;dtype&lt;/b&gt; {2} &amp;nbsp;·&amp;nbsp; &lt;b&gt;device&lt;/b&gt; {3}</source>
         <translation>&lt;b&gt;階（rank）&lt;/b&gt; {0} &amp;nbsp;·&amp;nbsp; &lt;b&gt;形状（shape）&lt;/b&gt; {1} &amp;nbsp;·&amp;nbsp; &lt;b&gt;データ型（dtype）&lt;/b&gt; {2} &amp;nbsp;·&amp;nbsp; &lt;b&gt;デバイス&lt;/b&gt; {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="234" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="234"/>
         <source>Rank {0} is shown as rows of the last dimension; a row label [i, j] means x[i, j, :].</source>
         <translation>{0}階のテンソルは最後の次元を横に並べて表示しています。行ラベル [i, j] は x[i, j, :] のことです。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="251" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="251"/>
         <source>This argument cannot be used</source>
         <translation>この引数は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/tensor_lab.py" line="253" />
+        <location filename="../../gui/lessons/tensor_lab.py" line="253"/>
         <source>PyTorch refused this request</source>
         <translation>PyTorchがこの要求を受け付けませんでした</translation>
     </message>
