@@ -1,0 +1,212 @@
+"""The left half of the addition panel: ask the model, see the history and each decoding step."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from core.addition.prompt import PromptError
+from core.addition.solver import Solution, Solver
+
+from .plots import AttentionMap, visible_char
+
+MAX_HISTORY = 200
+OK_COLOR, BAD_COLOR = "#1a7f37", "#c62828"
+
+
+class AskPanel(QWidget):
+    """Prompt box, answer with ✓/✗ against the true sum, history, step table and attention map."""
+
+    use_shipped_requested = Signal()
+    load_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.solver: Solver | None = None
+        self.solutions: list[Solution] = []
+
+        # the model in use
+        self.model_label = QLabel()
+        self.model_label.setWordWrap(True)
+        self.model_label.setTextFormat(Qt.RichText)
+        self.shipped_button = QPushButton(self.tr("Use the shipped model"))
+        self.shipped_button.setToolTip(self.tr("Go back to the model that comes with the app"))
+        self.shipped_button.clicked.connect(self.use_shipped_requested)
+        self.load_button = QPushButton(self.tr("Load model…"))
+        self.load_button.setToolTip(self.tr("Answer with a model you saved earlier"))
+        self.load_button.clicked.connect(self.load_requested)
+        model_box = QGroupBox(self.tr("Model"))
+        mb = QVBoxLayout(model_box)
+        mb.addWidget(self.model_label)
+        row = QHBoxLayout()
+        row.addWidget(self.shipped_button)
+        row.addWidget(self.load_button)
+        row.addStretch(1)
+        mb.addLayout(row)
+
+        # prompt + answer
+        self.prompt = QLineEdit()
+        self.prompt.setPlaceholderText(self.tr("Type a sum such as 123+45 and press Enter"))
+        f = self.prompt.font()
+        f.setPointSizeF(f.pointSizeF() * 1.4)
+        self.prompt.setFont(f)
+        self.prompt.returnPressed.connect(self.ask)
+        self.ask_button = QPushButton(self.tr("Answer"))
+        self.ask_button.clicked.connect(self.ask)
+        self.result_label = QLabel(self.tr("The answer appears here."))
+        self.result_label.setWordWrap(True)
+        rf = QFont(self.result_label.font())
+        rf.setPointSizeF(rf.pointSizeF() * 1.5)
+        self.result_label.setFont(rf)
+        self.result_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.history = QListWidget()
+        self.history.setToolTip(self.tr("Click an earlier prompt to see its decoding steps again"))
+        self.history.currentRowChanged.connect(self._on_history_row)
+
+        ask_box = QGroupBox(self.tr("Ask the model"))
+        ab = QVBoxLayout(ask_box)
+        prow = QHBoxLayout()
+        prow.addWidget(self.prompt, 1)
+        prow.addWidget(self.ask_button)
+        ab.addLayout(prow)
+        ab.addWidget(self.result_label)
+
+        # decoding steps
+        self.steps_table = QTableWidget(0, 3)
+        self.steps_table.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Output"), self.tr("Top candidates (probability)")])
+        self.steps_table.verticalHeader().setVisible(False)
+        self.steps_table.verticalHeader().setDefaultSectionSize(24)
+        self.steps_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.steps_table.setSelectionMode(QAbstractItemView.NoSelection)
+        hh = self.steps_table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.Stretch)
+        self.steps_note = QLabel()
+        self.steps_note.setWordWrap(True)
+        self.steps_note.setStyleSheet("color: #555;")
+        self.attention = AttentionMap(
+            self.tr("This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see "
+                    "which input characters each output digit looks at."),
+            self.tr("Attention: which input characters each output step looks at"))
+
+        hist = QWidget()
+        hl = QVBoxLayout(hist)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(QLabel(self.tr("History (✓ right, ✗ wrong):")))
+        hl.addWidget(self.history, 1)
+        steps = QWidget()
+        sl = QVBoxLayout(steps)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(QLabel(self.tr("How the decoder produced the answer, step by step:")))
+        sl.addWidget(self.steps_table, 1)
+        sl.addWidget(self.steps_note)
+        middle = QSplitter(Qt.Horizontal)
+        middle.addWidget(hist)
+        middle.addWidget(steps)
+        middle.setStretchFactor(0, 2)
+        middle.setStretchFactor(1, 3)
+        ab.addWidget(middle, 1)
+
+        outer = QSplitter(Qt.Vertical)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(model_box)
+        tl.addWidget(ask_box, 1)
+        outer.addWidget(top)
+        outer.addWidget(self.attention)
+        outer.setStretchFactor(0, 3)
+        outer.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(outer)
+        self._set_enabled(False)
+
+    # -- model -----------------------------------------------------------------------------
+    def set_solver(self, solver: Solver | None, description: str, shipped: bool) -> None:
+        self.solver = solver
+        self.model_label.setText(description)
+        self.shipped_button.setEnabled(not shipped)
+        self._set_enabled(solver is not None)
+        if solver is not None:
+            self.prompt.setPlaceholderText(self.tr("Type a sum such as 123+45 and press Enter (up to {0} digits per number)")
+                                           .format(solver.digits))
+
+    def _set_enabled(self, on: bool) -> None:
+        self.prompt.setEnabled(on)
+        self.ask_button.setEnabled(on)
+
+    # -- asking ----------------------------------------------------------------------------
+    @Slot()
+    def ask(self) -> None:
+        if self.solver is None:
+            return
+        text = self.prompt.text()
+        try:
+            sol = self.solver.solve(text)
+        except PromptError as e:
+            self.result_label.setText(f'<span style="color:{BAD_COLOR}">{_escape(str(e))}</span>')
+            return
+        self.prompt.selectAll()
+        self.solutions.append(sol)
+        self.result_label.setText(self.result_html(sol))
+        item = QListWidgetItem(self.history_text(sol))
+        item.setForeground(QColor(OK_COLOR if sol.correct else BAD_COLOR))
+        self.history.insertItem(0, item)
+        if self.history.count() > MAX_HISTORY:
+            self.history.takeItem(self.history.count() - 1)
+            self.solutions.pop(0)
+        self.history.blockSignals(True)
+        self.history.setCurrentRow(0)
+        self.history.blockSignals(False)
+        self.show_steps(sol)
+
+    def result_html(self, sol: Solution) -> str:
+        shown = sol.answer or "?"
+        if sol.correct:
+            verdict = self.tr("✓ correct")
+            return f'{sol.a} + {sol.b} = <b>{shown}</b> &nbsp; <span style="color:{OK_COLOR}">{verdict}</span>'
+        verdict = self.tr("✗ wrong: the true sum is {0}").format(sol.true_sum)
+        return f'{sol.a} + {sol.b} = <b>{_escape(shown)}</b> &nbsp; <span style="color:{BAD_COLOR}">{verdict}</span>'
+
+    def history_text(self, sol: Solution) -> str:
+        if sol.correct:
+            return f"✓  {sol.a} + {sol.b} = {sol.answer}"
+        return self.tr("✗  {0} + {1} = {2}   (true sum {3})").format(sol.a, sol.b, sol.answer or "?", sol.true_sum)
+
+    @Slot(int)
+    def _on_history_row(self, row: int) -> None:
+        if 0 <= row < len(self.solutions):
+            self.show_steps(self.solutions[len(self.solutions) - 1 - row])
+
+    def show_steps(self, sol: Solution) -> None:
+        self.steps_table.setRowCount(len(sol.steps))
+        for i, st in enumerate(sol.steps):
+            chosen = visible_char(st.char) if st.char != " " else self.tr("␣ (end)")
+            cands = "   ".join(f"{visible_char(c)}  {p * 100:.1f}%" for c, p in st.candidates)
+            for col, text in enumerate((str(i + 1), chosen, cands)):
+                cell = QTableWidgetItem(text)
+                if col < 2:
+                    cell.setTextAlignment(Qt.AlignCenter)
+                self.steps_table.setItem(i, col, cell)
+        enc = "".join(visible_char(c) for c in sol.encoder_chars)
+        notes = [self.tr("The encoder read “{0}”.").format(enc)]
+        if self.solver is not None and self.solver.cfg.reverse_input:
+            notes.append(self.tr("The input is reversed, as in the textbook."))
+        if sol.reverse_answer:
+            notes.append(self.tr("The decoder writes the answer backwards (ones digit first); it is flipped back for display."))
+        self.steps_note.setText(" ".join(notes))
+        matrix = None
+        if sol.steps and sol.steps[0].attention is not None:
+            matrix = np.stack([s.attention for s in sol.steps])
+        self.attention.show_attention(matrix, sol.encoder_chars,
+                                      [f"{i + 1}: {visible_char(s.char)}" for i, s in enumerate(sol.steps)])
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,115 @@
+"""Plots for the addition panel: live curves and the attention heatmap (pyqtgraph).
+
+Each plot is created once and updated with ``setData``/``setImage``; histories live in
+numpy buffers (``Series``).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+RUN_COLORS = ("#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd")
+
+
+class Series:
+    """A growable (x, y) history in numpy arrays (amortised O(1) appends)."""
+
+    def __init__(self, capacity: int = 1024):
+        self.x = np.empty(capacity)
+        self.y = np.empty(capacity)
+        self.n = 0
+
+    def extend(self, xs, ys) -> None:
+        xs = np.asarray(xs, dtype=np.float64).ravel()
+        ys = np.asarray(ys, dtype=np.float64).ravel()
+        need = self.n + len(xs)
+        if need > len(self.x):
+            cap = max(need, 2 * len(self.x))
+            self.x = np.resize(self.x, cap)
+            self.y = np.resize(self.y, cap)
+        self.x[self.n:need] = xs
+        self.y[self.n:need] = ys
+        self.n = need
+
+    def clear(self) -> None:
+        self.n = 0
+
+    def data(self):
+        return self.x[:self.n], self.y[:self.n]
+
+
+def plot_widget(title: str, left: str, bottom: str) -> pg.PlotWidget:
+    w = pg.PlotWidget(background="w")
+    w.setTitle(title, color="#333", size="10pt")
+    w.setLabel("left", left)
+    w.setLabel("bottom", bottom)
+    w.showGrid(x=True, y=True, alpha=0.25)
+    w.setMouseEnabled(x=False, y=False)
+    w.setMenuEnabled(False)
+    w.setMinimumHeight(140)
+    return w
+
+
+class Curve:
+    """One line on a plot, fed incrementally."""
+
+    def __init__(self, plot: pg.PlotWidget, color: str, name: str | None = None, symbol: str | None = None,
+                 width: float = 1.5):
+        self.series = Series()
+        self.item = plot.plot([], [], pen=pg.mkPen(color, width=width), name=name,
+                              symbol=symbol, symbolSize=5, symbolBrush=color, symbolPen=None)
+        self.item.setDownsampling(auto=True, method="peak")
+        self.item.setClipToView(True)
+
+    def extend(self, xs, ys) -> None:
+        if len(np.atleast_1d(xs)):
+            self.series.extend(xs, ys)
+            self.item.setData(*self.series.data())
+
+    def clear(self) -> None:
+        self.series.clear()
+        self.item.setData([], [])
+
+
+def visible_char(c: str) -> str:
+    return "␣" if c == " " else c
+
+
+class AttentionMap(QWidget):
+    """Heatmap of attention weights: rows = output steps, columns = input characters."""
+
+    def __init__(self, no_attention_text: str, title: str, parent=None):
+        super().__init__(parent)
+        self.plot = plot_widget(title, "", "")
+        self.plot.setMinimumHeight(120)
+        self.image = pg.ImageItem()
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.plot.addItem(self.image)
+        self.plot.invertY(True)
+        self.plot.showGrid(x=False, y=False)
+        self.plot.getPlotItem().setAspectLocked(False)
+        self.empty = QLabel(no_attention_text)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setStyleSheet("color: #666;")
+        self.stack = QStackedLayout(self)
+        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.empty)
+        self.matrix = None
+
+    def show_attention(self, matrix, in_chars, out_labels) -> None:
+        """matrix (Td, Te) or None; in_chars: Te characters; out_labels: Td row labels."""
+        if matrix is None:
+            self.matrix = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.matrix = np.asarray(matrix, dtype=np.float64)
+        td, te = self.matrix.shape
+        self.image.setImage(self.matrix.T, levels=(0.0, 1.0))  # ImageItem is x-major: (Te, Td)
+        self.plot.getAxis("bottom").setTicks([[(i + 0.5, visible_char(c)) for i, c in enumerate(in_chars)]])
+        self.plot.getAxis("left").setTicks([[(j + 0.5, lab) for j, lab in enumerate(out_labels)]])
+        self.plot.setXRange(0, te, padding=0)
+        self.plot.setYRange(0, td, padding=0)
+        self.stack.setCurrentWidget(self.plot)

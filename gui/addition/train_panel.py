@@ -1,0 +1,331 @@
+"""The right half of the addition panel: train a model from scratch, and the textbook comparison.
+
+Both panels only build configs and draw what the worker reports; the page owns the thread.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from core.addition.data import num_pairs
+from core.addition.model import ModelConfig
+from core.addition.train import TrainConfig
+
+from .plots import RUN_COLORS, Curve, plot_widget
+from .worker import AdditionProgress, RunOutcome
+
+
+class TrainPanel(QWidget):
+    """Options, start/pause/stop, live loss and exact-match plots, then use or save the model."""
+
+    start_requested = Signal()
+    pause_toggled = Signal(bool)
+    stop_requested = Signal()
+    use_requested = Signal()
+    save_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # -- options
+        self.digits = QSpinBox(); self.digits.setRange(1, 5); self.digits.setValue(3)
+        self.cell = QComboBox(); self.cell.addItem("GRU", "gru"); self.cell.addItem("LSTM", "lstm")
+        self.hidden = QSpinBox(); self.hidden.setRange(8, 512); self.hidden.setSingleStep(16); self.hidden.setValue(128)
+        self.embed = QSpinBox(); self.embed.setRange(2, 128); self.embed.setValue(16)
+        self.reverse_input = QCheckBox(self.tr("Reverse the input")); self.reverse_input.setChecked(True)
+        self.reverse_input.setToolTip(self.tr("Feed “123+45” as “54+321” (textbook §7.5)"))
+        self.reverse_answer = QCheckBox(self.tr("Reverse the answer")); self.reverse_answer.setChecked(True)
+        self.reverse_answer.setToolTip(self.tr("Write the answer ones digit first, like adding by hand"))
+        self.peeky = QCheckBox(self.tr("Peeky decoder")); self.peeky.setToolTip(
+            self.tr("Give the encoder's summary to every decoder step (textbook §7.5)"))
+        self.attention = QCheckBox(self.tr("Attention")); self.attention.setChecked(True)
+        self.attention.setToolTip(self.tr("Let each decoder step look at all input characters (textbook ch. 8)"))
+        self.steps = QSpinBox(); self.steps.setRange(50, 200_000); self.steps.setSingleStep(500); self.steps.setValue(2000)
+        self.batch = QSpinBox(); self.batch.setRange(8, 2048); self.batch.setValue(128)
+        self.lr = QDoubleSpinBox(); self.lr.setDecimals(4); self.lr.setRange(0.0001, 0.1); self.lr.setSingleStep(0.001)
+        self.lr.setValue(0.01)
+        self.train_size = QSpinBox(); self.train_size.setRange(0, 1_000_000); self.train_size.setSingleStep(5000)
+        self.train_size.setSpecialValueText(self.tr("fresh pairs every batch"))
+        self.train_size.setToolTip(self.tr("0: draw new problems for every batch; otherwise a fixed training set "
+                                           "of this size (the textbook uses 45,000)"))
+        self.early_stop = QCheckBox(self.tr("Stop at 99% exact match")); self.early_stop.setChecked(True)
+
+        for w in (self.digits, self.cell, self.hidden, self.embed, self.train_size, self.steps, self.batch, self.lr):
+            w.setMaximumWidth(170)
+        form = QGridLayout()
+        left, right = QFormLayout(), QFormLayout()
+        left.addRow(self.tr("Digits per number:"), self.digits)
+        left.addRow(self.tr("RNN cell:"), self.cell)
+        left.addRow(self.tr("Hidden size:"), self.hidden)
+        left.addRow(self.tr("Embedding size:"), self.embed)
+        left.addRow(self.tr("Training data:"), self.train_size)
+        right.addRow(self.tr("Steps:"), self.steps)
+        right.addRow(self.tr("Batch size:"), self.batch)
+        right.addRow(self.tr("Learning rate:"), self.lr)
+        switches = QGridLayout()
+        for i, w in enumerate((self.reverse_input, self.reverse_answer, self.early_stop, self.peeky, self.attention)):
+            switches.addWidget(w, i // 3, i % 3)
+        form.addLayout(left, 0, 0)
+        form.addLayout(right, 0, 1)
+        form.addLayout(switches, 1, 0, 1, 2)
+        opts = QGroupBox(self.tr("Model and training options"))
+        opts.setLayout(form)
+        self.option_widgets = [self.digits, self.cell, self.hidden, self.embed, self.reverse_input, self.reverse_answer,
+                               self.peeky, self.attention, self.steps, self.batch, self.lr, self.train_size,
+                               self.early_stop]
+
+        # -- controls
+        self.start_button = QPushButton(self.tr("Start training"))
+        self.start_button.clicked.connect(self.start_requested)
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setCheckable(True)
+        self.pause_button.toggled.connect(self._on_pause_toggled)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.progress = QProgressBar()
+        self.progress.setFormat("%p%")
+        self.status = QLabel(self.tr("Choose options and press “Start training”."))
+        self.status.setWordWrap(True)
+        controls = QHBoxLayout()
+        for w in (self.start_button, self.pause_button, self.stop_button):
+            controls.addWidget(w)
+        controls.addWidget(self.progress, 1)
+
+        # -- plots
+        self.loss_plot = plot_widget(self.tr("Training loss"), self.tr("cross-entropy"), self.tr("step"))
+        self.loss_curve = Curve(self.loss_plot, "#1f77b4")
+        self.acc_plot = plot_widget(self.tr("Accuracy on held-out problems"), self.tr("accuracy"), self.tr("step"))
+        self.acc_plot.addLegend(offset=(-10, -10), labelTextColor="#333")
+        self.acc_plot.setYRange(0, 1)
+        self.exact_curve = Curve(self.acc_plot, "#d62728", self.tr("exact match"), symbol="o", width=2)
+        self.digit_curve = Curve(self.acc_plot, "#2ca02c", self.tr("per digit"))
+        plots = QHBoxLayout()
+        plots.addWidget(self.loss_plot)
+        plots.addWidget(self.acc_plot)
+
+        # -- result
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.use_button = QPushButton(self.tr("Use this model for prompts"))
+        self.use_button.clicked.connect(self.use_requested)
+        self.save_button = QPushButton(self.tr("Save model…"))
+        self.save_button.clicked.connect(self.save_requested)
+        rrow = QHBoxLayout()
+        rrow.addWidget(self.result, 1)
+        rrow.addWidget(self.use_button)
+        rrow.addWidget(self.save_button)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(opts)
+        lay.addLayout(controls)
+        lay.addWidget(self.status)
+        lay.addLayout(plots, 1)
+        lay.addLayout(rrow)
+        self.set_running(False)
+        self.set_has_model(False)
+
+    def config(self) -> TrainConfig:
+        model = ModelConfig(digits=self.digits.value(), cell=self.cell.currentData(), embed_dim=self.embed.value(),
+                            hidden=self.hidden.value(), reverse_input=self.reverse_input.isChecked(),
+                            reverse_answer=self.reverse_answer.isChecked(), peeky=self.peeky.isChecked(),
+                            attention=self.attention.isChecked())
+        # hold out 5,000 problems, or a tenth of all pairs when there are fewer (1 digit: 100 pairs)
+        test_size = min(5000, num_pairs(model.digits) // 10)
+        train_size = self.train_size.value() or None
+        if train_size is not None:
+            train_size = min(train_size, num_pairs(model.digits) - test_size)
+        return TrainConfig(model=model, train_size=train_size, test_size=test_size, batch_size=self.batch.value(),
+                           lr=self.lr.value(), lr_final=min(3e-4, self.lr.value()), max_steps=self.steps.value(),
+                           target_accuracy=0.99 if self.early_stop.isChecked() else None, eval_every=100, threads=1)
+
+    def set_running(self, running: bool) -> None:
+        for w in self.option_widgets:
+            w.setEnabled(not running)
+        self.start_button.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        if not running:
+            self.pause_button.blockSignals(True)
+            self.pause_button.setChecked(False)
+            self.pause_button.setText(self.tr("Pause"))
+            self.pause_button.blockSignals(False)
+
+    def set_has_model(self, has: bool) -> None:
+        self.use_button.setEnabled(has)
+        self.save_button.setEnabled(has)
+
+    @Slot(bool)
+    def _on_pause_toggled(self, paused: bool) -> None:
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        if paused:
+            self.status.setText(self.tr("Paused. Press “Resume” to go on."))
+        self.pause_toggled.emit(paused)
+
+    def reset(self, max_steps: int) -> None:
+        for c in (self.loss_curve, self.exact_curve, self.digit_curve):
+            c.clear()
+        self.progress.setRange(0, max_steps)
+        self.progress.setValue(0)
+        self.result.setText("")
+        self.status.setText(self.tr("Preparing data and model…"))
+
+    def add_progress(self, p: AdditionProgress) -> None:
+        self.loss_curve.extend(p.steps, p.losses)
+        if p.evals:
+            self.exact_curve.extend([e.step for e in p.evals], [e.exact for e in p.evals])
+            self.digit_curve.extend([e.step for e in p.evals], [e.per_digit for e in p.evals])
+        self.progress.setValue(p.step)
+        if self.pause_button.isChecked():
+            return
+        ex = self.exact_curve.series
+        acc = self.tr("not measured yet") if ex.n == 0 else f"{ex.y[ex.n - 1] * 100:.1f}%"
+        loss = f"{p.losses[-1]:.4f}" if len(p.losses) else "–"
+        self.status.setText(self.tr("Step {0} of {1} · {2:.1f} s · {3} problems seen · loss {4} · exact match {5}")
+                            .format(p.step, p.max_steps, p.seconds, f"{p.examples:,}", loss, acc))
+
+    def show_outcome(self, o: RunOutcome) -> None:
+        exact = "–" if o.exact is None else f"{o.exact * 100:.2f}%"
+        how = self.tr("stopped") if o.stopped else self.tr("finished")
+        self.result.setText(self.tr("Training {0} after {1} steps ({2:.1f} s): exact match {3} on {4} held-out problems, "
+                                    "{5} parameters.").format(how, o.steps, o.seconds, exact, f"{o.config.test_size:,}",
+                                                             f"{o.parameters:,}"))
+        self.status.setText(self.tr("Done. Use the new model for prompts, save it, or train again."))
+
+
+def comparison_jobs(cell: str, steps: int, with_extra: bool) -> list[tuple[str, TrainConfig]]:
+    """The textbook's comparison: the same data and budget, one change at a time."""
+    variants = [
+        ("baseline", dict(reverse_input=False, reverse_answer=False, peeky=False, attention=False)),
+        ("reversed", dict(reverse_input=True, reverse_answer=False, peeky=False, attention=False)),
+        ("peeky", dict(reverse_input=True, reverse_answer=False, peeky=True, attention=False)),
+        ("attention", dict(reverse_input=True, reverse_answer=False, peeky=False, attention=True)),
+    ]
+    if with_extra:
+        variants.append(("attention_rev_answer", dict(reverse_input=True, reverse_answer=True, peeky=False, attention=True)))
+    jobs = []
+    for name, opts in variants:
+        model = ModelConfig(digits=3, cell=cell, hidden=128, embed_dim=16, **opts)
+        # the textbook's data: 50,000 problems, 45,000 to train on and 5,000 held out
+        jobs.append((name, TrainConfig(model=model, train_size=45_000, test_size=5000, batch_size=128, lr=0.01,
+                                       lr_final=3e-4, max_steps=steps, eval_every=100, seed=1, threads=1)))
+    return jobs
+
+
+class ComparePanel(QWidget):
+    """Baseline vs reversed input vs Peeky vs attention, trained one after another."""
+
+    start_requested = Signal()
+    stop_requested = Signal()
+    use_requested = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.names = {
+            "baseline": self.tr("Baseline"),
+            "reversed": self.tr("Reversed input"),
+            "peeky": self.tr("Reversed + Peeky"),
+            "attention": self.tr("Reversed + attention"),
+            "attention_rev_answer": self.tr("+ reversed answer"),
+        }
+        intro = QLabel(self.tr(
+            "The textbook improves its addition model one idea at a time: reverse the input (§7.5), a Peeky decoder "
+            "(§7.5), then attention (ch. 8). Here each model trains on the same 45,000 problems with the same number "
+            "of steps, and is scored on the same 5,000 held-out problems."))
+        intro.setWordWrap(True)
+        self.cell = QComboBox(); self.cell.addItem("LSTM", "lstm"); self.cell.addItem("GRU", "gru")
+        self.cell.setToolTip(self.tr("The textbook uses LSTM"))
+        self.steps = QSpinBox(); self.steps.setRange(100, 50_000); self.steps.setSingleStep(500); self.steps.setValue(1500)
+        self.extra = QCheckBox(self.tr("Also: attention + reversed answer (this app's default)"))
+        self.run_button = QPushButton(self.tr("Run the comparison"))
+        self.run_button.clicked.connect(self.start_requested)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.status = QLabel(self.tr("Four models, one after another: about a minute or two on this computer."))
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("RNN cell:")))
+        row.addWidget(self.cell)
+        row.addWidget(QLabel(self.tr("Steps per model:")))
+        row.addWidget(self.steps)
+        row.addStretch(1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.extra)
+        row2.addStretch(1)
+        row2.addWidget(self.run_button)
+        row2.addWidget(self.stop_button)
+
+        self.plot = plot_widget(self.tr("Exact match on held-out problems"), self.tr("accuracy"), self.tr("step"))
+        self.plot.addLegend(offset=(10, 10), labelTextColor="#333")
+        self.plot.setYRange(0, 1)
+        self.curves: list[Curve] = []
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Parameters"), self.tr("Exact match"),
+                                              self.tr("Per digit"), self.tr("Time")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setToolTip(self.tr("Double-click a finished model to use it for prompts"))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setMaximumHeight(170)
+        self.table.cellDoubleClicked.connect(self._on_double_click)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(row)
+        lay.addLayout(row2)
+        lay.addWidget(self.status)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.table)
+        self.set_running(False)
+        self._labels: list[str] = []
+
+    def jobs(self) -> list[tuple[str, TrainConfig]]:
+        return comparison_jobs(self.cell.currentData(), self.steps.value(), self.extra.isChecked())
+
+    def set_running(self, running: bool) -> None:
+        for w in (self.cell, self.steps, self.extra, self.run_button):
+            w.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+
+    def reset(self, jobs) -> None:
+        for c in self.curves:
+            self.plot.removeItem(c.item)
+        self.plot.getPlotItem().legend.clear()
+        self.curves = [Curve(self.plot, RUN_COLORS[i % len(RUN_COLORS)], self.names.get(name, name), symbol="o", width=2)
+                       for i, (name, _) in enumerate(jobs)]
+        self._labels = [self.names.get(name, name) for name, _ in jobs]
+        self.table.setRowCount(len(jobs))
+        for i, label in enumerate(self._labels):
+            self._set_row(i, [label, "", self.tr("waiting"), "", ""])
+
+    def _set_row(self, i: int, texts) -> None:
+        for col, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            if col:
+                item.setTextAlignment(Qt.AlignCenter)
+            self.table.setItem(i, col, item)
+
+    def run_started(self, i: int) -> None:
+        self._set_row(i, [self._labels[i], "", self.tr("training…"), "", ""])
+
+    def add_progress(self, p: AdditionProgress) -> None:
+        if p.evals and p.run < len(self.curves):
+            self.curves[p.run].extend([e.step for e in p.evals], [e.exact for e in p.evals])
+        self.status.setText(self.tr("Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s")
+                            .format(self._labels[p.run], p.run + 1, len(self._labels), p.step, p.max_steps, p.seconds))
+
+    def show_outcome(self, o: RunOutcome) -> None:
+        fmt = (lambda v: "–" if v is None else f"{v * 100:.2f}%")
+        self._set_row(o.run, [self._labels[o.run], f"{o.parameters:,}", fmt(o.exact), fmt(o.per_digit), f"{o.seconds:.1f} s"])
+
+    def finish(self, outcomes) -> None:
+        done = [o for o in outcomes if o.exact is not None]
+        if done:
+            best = max(done, key=lambda o: o.exact)
+            self.status.setText(self.tr("Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.")
+                                .format(self._labels[best.run], best.exact * 100))
+
+    @Slot(int, int)
+    def _on_double_click(self, row: int, _col: int) -> None:
+        self.use_requested.emit(row)

@@ -1,0 +1,147 @@
+"""Addition page: prompts with ✓/✗ and steps, training in a thread (pause/stop/use/save), comparison."""
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.addition import checkpoint
+from gui.addition import page as page_module
+from gui.addition import train_panel
+from gui.addition.page import AdditionPage
+
+
+@pytest.fixture
+def page(qtbot):
+    p = AdditionPage()
+    qtbot.addWidget(p)
+    yield p
+    p.shutdown()
+
+
+def ask(qtbot, page, text):
+    page.ask_panel.prompt.setText(text)
+    qtbot.keyClick(page.ask_panel.prompt, Qt.Key_Return)
+
+
+def test_prompt_answers_with_check_mark_steps_and_attention(page, qtbot):
+    assert "Shipped model" in page.ask_panel.model_label.text()
+    ask(qtbot, page, "123+45")
+    assert "168" in page.ask_panel.result_label.text() and "✓" in page.ask_panel.result_label.text()
+    assert page.ask_panel.history.count() == 1
+    assert page.ask_panel.history.item(0).text().startswith("✓")
+    table = page.ask_panel.steps_table
+    assert table.rowCount() == 4
+    first = table.item(0, 2).text()  # top candidates with probabilities
+    assert "%" in first
+    assert page.ask_panel.attention.matrix.shape == (4, 7)
+    ask(qtbot, page, "１２３＋４５")  # full-width works too
+    assert page.ask_panel.history.count() == 2
+
+
+def test_bad_prompt_shows_its_message_and_keeps_history(page, qtbot):
+    ask(qtbot, page, "12-3")
+    assert "Only addition (+)" in page.ask_panel.result_label.text()
+    ask(qtbot, page, "1234+1")
+    assert "4 digits" in page.ask_panel.result_label.text()
+    assert page.ask_panel.history.count() == 0
+
+
+def test_wrong_answers_get_a_cross(page, qtbot):
+    class Liar:  # a model whose answer is always off by one
+        def __init__(self, solver):
+            self.solver = solver
+            self.cfg = solver.cfg
+            self.digits = solver.digits
+
+        def solve(self, text):
+            sol = self.solver.solve(text)
+            return dataclasses.replace(sol, answer=str(sol.true_sum + 1), correct=False)
+
+    page.ask_panel.solver = Liar(page.ask_panel.solver)
+    ask(qtbot, page, "2+2")
+    assert "✗" in page.ask_panel.result_label.text() and "true sum is 4" in page.ask_panel.result_label.text()
+    assert page.ask_panel.history.item(0).text().startswith("✗")
+
+
+def _tiny(panel):
+    panel.digits.setValue(1)
+    panel.hidden.setValue(16)
+    panel.embed.setValue(4)
+    panel.steps.setValue(60)
+    panel.early_stop.setChecked(False)
+
+
+def test_train_use_save_and_go_back(page, qtbot, tmp_path):
+    tp = page.train_panel
+    _tiny(tp)
+    tp.start_button.click()
+    assert page.is_running() and not tp.start_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=20_000)
+    assert tp.loss_curve.series.n > 0 and tp.exact_curve.series.n > 0
+    assert tp.use_button.isEnabled() and "after 60 steps" in tp.result.text()
+    tp.use_button.click()
+    assert "Your trained model" in page.ask_panel.model_label.text()
+    assert page.ask_panel.shipped_button.isEnabled()
+    ask(qtbot, page, "23+1")  # too many digits for a 1-digit model
+    assert "trained on numbers of up to 1 digits" in page.ask_panel.result_label.text()
+    ask(qtbot, page, "3+4")
+    assert page.ask_panel.history.count() == 1
+    out = tmp_path / "mine.pt"
+    assert page.save_model(str(out))
+    assert checkpoint.load(out).cfg.digits == 1 and checkpoint.load_metadata(out)["steps"] == 60
+    page.ask_panel.shipped_button.click()
+    assert "Shipped model" in page.ask_panel.model_label.text()
+    assert page.load_model(str(out))
+    assert "mine.pt" in page.ask_panel.model_label.text()
+
+
+def test_pause_then_stop(page, qtbot):
+    tp = page.train_panel
+    _tiny(tp)
+    tp.steps.setValue(100_000)
+    tp.start_button.click()
+    qtbot.waitUntil(lambda: tp.progress.value() > 0, timeout=10_000)
+    tp.pause_button.click()
+    assert tp.pause_button.text() == "Resume"
+    qtbot.waitUntil(lambda: page._worker.trainer is not None and page._worker.trainer.paused, timeout=5000)
+    tp.pause_button.click()
+    tp.stop_button.click()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=10_000)
+    assert "stopped" in tp.result.text()
+    assert tp.start_button.isEnabled() and not tp.stop_button.isEnabled()
+
+
+def test_shutdown_joins_a_running_thread(page, qtbot):
+    _tiny(page.train_panel)
+    page.train_panel.steps.setValue(100_000)
+    page.train_panel.start_button.click()
+    qtbot.waitUntil(lambda: page.train_panel.progress.value() > 0, timeout=10_000)
+    thread = page._thread
+    page.shutdown()
+    assert not thread.isRunning()
+
+
+def test_textbook_comparison_in_a_few_clicks(page, qtbot, monkeypatch):
+    real = train_panel.comparison_jobs
+
+    def small(cell, steps, extra):
+        return [(name, dataclasses.replace(cfg, model=dataclasses.replace(cfg.model, hidden=8, embed_dim=4),
+                                           max_steps=20, eval_every=10, train_size=2000, test_size=200))
+                for name, cfg in real(cell, steps, extra)]
+
+    monkeypatch.setattr(train_panel, "comparison_jobs", small)
+    page.show_comparison()
+    assert page.right_tabs.currentWidget() is page.compare_panel
+    names = [n for n, _ in real("lstm", 1500, False)]
+    assert names == ["baseline", "reversed", "peeky", "attention"]
+    cfgs = [c.model for _, c in real("lstm", 1500, False)]
+    assert [(m.reverse_input, m.peeky, m.attention) for m in cfgs] == [
+        (False, False, False), (True, False, False), (True, True, False), (True, False, True)]
+    page.compare_panel.run_button.click()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
+    table = page.compare_panel.table
+    assert table.rowCount() == 4
+    assert all(table.item(r, 2).text().endswith("%") for r in range(4))
+    assert all(c.series.n == 2 for c in page.compare_panel.curves)
+    page.compare_panel.table.cellDoubleClicked.emit(3, 0)
+    assert "Reversed + attention" in page.ask_panel.model_label.text()
