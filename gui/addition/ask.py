@@ -79,7 +79,9 @@ class AskPanel(QWidget):
         self.steps_table = QTableWidget(0, 3)
         self.steps_table.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Output"), self.tr("Top candidates (probability)")])
         self.steps_table.verticalHeader().setVisible(False)
-        self.steps_table.verticalHeader().setDefaultSectionSize(24)
+        self.steps_table.verticalHeader().setDefaultSectionSize(22)
+        self.steps_table.setMinimumHeight(22 * 5 + 8)  # header + 4 steps (3 digits + end) without scrolling
+        self.steps_table.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.steps_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.steps_table.setSelectionMode(QAbstractItemView.NoSelection)
         hh = self.steps_table.horizontalHeader()
@@ -88,11 +90,12 @@ class AskPanel(QWidget):
         hh.setSectionResizeMode(2, QHeaderView.Stretch)
         self.steps_note = QLabel()
         self.steps_note.setWordWrap(True)
-        self.steps_note.setStyleSheet("color: #555;")
+        self.steps_note.setStyleSheet("color: #555; font-size: 9pt;")
         self.attention = AttentionMap(
             self.tr("This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see "
                     "which input characters each output digit looks at."),
-            self.tr("Attention: which input characters each output step looks at"))
+            self.tr("Attention: which input characters each output step looks at (bright = strong)"),
+            self.tr("input, as the encoder read it"), self.tr("output step"))
 
         hist = QWidget()
         hl = QVBoxLayout(hist)
@@ -104,13 +107,13 @@ class AskPanel(QWidget):
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(QLabel(self.tr("How the decoder produced the answer, step by step:")))
         sl.addWidget(self.steps_table, 1)
-        sl.addWidget(self.steps_note)
         middle = QSplitter(Qt.Horizontal)
         middle.addWidget(hist)
         middle.addWidget(steps)
         middle.setStretchFactor(0, 2)
         middle.setStretchFactor(1, 3)
         ab.addWidget(middle, 1)
+        ab.addWidget(self.steps_note)
 
         outer = QSplitter(Qt.Vertical)
         top = QWidget()
@@ -120,8 +123,8 @@ class AskPanel(QWidget):
         tl.addWidget(ask_box, 1)
         outer.addWidget(top)
         outer.addWidget(self.attention)
-        outer.setStretchFactor(0, 3)
-        outer.setStretchFactor(1, 2)
+        outer.setStretchFactor(0, 5)
+        outer.setStretchFactor(1, 3)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(outer)
@@ -178,6 +181,19 @@ class AskPanel(QWidget):
         if sol.correct:
             return f"✓  {sol.a} + {sol.b} = {sol.answer}"
         return self.tr("✗  {0} + {1} = {2}   (true sum {3})").format(sol.a, sol.b, sol.answer or "?", sol.true_sum)
+
+    def show_example(self, text: str = "123+45") -> None:
+        """Show one worked example (not added to the history) so the panel never starts blank."""
+        if self.solver is None:
+            return
+        try:
+            sol = self.solver.solve(text)
+        except PromptError:
+            return
+        self.prompt.setText(text)
+        self.prompt.selectAll()
+        self.result_label.setText(self.tr("Example: {0}").format(self.result_html(sol)))
+        self.show_steps(sol)
 
     @Slot(int)
     def _on_history_row(self, row: int) -> None:

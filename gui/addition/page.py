@@ -29,11 +29,12 @@ class AdditionPage(QWidget):
         self.right_tabs = QTabWidget()
         self.right_tabs.addTab(self.train_panel, self.tr("Train from scratch"))
         self.right_tabs.addTab(self.compare_panel, self.tr("Textbook comparison"))
-        split = QSplitter(Qt.Horizontal)
+        split = self.splitter = QSplitter(Qt.Horizontal)
         split.addWidget(self.ask_panel)
         split.addWidget(self.right_tabs)
         split.setStretchFactor(0, 9)
         split.setStretchFactor(1, 11)
+        self._sized = False
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(split)
@@ -57,6 +58,14 @@ class AdditionPage(QWidget):
         self.compare_panel.stop_requested.connect(self.stop)
         self.compare_panel.use_requested.connect(self.use_compared)
         self.use_shipped()
+        self.ask_panel.show_example()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # size hints would give the plots most of the width; start near 45:55
+            self._sized = True
+            w = max(self.splitter.width(), 1)
+            self.splitter.setSizes([int(w * 0.44), w - int(w * 0.44)])
 
     # -- which model answers -----------------------------------------------------------------
     @Slot()

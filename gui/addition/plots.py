@@ -80,9 +80,9 @@ def visible_char(c: str) -> str:
 class AttentionMap(QWidget):
     """Heatmap of attention weights: rows = output steps, columns = input characters."""
 
-    def __init__(self, no_attention_text: str, title: str, parent=None):
+    def __init__(self, no_attention_text: str, title: str, bottom: str = "", left: str = "", parent=None):
         super().__init__(parent)
-        self.plot = plot_widget(title, "", "")
+        self.plot = plot_widget(title, left, bottom)
         self.plot.setMinimumHeight(120)
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get("viridis"))

@@ -35,13 +35,13 @@ class TrainPanel(QWidget):
         self.hidden = QSpinBox(); self.hidden.setRange(8, 512); self.hidden.setSingleStep(16); self.hidden.setValue(128)
         self.embed = QSpinBox(); self.embed.setRange(2, 128); self.embed.setValue(16)
         self.reverse_input = QCheckBox(self.tr("Reverse the input")); self.reverse_input.setChecked(True)
-        self.reverse_input.setToolTip(self.tr("Feed “123+45” as “54+321” (textbook §7.5)"))
+        self.reverse_input.setToolTip(self.tr("Feed “123+45” as “54+321” (a trick from the textbook)"))
         self.reverse_answer = QCheckBox(self.tr("Reverse the answer")); self.reverse_answer.setChecked(True)
         self.reverse_answer.setToolTip(self.tr("Write the answer ones digit first, like adding by hand"))
         self.peeky = QCheckBox(self.tr("Peeky decoder")); self.peeky.setToolTip(
-            self.tr("Give the encoder's summary to every decoder step (textbook §7.5)"))
+            self.tr("Give the encoder's summary to every decoder step (a trick from the textbook)"))
         self.attention = QCheckBox(self.tr("Attention")); self.attention.setChecked(True)
-        self.attention.setToolTip(self.tr("Let each decoder step look at all input characters (textbook ch. 8)"))
+        self.attention.setToolTip(self.tr("Let each decoder step look at all input characters"))
         self.steps = QSpinBox(); self.steps.setRange(50, 200_000); self.steps.setSingleStep(500); self.steps.setValue(2000)
         self.batch = QSpinBox(); self.batch.setRange(8, 2048); self.batch.setValue(128)
         self.lr = QDoubleSpinBox(); self.lr.setDecimals(4); self.lr.setRange(0.0001, 0.1); self.lr.setSingleStep(0.001)
@@ -230,8 +230,8 @@ class ComparePanel(QWidget):
             "attention_rev_answer": self.tr("+ reversed answer"),
         }
         intro = QLabel(self.tr(
-            "The textbook improves its addition model one idea at a time: reverse the input (§7.5), a Peeky decoder "
-            "(§7.5), then attention (ch. 8). Here each model trains on the same 45,000 problems with the same number "
+            "The textbook improves its addition model one idea at a time: reverse the input, a Peeky decoder, "
+            "then attention. Here each model trains on the same 45,000 problems with the same number "
             "of steps, and is scored on the same 5,000 held-out problems."))
         intro.setWordWrap(True)
         self.cell = QComboBox(); self.cell.addItem("LSTM", "lstm"); self.cell.addItem("GRU", "gru")
