@@ -32,6 +32,7 @@ class RunControl:
         self._paused = False
         self._stopped = False
         self._steps = 0          # single steps granted while paused
+        self._lr_seq, self._lr = 0, 0.0
 
     def pause(self):
         with self._cond:
@@ -52,6 +53,13 @@ class RunControl:
         with self._cond:
             self._stopped = True
             self._cond.notify_all()
+
+    def set_lr(self, lr: float) -> None:
+        """Ask the driver to change the learning rate (see core.training.remote)."""
+        self._lr, self._lr_seq = float(lr), self._lr_seq + 1
+
+    def lr_request(self) -> tuple[int, float]:
+        return self._lr_seq, self._lr
 
     @property
     def paused(self) -> bool:
@@ -173,6 +181,7 @@ class Trainer:
         self.probe_interval_s = probe_interval_s    # None: probe only when the run ends
         self.grid_size = grid_size
         self.loss_fn = loss_for(data)
+        self._classes = data.task == CLASSIFICATION
         self.optimizer = make_optimizer(self.model, config)
         dev = self.device
         self.x = torch.as_tensor(data.x_train, device=dev)
@@ -232,6 +241,8 @@ class Trainer:
         try:
             while self.epoch < self.target_epochs:
                 order = torch.randperm(self.n, generator=self._shuffle).to(self.device)
+                self._epoch_loss, self._epoch_seen = 0.0, 0
+                self._epoch_correct = torch.zeros((), dtype=torch.long, device=self.device)
                 # a resumed run restarts the interrupted epoch's batches
                 for start in range(0, self.n, self.batch_size):
                     yield
@@ -266,6 +277,12 @@ class Trainer:
             for cb in self.callbacks:
                 cb.on_after_backward(self, stats)
         self.optimizer.step()
+        # running train metrics, as Keras/Lightning report them: no extra forward pass
+        n = len(idx)
+        self._epoch_loss += value * n
+        self._epoch_seen += n
+        if self._classes:
+            self._epoch_correct += (out.detach().argmax(1) == yb).sum()   # stays on device: no sync
         event = StepEvent(self.step, self.epoch, value, self.lr)
         for cb in self.callbacks:
             cb.on_batch_end(self, event)
@@ -307,7 +324,11 @@ class Trainer:
             self.model.train()
 
     def _epoch_end(self) -> None:
-        tl, ta = self.evaluate(self.x, self.y)
+        # train loss/accuracy: running means over the epoch's batches (weights changed along the
+        # way); validation: one pass in eval mode at the end of the epoch
+        seen = max(self._epoch_seen, 1)
+        tl = self._epoch_loss / seen
+        ta = self._epoch_correct.item() / seen if self._classes else float("nan")
         vl, va = self.evaluate(self.xv, self.yv)
         event = EpochEvent(self.epoch, self.step, tl, ta, vl, va)
         for cb in self.callbacks:

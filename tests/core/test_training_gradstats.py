@@ -92,3 +92,18 @@ def test_deep_sigmoid_first_layer_gradient_vanishes_compared_with_deep_relu():
     assert np.all(sig * 100 < relu)
     # and with sigmoid it shrinks layer by layer from the output back to the input
     assert sig0.mean_abs[0] < sig0.mean_abs[4] < sig0.mean_abs[-1]
+
+
+def test_network_sizes_follow_the_data_with_a_one_click_fix():
+    from core.training.netfit import fit_to_data, size_problems
+    spec = TEMPLATES["classifier_2d"].make()              # 2 inputs, 2 outputs
+    spiral = make_dataset("spiral", 60)                    # 2 features, 3 classes
+    (msg,) = size_problems(spec, spiral)
+    assert "3 classes" in msg
+    fixed = fit_to_data(spec, spiral)
+    assert size_problems(fixed, spiral) == [] and fixed.layers[-1].params["out_features"] == 3
+    assert spec.layers[-1].params["out_features"] == 2      # the original is untouched
+    sine = make_dataset("sine", 60)
+    assert len(size_problems(spec, sine)) == 2
+    fixed = fit_to_data(spec, sine)
+    assert fixed.input_shape == (1,) and build(fixed)(torch.zeros(4, 1)).shape == (4, 1)

@@ -1,0 +1,491 @@
+"""The training view's live plots (pyqtgraph), each created once and updated in place.
+
+Every plot keeps its history in numpy buffers (``Series``), holds one set of items per run
+(two in compare mode, overlaid or side by side) and redraws with ``setData``/``setOpts`` only.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.training.events import GradStats, ProbeEvent
+
+RUN_COLORS = ("#1f77b4", "#d62728")                 # run A blue, run B red
+CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+                "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+HEAT_COLUMNS = 240                                   # gradient heatmap: this many recent samples
+
+
+def class_rgb(n: int) -> np.ndarray:
+    cols = [QColor(CLASS_COLORS[i % len(CLASS_COLORS)]) for i in range(max(n, 1))]
+    return np.array([[c.red(), c.green(), c.blue()] for c in cols], dtype=np.float64)   # (C, 3)
+
+
+class Series:
+    """A growable (x, y) history in numpy arrays (amortised O(1) appends)."""
+
+    def __init__(self, capacity: int = 1024):
+        self.x = np.empty(capacity)
+        self.y = np.empty(capacity)
+        self.n = 0
+
+    def extend(self, xs, ys) -> None:
+        xs = np.asarray(xs, dtype=np.float64).ravel()
+        ys = np.asarray(ys, dtype=np.float64).ravel()
+        need = self.n + len(xs)
+        if need > len(self.x):
+            cap = max(need, 2 * len(self.x))
+            self.x = np.resize(self.x, cap)
+            self.y = np.resize(self.y, cap)
+        self.x[self.n:need] = xs
+        self.y[self.n:need] = ys
+        self.n = need
+
+    def clear(self) -> None:
+        self.n = 0
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.x[:self.n], self.y[:self.n]
+
+
+def _plot_widget(title: str, left: str, bottom: str) -> pg.PlotWidget:
+    w = pg.PlotWidget(background="w")
+    w.setTitle(title, color="#333", size="10pt")
+    w.setLabel("left", left)
+    w.setLabel("bottom", bottom)
+    w.showGrid(x=False, y=False)
+    w.getPlotItem().addLegend(offset=(-10, 10), labelTextColor="#333")
+    w.setMenuEnabled(False)
+    return w
+
+
+class CurvesPlot(QWidget):
+    """Loss or accuracy against step or epoch: per-step curve plus per-epoch train/validation."""
+
+    def __init__(self, kind: str, parent=None):
+        super().__init__(parent)
+        self.kind = kind                      # "loss" or "acc"
+        title = self.tr("Loss") if kind == "loss" else self.tr("Accuracy")
+        self.plot = _plot_widget(title, title, self.tr("step"))
+        if kind == "acc":
+            self.plot.setYRange(0, 1.02)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot)
+        self.x_mode = "step"
+        self.runs: list[dict] = []
+
+    def set_runs(self, labels: list[str]) -> None:
+        """One set of curves per run; clears the history."""
+        pi = self.plot.getPlotItem()
+        for r in self.runs:
+            for item in r["items"]:
+                pi.removeItem(item)
+        self.runs = []
+        for i, label in enumerate(labels):
+            color = RUN_COLORS[i % len(RUN_COLORS)]
+            prefix = f"{label}: " if len(labels) > 1 else ""
+            items = []
+            step_curve = None
+            if self.kind == "loss":
+                c = QColor(color)
+                c.setAlpha(90)
+                step_curve = pi.plot(pen=pg.mkPen(c, width=1), name=prefix + self.tr("loss per step"))
+                step_curve.setDownsampling(auto=True, method="peak")
+                step_curve.setClipToView(True)
+                items.append(step_curve)
+            train = pi.plot(pen=pg.mkPen(color, width=2), name=prefix + self.tr("train (epoch)"))
+            val = pi.plot(pen=pg.mkPen(color, width=2, style=Qt.DashLine), name=prefix + self.tr("validation"))
+            items += [train, val]
+            self.runs.append(dict(items=items, step_curve=step_curve, train=train, val=val,
+                                  steps=Series(), epochs=Series(), train_y=Series(), val_y=Series(),
+                                  epoch_steps=Series(), spe=1))
+
+    def clear(self) -> None:
+        for r in self.runs:
+            for s in ("steps", "epochs", "train_y", "val_y", "epoch_steps"):
+                r[s].clear()
+        self.redraw()
+
+    def set_x_mode(self, mode: str) -> None:
+        self.x_mode = mode
+        self.plot.setLabel("bottom", self.tr("step") if mode == "step" else self.tr("epoch"))
+        self.redraw()
+
+    def add(self, run: int, batch) -> None:
+        r = self.runs[run]
+        r["spe"] = max(1, batch.steps_per_epoch)
+        if self.kind == "loss" and len(batch.steps):
+            r["steps"].extend(batch.steps, batch.losses)
+        if batch.epochs:
+            ep = np.array([e.epoch for e in batch.epochs], dtype=np.float64)
+            st = np.array([e.step for e in batch.epochs], dtype=np.float64)
+            if self.kind == "loss":
+                tr_ = [e.train_loss for e in batch.epochs]
+                va = [e.val_loss for e in batch.epochs]
+            else:
+                tr_ = [e.train_acc for e in batch.epochs]
+                va = [e.val_acc for e in batch.epochs]
+            r["epochs"].extend(ep, tr_)
+            r["epoch_steps"].extend(st, va)
+
+    def point_count(self) -> int:
+        return sum(r["steps"].n + r["epochs"].n for r in self.runs)
+
+    def redraw(self) -> None:
+        for r in self.runs:
+            ep, tr_ = r["epochs"].data()
+            st, va = r["epoch_steps"].data()
+            x = ep if self.x_mode == "epoch" else st
+            ok = np.isfinite(tr_)
+            r["train"].setData(x[ok], tr_[ok])
+            ok = np.isfinite(va)
+            r["val"].setData(x[ok], va[ok])
+            if r["step_curve"] is not None:
+                sx, sy = r["steps"].data()
+                r["step_curve"].setData(sx / r["spe"] if self.x_mode == "epoch" else sx, sy)
+
+
+class GradBarsPlot(QWidget):
+    """Gradient flow: mean |grad| per layer as bars on a log scale, max |grad| as dots."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = _plot_widget(self.tr("Gradient flow (latest step)"), self.tr("|grad| (log scale)"),
+                                 self.tr("layer"))
+        self.plot.getAxis("left").setLogMode(True)        # values are log10: labels read 10^x
+        self.plot.setYRange(-6, 0)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot)
+        self.runs: list[dict] = []
+
+    def set_runs(self, labels: list[str]) -> None:
+        pi = self.plot.getPlotItem()
+        for r in self.runs:
+            pi.removeItem(r["bars"])
+            pi.removeItem(r["dots"])
+        self.runs = []
+        n = len(labels)
+        for i, label in enumerate(labels):
+            color = QColor(RUN_COLORS[i % len(RUN_COLORS)])
+            bars = pg.BarGraphItem(x=[], height=[], width=0.8 / n, brush=color, pen=pg.mkPen(color),
+                                   name=(f"{label}: " if n > 1 else "") + self.tr("mean |grad|"))
+            dots = pg.ScatterPlotItem(size=7, symbol="t", brush=pg.mkBrush("#333"), pen=None,
+                                      name=self.tr("max |grad|") if i == 0 else None)
+            pi.addItem(bars)
+            pi.addItem(dots)
+            self.runs.append(dict(bars=bars, dots=dots, stats=None, offset=(i - (n - 1) / 2) * 0.8 / n))
+
+    def clear(self) -> None:
+        for r in self.runs:
+            r["stats"] = None
+        self.redraw()
+
+    def set_stats(self, run: int, stats: GradStats) -> None:
+        self.runs[run]["stats"] = stats
+
+    def latest(self, run: int = 0) -> GradStats | None:
+        return self.runs[run]["stats"] if self.runs else None
+
+    def redraw(self) -> None:
+        logs = []
+        for r in self.runs:
+            s = r["stats"]
+            if s is not None and len(s.mean_abs):
+                logs.append(np.log10(np.maximum(s.mean_abs, 1e-30)))
+        floor = float(np.floor(min(l.min() for l in logs)) - 1) if logs else -6.0
+        names = None
+        for r in self.runs:
+            s = r["stats"]
+            if s is None or not len(s.mean_abs):
+                r["bars"].setOpts(x=[], height=[], y0=floor)
+                r["dots"].setData([], [])
+                continue
+            x = np.arange(len(s.mean_abs)) + r["offset"]
+            mean = np.log10(np.maximum(s.mean_abs, 1e-30))
+            r["bars"].setOpts(x=x, height=mean - floor, y0=floor)
+            r["dots"].setData(x, np.log10(np.maximum(s.max_abs, 1e-30)))
+            names = names or s.names
+        if names:
+            self.plot.getAxis("bottom").setTicks([[(i, n) for i, n in enumerate(names)]])
+
+
+class GradHeatmap(QWidget):
+    """Gradient flow over time: layer (rows) × time (columns), colour = log10 mean |grad|."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.title = QLabel(self.tr("Gradient flow over time: log10 of mean |grad| per layer "
+                                    "(bright = large, dark = vanishing)"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.title)
+        lay.addWidget(self.view)
+        self.runs: list[dict] = []
+        self.cmap = pg.colormap.get("viridis")
+
+    def set_runs(self, labels: list[str]) -> None:
+        self.view.clear()
+        self.runs = []
+        for i, label in enumerate(labels):
+            pi = self.view.addPlot(row=i, col=0, title=label if len(labels) > 1 else None)
+            pi.setLabel("left", self.tr("layer"))
+            pi.setLabel("bottom", self.tr("step"))
+            pi.setMenuEnabled(False)
+            img = pg.ImageItem(axisOrder="row-major")
+            img.setColorMap(self.cmap)
+            pi.addItem(img)
+            bar = pg.ColorBarItem(colorMap=self.cmap, values=(-8, 0), interactive=False, width=12)
+            bar.setImageItem(img, insert_in=pi)
+            self.runs.append(dict(plot=pi, img=img, bar=bar, cols=[], steps=[], names=()))
+
+    def clear(self) -> None:
+        for r in self.runs:
+            r["cols"], r["steps"] = [], []
+            r["img"].clear()
+
+    def add(self, run: int, grads: list[GradStats]) -> None:
+        r = self.runs[run]
+        for s in grads:
+            r["cols"].append(np.log10(np.maximum(s.mean_abs, 1e-30)))
+            r["steps"].append(s.step)
+            r["names"] = s.names
+        del r["cols"][:-HEAT_COLUMNS], r["steps"][:-HEAT_COLUMNS]
+
+    def column_count(self, run: int = 0) -> int:
+        return len(self.runs[run]["cols"]) if self.runs else 0
+
+    def redraw(self) -> None:
+        for r in self.runs:
+            if not r["cols"]:
+                continue
+            img = np.stack(r["cols"], 1)                      # (L, T)
+            lo, hi = float(np.floor(img.min())), float(np.ceil(img.max()))
+            r["img"].setImage(img, autoLevels=False, levels=(lo, max(hi, lo + 1)))
+            r["bar"].setLevels((lo, max(hi, lo + 1)))
+            s0, s1 = r["steps"][0], r["steps"][-1]
+            r["img"].setRect(QRectF(s0, -0.5, max(s1 - s0, 1), img.shape[0]))
+            r["plot"].getAxis("left").setTicks([[(i, n) for i, n in enumerate(r["names"])]])
+
+
+class ActivityPlot(QWidget):
+    """Per activation layer: share of saturated sigmoid/tanh outputs and of dead ReLU units."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = _plot_widget(self.tr("Saturated (sigmoid/tanh) and dead (ReLU) share"),
+                                 self.tr("share"), self.tr("activation layer"))
+        self.plot.setYRange(0, 1.0)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot)
+        self.runs: list[dict] = []
+
+    def set_runs(self, labels: list[str]) -> None:
+        pi = self.plot.getPlotItem()
+        for r in self.runs:
+            pi.removeItem(r["sat"])
+            pi.removeItem(r["dead"])
+        self.runs = []
+        n = len(labels)
+        for i, label in enumerate(labels):
+            prefix = f"{label}: " if n > 1 else ""
+            w = 0.8 / (2 * n)
+            sat = pg.BarGraphItem(x=[], height=[], width=w, brush=QColor("#9467bd"),
+                                  name=prefix + self.tr("saturated"))
+            dead = pg.BarGraphItem(x=[], height=[], width=w, brush=QColor("#7f7f7f"),
+                                   name=prefix + self.tr("dead"))
+            pi.addItem(sat)
+            pi.addItem(dead)
+            self.runs.append(dict(sat=sat, dead=dead, probe=None, offset=(i - (n - 1) / 2) * 0.8 / n, w=w))
+
+    def set_probe(self, run: int, probe: ProbeEvent) -> None:
+        self.runs[run]["probe"] = probe
+
+    def clear(self) -> None:
+        for r in self.runs:
+            r["probe"] = None
+        self.redraw()
+
+    def redraw(self) -> None:
+        names = None
+        for r in self.runs:
+            p = r["probe"]
+            if p is None or not len(p.act_layers):
+                r["sat"].setOpts(x=[], height=[])
+                r["dead"].setOpts(x=[], height=[])
+                continue
+            x = np.arange(len(p.act_layers)) + r["offset"]
+            r["sat"].setOpts(x=x - r["w"] / 2, height=np.nan_to_num(p.saturated))
+            r["dead"].setOpts(x=x + r["w"] / 2, height=np.nan_to_num(p.dead))
+            names = names or p.act_names
+        if names:
+            self.plot.getAxis("bottom").setTicks([[(i, n) for i, n in enumerate(names)]])
+
+
+class BoundaryPlot(QWidget):
+    """The decision boundary (coloured by predicted class, paler where unsure) under the data
+    points; for 1-D regression, the data and the network's curve."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        self.note = QLabel()     # no word wrap: height-for-width would squeeze the grid's other row
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view)
+        lay.addWidget(self.note)
+        self.runs: list[dict] = []
+        self.data = None
+
+    def set_runs(self, labels: list[str]) -> None:
+        self.view.clear()
+        self.runs = []
+        for i, label in enumerate(labels):
+            title = self.tr("Decision boundary") if len(labels) == 1 else label
+            pi = self.view.addPlot(row=0, col=i, title=title)
+            pi.setMenuEnabled(False)
+            pi.setAspectLocked(False)
+            img = pg.ImageItem(axisOrder="row-major")
+            pi.addItem(img)
+            pts = pg.ScatterPlotItem(size=5, pen=pg.mkPen("#222", width=0.5))
+            pi.addItem(pts)
+            curve = pi.plot(pen=pg.mkPen(RUN_COLORS[i % 2], width=3))
+            self.runs.append(dict(plot=pi, img=img, pts=pts, curve=curve, probe=None, images=0))
+        self.set_data(self.data)
+
+    def set_data(self, data) -> None:
+        """Show the training points (coloured by class)."""
+        self.data = data
+        for r in self.runs:
+            r["probe"] = None
+            r["img"].clear()
+            r["curve"].setData([], [])
+            if data is None:
+                r["pts"].setData([], [])
+                continue
+            x, y = data.x_train, data.y_train
+            if data.n_features == 2 and data.n_classes:
+                rgb = class_rgb(data.n_classes)[y]
+                brushes = [pg.mkBrush(int(c[0]), int(c[1]), int(c[2])) for c in rgb]
+                r["pts"].setData(x[:, 0], x[:, 1], brush=brushes)
+            elif data.n_features == 1:
+                r["pts"].setData(x[:, 0], y.reshape(len(y), -1)[:, 0], brush=pg.mkBrush("#888"))
+            else:
+                r["pts"].setData([], [])
+        if data is None:
+            self.note.setText("")
+        elif data.n_features == 2 and data.n_classes:
+            self.note.setText(self.tr("Background: the class the network predicts at each point")
+                              + "\n" + self.tr("(paler = less sure). Dots: training data."))
+        elif data.n_features == 1:
+            self.note.setText(self.tr("Grey dots: training data. Line: what the network predicts."))
+        else:
+            self.note.setText(self.tr("A picture needs 2-D classification or 1-D regression data;")
+                              + "\n" + self.tr("this data has {0} features.").format(data.n_features))
+
+    def set_probe(self, run: int, probe: ProbeEvent) -> None:
+        self.runs[run]["probe"] = probe
+
+    def image_count(self, run: int = 0) -> int:
+        return self.runs[run]["images"] if self.runs else 0
+
+    def redraw(self) -> None:
+        for r in self.runs:
+            p = r["probe"]
+            if p is None:
+                continue
+            if p.grid_class is not None and self.data is not None:
+                rgb = class_rgb(self.data.n_classes)[p.grid_class]          # (G, G, 3)
+                # blend towards white where the network is unsure
+                n = max(self.data.n_classes, 2)
+                sure = np.clip((p.grid_conf - 1 / n) / (1 - 1 / n), 0, 1)[..., None]
+                light = 255 - (255 - rgb) * (0.15 + 0.45 * sure)
+                r["img"].setImage(light.astype(np.uint8), autoLevels=False, levels=(0, 255))
+                gx, gy = p.grid_x, p.grid_y
+                dx, dy = gx[1] - gx[0], gy[1] - gy[0]
+                r["img"].setRect(QRectF(gx[0] - dx / 2, gy[0] - dy / 2, gx[-1] - gx[0] + dx, gy[-1] - gy[0] + dy))
+                r["images"] += 1
+            elif p.curve_x is not None:
+                r["curve"].setData(p.curve_x, p.curve_y)
+                r["images"] += 1
+
+
+class HistogramPlot(QWidget):
+    """Histograms of one layer's weights and of one activation layer's outputs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.weight_combo = QComboBox()
+        self.act_combo = QComboBox()
+        self.weight_plot = _plot_widget(self.tr("Weights"), self.tr("count"), self.tr("value"))
+        self.act_plot = _plot_widget(self.tr("Activations (probe batch)"), self.tr("count"), self.tr("value"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Weights of layer:")))
+        top.addWidget(self.weight_combo, 1)
+        top.addWidget(QLabel(self.tr("Outputs of activation:")))
+        top.addWidget(self.act_combo, 1)
+        plots = QHBoxLayout()
+        plots.addWidget(self.weight_plot)
+        plots.addWidget(self.act_plot)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addLayout(plots)
+        self.runs: list[dict] = []
+        self.weight_combo.currentIndexChanged.connect(self.redraw)
+        self.act_combo.currentIndexChanged.connect(self.redraw)
+
+    def set_runs(self, labels: list[str]) -> None:
+        for r in self.runs:
+            self.weight_plot.removeItem(r["w"])
+            self.act_plot.removeItem(r["a"])
+        self.runs = []
+        for i, label in enumerate(labels):
+            c = QColor(RUN_COLORS[i % 2])
+            fill = QColor(c)
+            fill.setAlpha(80)
+            w = self.weight_plot.plot(stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(c),
+                                      name=label if len(labels) > 1 else None)
+            a = self.act_plot.plot(stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(c),
+                                   name=label if len(labels) > 1 else None)
+            self.runs.append(dict(w=w, a=a, probe=None))
+
+    def clear(self) -> None:
+        for r in self.runs:
+            r["probe"] = None
+        self.redraw()
+
+    def set_probe(self, run: int, probe: ProbeEvent) -> None:
+        self.runs[run]["probe"] = probe
+        if run == 0:
+            _sync_combo(self.weight_combo, [h.name for h in probe.weight_hists])
+            _sync_combo(self.act_combo, [h.name for h in probe.act_hists])
+
+    def redraw(self) -> None:
+        wi, ai = self.weight_combo.currentIndex(), self.act_combo.currentIndex()
+        for r in self.runs:
+            p = r["probe"]
+            for item, hists, k in ((r["w"], p.weight_hists if p else (), wi), (r["a"], p.act_hists if p else (), ai)):
+                if 0 <= k < len(hists):
+                    item.setData(hists[k].edges, hists[k].counts)
+                else:
+                    item.setData([], [])
+
+
+def _sync_combo(combo: QComboBox, names: list[str]) -> None:
+    if [combo.itemText(i) for i in range(combo.count())] == names:
+        return
+    keep = combo.currentIndex()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItems(names)
+    combo.setCurrentIndex(keep if 0 <= keep < len(names) else 0)
+    combo.blockSignals(False)

@@ -1,0 +1,265 @@
+"""The training settings form: data, optimiser, device and compare mode, mirrored to a TrainConfig."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog,
+                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from core.data.datasets import DATASETS, dataset_title
+from core.templates import TEMPLATES
+from core.training import devices
+from core.training.config import INITS, OPTIMIZERS, TrainConfig, init_title, optimizer_title
+
+EDITOR = ""     # compare-mode entry meaning "the network in the editor"
+
+
+class SettingsPanel(QWidget):
+    changed = Signal()              # any setting edited by the user
+    lr_changed = Signal(float)      # applied to a running training at once
+    csv_requested = Signal(str)     # a CSV file was chosen: the page loads it
+    sigmoid_vs_relu = Signal()      # the one-click compare button
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._loading = False
+        self._csv_path = ""
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+
+        # --- data ---
+        data = QGroupBox(self.tr("Data"))
+        f = QFormLayout(data)
+        self.dataset = QComboBox()
+        for name in DATASETS:
+            self.dataset.addItem(dataset_title(name), name)
+        self.dataset.addItem(self.tr("Your own CSV file…"), "csv")
+        f.addRow(self.tr("Dataset"), self.dataset)
+        self.samples = QSpinBox()
+        self.samples.setRange(10, 100_000)
+        self.samples.setSingleStep(100)
+        f.addRow(self.tr("Samples"), self.samples)
+        self.noise = QDoubleSpinBox()
+        self.noise.setRange(0.0, 1.0)
+        self.noise.setSingleStep(0.05)
+        self.noise.setDecimals(2)
+        f.addRow(self.tr("Noise"), self.noise)
+        self.val = QSpinBox()
+        self.val.setRange(0, 90)
+        self.val.setSuffix(" %")
+        f.addRow(self.tr("Validation share"), self.val)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 1_000_000)
+        f.addRow(self.tr("Seed"), self.seed)
+        csv_row = QHBoxLayout()
+        self.csv_button = QPushButton(self.tr("Open CSV…"))
+        self.csv_label = QLabel()
+        self.csv_label.setWordWrap(True)
+        csv_row.addWidget(self.csv_button)
+        csv_row.addWidget(self.csv_label, 1)
+        self.csv_row_widget = QWidget()
+        self.csv_row_widget.setLayout(csv_row)
+        f.addRow(self.csv_row_widget)
+        self.target = QComboBox()
+        self.target_label = QLabel(self.tr("Target column"))
+        f.addRow(self.target_label, self.target)
+        lay.addWidget(data)
+
+        # --- training ---
+        train = QGroupBox(self.tr("Training"))
+        f = QFormLayout(train)
+        self.optimizer = QComboBox()
+        for name in OPTIMIZERS:
+            self.optimizer.addItem(optimizer_title(name), name)
+        f.addRow(self.tr("Optimiser"), self.optimizer)
+        self.lr = QDoubleSpinBox()
+        self.lr.setDecimals(5)
+        self.lr.setRange(0.00001, 10.0)
+        self.lr.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.lr.setToolTip(self.tr("Can be changed while training runs."))
+        f.addRow(self.tr("Learning rate"), self.lr)
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 8192)
+        f.addRow(self.tr("Batch size"), self.batch)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 100_000)
+        f.addRow(self.tr("Epochs"), self.epochs)
+        self.init = QComboBox()
+        for name in INITS:
+            self.init.addItem(init_title(name), name)
+        f.addRow(self.tr("Weight init"), self.init)
+        self.init_std = QDoubleSpinBox()
+        self.init_std.setDecimals(4)
+        self.init_std.setRange(0.0001, 10.0)
+        self.init_std.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
+        self.init_std_label = QLabel(self.tr("Init std"))
+        f.addRow(self.init_std_label, self.init_std)
+        self.loss_label = QLabel()
+        self.loss_label.setWordWrap(True)
+        f.addRow(self.tr("Loss"), self.loss_label)
+        self.device = QComboBox()
+        model = QStandardItemModel(self.device)
+        self.device.setModel(model)
+        reasons = []
+        for info in devices.devices():
+            text = info.detail if info.name == "cpu" else f"{info.name.upper()}: {info.detail}"
+            self.device.addItem(text if info.available else
+                                self.tr("{0} (not available)").format(info.name.upper()), info.name)
+            item = model.item(self.device.count() - 1)
+            item.setToolTip(info.detail)
+            if not info.available:
+                item.setEnabled(False)     # shown, but disabled, with the reason below
+                reasons.append(f"{info.name.upper()}: {info.detail}")
+        f.addRow(self.tr("Device"), self.device)
+        self.device_reasons = QLabel("\n".join(reasons))
+        self.device_reasons.setWordWrap(True)
+        self.device_reasons.setStyleSheet("color: #666;")
+        f.addRow(self.device_reasons)
+        threads = devices.recommended_threads()
+        self.threads_label = QLabel(devices.thread_reason(threads))
+        self.threads_label.setStyleSheet("color: #444;")
+        self.threads_label.setWordWrap(True)
+        f.addRow(self.tr("CPU threads"), self.threads_label)
+        lay.addWidget(train)
+
+        # --- compare ---
+        comp = QGroupBox(self.tr("Compare two networks"))
+        f = QFormLayout(comp)
+        self.compare = QCheckBox(self.tr("Compare mode"))
+        self.compare.setToolTip(self.tr("Train two networks on the same data with the same seed; "
+                                        "their curves are overlaid."))
+        f.addRow(self.compare)
+        self.net_a = QComboBox()
+        self.net_b = QComboBox()
+        for combo in (self.net_a, self.net_b):
+            combo.addItem(self.tr("The network in the editor"), EDITOR)
+            for name, t in TEMPLATES.items():
+                combo.addItem(t.title, name)
+        f.addRow(self.tr("Network A"), self.net_a)
+        f.addRow(self.tr("Network B"), self.net_b)
+        self.sig_relu = QPushButton(self.tr("Deep sigmoid vs deep ReLU"))
+        self.sig_relu.setToolTip(self.tr("Trains the two 8-layer templates on the same data and seed: "
+                                         "watch the sigmoid network's first layers stop learning."))
+        f.addRow(self.sig_relu)
+        lay.addWidget(comp)
+        lay.addStretch(1)
+
+        for combo in self.findChildren(QComboBox):
+            # long item texts must not widen the side panel
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        for w in (self.dataset, self.optimizer, self.init, self.device, self.target, self.net_a, self.net_b):
+            w.currentIndexChanged.connect(self._edited)
+        for w in (self.samples, self.noise, self.val, self.seed, self.batch, self.epochs, self.init_std):
+            w.valueChanged.connect(self._edited)
+        self.lr.valueChanged.connect(self._lr_edited)
+        self.compare.toggled.connect(self._edited)
+        self.csv_button.clicked.connect(self._choose_csv)
+        self.sig_relu.clicked.connect(self.sigmoid_vs_relu)
+        self.set_config(TrainConfig())
+
+    # --- TrainConfig <-> widgets ---------------------------------------------------------------
+    def config(self) -> TrainConfig:
+        return TrainConfig(
+            dataset=self.dataset.currentData(), n_samples=self.samples.value(), noise=self.noise.value(),
+            val_fraction=self.val.value() / 100, seed=self.seed.value(), csv_path=self._csv_path,
+            csv_target=self.target.currentText(), optimizer=self.optimizer.currentData(), lr=self.lr.value(),
+            batch_size=self.batch.value(), epochs=self.epochs.value(), init=self.init.currentData(),
+            init_std=self.init_std.value(), device=self.device.currentData() or "cpu",
+            compare_a=self.net_a.currentData() if self.compare.isChecked() else "",
+            compare_b=self.net_b.currentData() if self.compare.isChecked() else "",
+        )
+
+    def compare_on(self) -> bool:
+        return self.compare.isChecked()
+
+    def set_config(self, cfg: TrainConfig) -> None:
+        self._loading = True
+        try:
+            _select(self.dataset, cfg.dataset)
+            self.samples.setValue(cfg.n_samples)
+            self.noise.setValue(cfg.noise)
+            self.val.setValue(round(cfg.val_fraction * 100))
+            self.seed.setValue(cfg.seed)
+            self._csv_path = cfg.csv_path
+            self.csv_label.setText(cfg.csv_path.rsplit("/", 1)[-1] if cfg.csv_path else self.tr("(no file)"))
+            if cfg.csv_target and self.target.findText(cfg.csv_target) < 0:
+                self.target.addItem(cfg.csv_target)
+            self.target.setCurrentText(cfg.csv_target)
+            _select(self.optimizer, cfg.optimizer)
+            self.lr.setValue(cfg.lr)
+            self.batch.setValue(cfg.batch_size)
+            self.epochs.setValue(cfg.epochs)
+            _select(self.init, cfg.init)
+            self.init_std.setValue(cfg.init_std)
+            dev = self.device.findData(cfg.device)
+            model = self.device.model()
+            if dev < 0 or not model.item(dev).isEnabled():
+                dev = 0
+            self.device.setCurrentIndex(dev)
+            self.compare.setChecked(bool(cfg.compare_a or cfg.compare_b))
+            if cfg.compare_a or cfg.compare_b:
+                _select(self.net_a, cfg.compare_a)
+                _select(self.net_b, cfg.compare_b)
+        finally:
+            self._loading = False
+        self._update_visibility()
+
+    def set_csv(self, path: str, columns: list[str], target: str) -> None:
+        """The page loaded a CSV file: offer its columns as targets."""
+        self._loading = True
+        try:
+            self._csv_path = path
+            self.csv_label.setText(path.rsplit("/", 1)[-1])
+            self.target.clear()
+            self.target.addItems(columns)
+            self.target.setCurrentText(target if target in columns else columns[-1])
+            _select(self.dataset, "csv")
+        finally:
+            self._loading = False
+        self._update_visibility()
+        self.changed.emit()
+
+    def set_running(self, running: bool) -> None:
+        """While training runs only the learning rate may change."""
+        for w in self.findChildren(QWidget):
+            if isinstance(w, (QComboBox, QAbstractSpinBox, QCheckBox, QPushButton)) and w is not self.lr:
+                w.setEnabled(not running)
+        if not running:
+            self._update_visibility()
+
+    def _update_visibility(self) -> None:
+        csv = self.dataset.currentData() == "csv"
+        for w in (self.samples, self.noise):
+            w.setEnabled(not csv)
+        self.csv_row_widget.setVisible(csv)
+        self.target.setVisible(csv)
+        self.target_label.setVisible(csv)
+        normal = self.init.currentData() == "normal"
+        self.init_std.setVisible(normal)
+        self.init_std_label.setVisible(normal)
+        self.net_a.setEnabled(self.compare.isChecked())
+        self.net_b.setEnabled(self.compare.isChecked())
+
+    def _edited(self, *_):
+        if self._loading:
+            return
+        self._update_visibility()
+        self.changed.emit()
+
+    def _lr_edited(self, value: float):
+        if self._loading:
+            return
+        self.lr_changed.emit(value)      # the page applies it and saves it; no rebuild needed
+
+    def _choose_csv(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open CSV data"), "", self.tr("CSV files (*.csv *.txt)"))
+        if path:
+            self.csv_requested.emit(path)
+
+
+def _select(combo: QComboBox, data) -> None:
+    i = combo.findData(data)
+    if i >= 0:
+        combo.setCurrentIndex(i)

@@ -1,0 +1,69 @@
+"""The training worker: a QObject in a QThread that relays a training process's progress.
+
+The training itself runs in a child process (core.training.remote explains why); this worker
+sends it the job and turns each message into a Qt signal. The process already coalesces
+progress to ≤ ~30 messages a second, so the GUI thread redraws at most that often.
+Pause / step / stop / learning rate go through the server's shared control flags, which the
+GUI thread sets directly: no message needs to wait for this worker.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from core.training.remote import Job, JobResult, TrainingServer
+
+_server: TrainingServer | None = None
+
+
+def server() -> TrainingServer:
+    """The app's one training process, spawned on first use and reused (it takes ~1 s to start)."""
+    global _server
+    if _server is None:
+        _server = TrainingServer()
+    return _server
+
+
+def close_server() -> None:
+    """End the training process (the app also ends it on exit: it is a daemon)."""
+    global _server
+    if _server is not None:
+        _server.close()
+        _server = None
+
+
+class TrainingWorker(QObject):
+    progress = Signal(object)     # core.training.remote.Progress
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, job: Job):
+        super().__init__()
+        self.job = job
+        self.result: JobResult | None = None
+
+    @Slot()
+    def run(self) -> None:
+        srv = server()
+        try:
+            srv.send_job(self.job)
+            while True:
+                if not srv.poll(0.1):
+                    if not srv.alive():
+                        self.failed.emit(self.tr("The training process ended unexpectedly."))
+                        close_server()
+                        break
+                    continue
+                msg = srv.recv()
+                if msg[0] == "progress":
+                    self.progress.emit(msg[1])
+                elif msg[0] == "end":
+                    self.result = msg[1]
+                    break
+                elif msg[0] == "failed":
+                    self.failed.emit(msg[1])
+                    break
+        except (OSError, EOFError) as e:
+            self.failed.emit(str(e) or type(e).__name__)
+            close_server()
+        finally:
+            self.finished.emit()

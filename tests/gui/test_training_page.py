@@ -1,0 +1,210 @@
+"""The training view: trains in a worker thread, plots what it receives, and obeys its buttons."""
+import numpy as np
+import pytest
+import torch
+
+from core.templates import TEMPLATES
+from core.training.config import TrainConfig
+from gui.editor.document import NetworkDocument
+from gui.training.page import TrainingPage
+
+
+@pytest.fixture
+def page(qtbot):
+    doc = NetworkDocument(TEMPLATES["classifier_2d"].make())       # 2 inputs, 2 classes
+    doc.set_training_settings(TrainConfig(dataset="moons", n_samples=100, epochs=4, batch_size=16).to_dict())
+    p = TrainingPage(doc)
+    qtbot.addWidget(p)
+    p.resize(1280, 760)
+    p.show()
+    yield p
+    p.shutdown()
+
+
+def wait_done(qtbot, page, timeout=20_000):
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=timeout)
+
+
+def test_trains_a_tiny_network_to_completion_and_every_plot_gets_data(qtbot, page):
+    assert page.data.name == "moons" and not page.fit_label.isVisible()
+    qtbot.mouseClick(page.start_button, qtbot_button())
+    assert page.is_running() and not page.start_button.isEnabled()
+    wait_done(qtbot, page)
+    assert "Finished 4 epochs" in page.message.text()
+    assert page.progress.value() == page.progress.maximum() == 4 * 5      # 80 train / 16 per batch
+    # the plots received the run: 20 step losses + 4 epochs in the loss plot, 4 in accuracy
+    run = page.loss_plot.runs[0]
+    assert run["steps"].n == 20 and run["epochs"].n == 4
+    x, y = run["step_curve"].getData()
+    assert len(x) == 20 and np.all(np.isfinite(y))
+    assert page.acc_plot.runs[0]["epochs"].n == 4
+    stats = page.grad_bars.latest()
+    assert stats.layers == (0, 2, 4) and np.all(stats.mean_abs > 0)
+    assert page.boundary.image_count() >= 1
+    assert page.heatmap.column_count() >= 1
+    assert page.histograms.weight_combo.count() == 3
+    # the trained weights are kept in the document (saved with the project)
+    w = page.document.weights()
+    assert w is not None and set(w) == {"0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias"}
+
+
+def qtbot_button():
+    from PySide6.QtCore import Qt
+    return Qt.LeftButton
+
+
+def test_step_from_idle_runs_exactly_one_batch_then_stop(qtbot, page):
+    page.settings.epochs.setValue(200)
+    page.step_once()                                    # starts paused, runs one batch
+    assert page.is_running() and page.pause_button.text() == "Resume"
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n == 1, timeout=10_000)
+    page.step_once()
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n == 2, timeout=10_000)
+    page.toggle_pause()                                 # resume: runs freely
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n > 10, timeout=10_000)
+    page.stop()
+    wait_done(qtbot, page)
+    assert "Stopped" in page.message.text()
+    steps = page.loss_plot.runs[0]["steps"].n
+    assert steps < 200 * 5
+    # Start again continues from the trained weights (plots restart: settings are unchanged,
+    # the trainer is kept, so the step count continues)
+    page.settings.epochs.setValue(1)
+    page.start()
+    wait_done(qtbot, page)
+    assert page.message.property("error") is False
+
+
+def test_closing_mid_run_stops_the_thread(qtbot, page):
+    page.settings.epochs.setValue(100_000)
+    page.start()
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n > 0, timeout=10_000)
+    page.shutdown()
+    assert not page.is_running()
+
+
+def test_learning_rate_changes_while_running(qtbot, page):
+    page.settings.epochs.setValue(100_000)
+    page.start()
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n > 0, timeout=10_000)
+    page.settings.lr.setValue(0.0005)                  # allowed while running
+    assert page.settings.lr.isEnabled() and not page.settings.batch.isEnabled()
+    qtbot.waitUntil(lambda: page.last_lr == 0.0005, timeout=10_000)   # reported back by the trainer
+    page.stop()
+    wait_done(qtbot, page)
+
+
+def test_size_mismatch_is_shown_and_fixed_in_one_click(qtbot, page):
+    page.select_dataset("spiral")                        # 3 classes; the network outputs 2
+    assert page.fit_label.isVisible() and "3 classes" in page.fit_label.text()
+    page.start()
+    assert not page.is_running() and "Fit sizes" in page.message.text()
+    qtbot.mouseClick(page.fit_button, qtbot_button())
+    assert page.document.spec().layers[-1].params["out_features"] == 3
+    assert not page.fit_label.isVisible()
+    page.document.undo_stack.undo()                     # the fix is one undoable step
+    assert page.document.spec().layers[-1].params["out_features"] == 2
+
+
+def test_one_click_deep_sigmoid_vs_deep_relu(qtbot, page):
+    page.settings.epochs.setValue(1)
+    page.setup_compare("sigmoid_vs_relu")
+    assert page.is_running() and len(page.loss_plot.runs) == 2
+    wait_done(qtbot, page)
+    a, b = page.grad_bars.latest(0), page.grad_bars.latest(1)
+    assert len(a.layers) == len(b.layers) == 9
+    assert a.mean_abs[0] * 100 < b.mean_abs[0]          # sigmoid's first layer barely learns
+    assert [r["steps"].n for r in page.loss_plot.runs] == [5, 5]
+    assert page.document.weights() is None or page.document.weights()  # editor net untouched
+
+
+def test_settings_live_in_the_document_and_are_restored(qtbot, page):
+    page.settings.lr.setValue(0.0031)
+    page.settings.optimizer.setCurrentIndex(page.settings.optimizer.findData("sgd"))
+    saved = page.document.training_settings()
+    assert saved["lr"] == 0.0031 and saved["optimizer"] == "sgd"
+    other = TrainingPage(page.document)
+    qtbot.addWidget(other)
+    cfg = other.settings.config()
+    assert cfg.lr == 0.0031 and cfg.optimizer == "sgd" and cfg.dataset == "moons"
+
+
+def test_saved_weights_seed_the_next_start(qtbot, page):
+    torch.manual_seed(1)
+    weights = {k: torch.randn_like(v) for k, v in page.document.weights().items()} \
+        if page.document.weights() else None
+    if weights is None:
+        page.start()
+        wait_done(qtbot, page)
+        weights = page.document.weights()
+    other = TrainingPage(page.document)
+    qtbot.addWidget(other)
+    assert other._make_runs(other.settings.config())
+    sent = other._runs[0].weights                      # what the training process will load
+    assert set(sent) == set(weights)
+    for k, v in weights.items():
+        assert np.array_equal(sent[k], v.numpy())
+    other.reset()                                       # reset: fresh random weights instead
+    assert other._make_runs(other.settings.config())
+    assert other._runs[0].weights is None
+
+
+def test_bad_csv_shows_the_message(qtbot, page, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,y\n1,0\nred,1\n3,0\n4,1\n", encoding="utf-8")
+    page.open_csv(str(bad))
+    assert page.data is None and "not numeric" in page.message.text()
+    page.start()
+    assert not page.is_running()
+    good = tmp_path / "good.csv"
+    good.write_text("a,b,y\n" + "".join(f"{i},{i % 3},{i % 2}\n" for i in range(40)), encoding="utf-8")
+    page.open_csv(str(good))
+    assert page.data is not None and page.data.n_classes == 2
+
+
+def test_live_plots_survive_thousands_of_redraws(qtbot, monkeypatch):
+    """PySide6 6.12 corrupted None's refcount in pyqtgraph paints (DESIGN.md): repaint the live
+    plots 2000 times, each a real synchronous paint with fresh data."""
+    from core.training.events import EpochEvent, GradStats
+    from core.training.remote import RunBatch
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    from gui.training.plots import CurvesPlot, GradBarsPlot
+    painted = {"curve": 0, "bars": 0}
+    curve_paint, bar_paint = pg.PlotCurveItem.paint, pg.BarGraphItem.paint
+
+    def count_curve(self, *args):
+        painted["curve"] += 1
+        return curve_paint(self, *args)
+
+    def count_bars(self, *args):
+        painted["bars"] += 1
+        return bar_paint(self, *args)
+
+    monkeypatch.setattr(pg.PlotCurveItem, "paint", count_curve)
+    monkeypatch.setattr(pg.BarGraphItem, "paint", count_bars)
+    loss, bars = CurvesPlot("loss"), GradBarsPlot()
+    for w in (loss, bars):
+        qtbot.addWidget(w)
+        w.set_runs(["A"])
+        w.resize(220, 160)                               # small: the paint path, not the pixels
+        with qtbot.waitExposed(w):
+            w.show()
+    QApplication.processEvents()                         # lay the views out before painting
+    rng = np.random.default_rng(0)
+    for i in range(1000):
+        batch = RunBatch(np.array([i + 1.0]), rng.random(1), [EpochEvent(i + 1, i + 1, 1.0, 0.5, 1.0, 0.5)],
+                         [GradStats(i, (0, 2), ("0: Linear", "2: Linear"), rng.random(2), rng.random(2))],
+                         None, None, i + 1, i, 3000, 1, 0.01)
+        loss.add(0, batch)
+        bars.set_stats(0, batch.grads[0])
+        loss.redraw()
+        bars.redraw()
+        loss.plot.viewport().repaint()
+        bars.plot.viewport().repaint()
+    # every repaint really painted: the loss plot's curves and the gradient bars, 1000 times each
+    assert painted["curve"] >= 1000 and painted["bars"] >= 1000
+    assert loss.runs[0]["steps"].n == 1000
+    x, y = loss.runs[0]["train"].getData()
+    assert len(x) == 1000
