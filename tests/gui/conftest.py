@@ -1,35 +1,34 @@
 """GUI test fixtures: isolated QSettings, and a check that no QThread outlives its test."""
-import gc
-
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings, QThread
 
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path, qapp):
-    QCoreApplication.setOrganizationName("TorchLearnTest")
-    QCoreApplication.setApplicationName("TorchLearnTest")
+    QCoreApplication.setOrganizationName("PyTorchLearningLabTest")
+    QCoreApplication.setApplicationName("PyTorchLearningLabTest")
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     yield
 
 
 @pytest.fixture(autouse=True)
-def _no_thread_left_running(qapp):
+def _no_thread_left_running(qapp, monkeypatch):
+    """Every QThread started from Python during the test must have finished when it ends."""
+    started = []
+    original_start = QThread.start
+
+    def recording_start(self, *args, **kwargs):
+        started.append(self)
+        return original_start(self, *args, **kwargs)
+
+    monkeypatch.setattr(QThread, "start", recording_start)
     yield
     qapp.processEvents()
-    gc.collect()
-    running = [t for t in _live_threads() if t.isRunning()]
+    running = [t for t in started if shiboken6.isValid(t) and t.isRunning()]
+    for t in running:  # do not let one leaky test hang or crash the rest of the run
+        t.requestInterruption()
+        t.quit()
+        t.wait(5000)
     assert not running, f"test left {len(running)} QThread(s) running"
-
-
-def _live_threads():
-    import shiboken6
-    out = []
-    for obj in gc.get_objects():
-        try:
-            if isinstance(obj, QThread) and shiboken6.isValid(obj) and obj is not QThread.currentThread():
-                out.append(obj)
-        except ReferenceError:
-            pass
-    return out

@@ -1,0 +1,112 @@
+"""The main window: files (open/save/recent, bad files), the unsaved-changes prompt, routing, screenshot."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from core.templates import TEMPLATES
+from gui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow(restore_geometry=False)
+    # qtbot closes the window after the test: mark it saved first so no unsaved-changes prompt blocks.
+    qtbot.addWidget(w, before_close_func=lambda win: win.document.mark_saved())
+    yield w
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Record message boxes instead of showing them; `answer` is what the user clicks."""
+    seen = {"calls": [], "answer": QMessageBox.Discard}
+
+    def fake(kind):
+        def show(parent, title, text, *args, **kwargs):
+            seen["calls"].append((kind, title, text))
+            return seen["answer"]
+        return staticmethod(show)
+
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, fake(kind))
+    return seen
+
+
+def test_save_then_open_round_trips_and_remembers_recent(window, tmp_path, dialogs):
+    doc = window.document
+    doc.insert_layer(0, "Dropout", {"p": 0.25})
+    assert doc.is_modified()
+    path = str(tmp_path / "net.json")
+    assert window._save_to(path)
+    assert not doc.is_modified()
+    saved = doc.spec().to_dict()
+    doc.reset(TEMPLATES["deep_relu"].make())
+    assert window.open_path(path)
+    assert doc.spec().to_dict() == saved
+    assert window.recent_files()[0] == str(Path(path).resolve())
+    assert "net.json" in window.windowTitle()
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"", b"\x00\x01\x02garbage",
+                                     json.dumps({"format": "other"}).encode()])
+def test_opening_a_bad_file_says_why_and_keeps_the_document(window, tmp_path, dialogs, content):
+    doc = window.document
+    doc.insert_layer(0, "Tanh")
+    before = doc.spec().to_dict()
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    assert not window.open_path(str(bad), ask=False)
+    assert doc.spec().to_dict() == before
+    assert doc.is_modified()
+    (kind, title, text), = dialogs["calls"]
+    assert kind == "warning" and "bad.json" in text
+
+
+def test_unsaved_changes_prompt_cancel_keeps_work(window, dialogs):
+    doc = window.document
+    doc.insert_layer(0, "GELU")
+    before = doc.spec().to_dict()
+    dialogs["answer"] = QMessageBox.Cancel
+    window.new_document()
+    assert doc.spec().to_dict() == before and doc.is_modified()
+    dialogs["answer"] = QMessageBox.Discard
+    window.new_document()
+    assert doc.spec().to_dict()["layers"] != before["layers"]
+    assert not doc.is_modified()
+
+
+def test_undo_and_redo_actions_follow_the_stack(window):
+    doc = window.document
+    before = doc.spec().to_dict()
+    doc.insert_layer(1, "Sigmoid")
+    after = doc.spec().to_dict()
+    window.undo_action.trigger()
+    assert doc.spec().to_dict() == before
+    window.redo_action.trigger()
+    assert doc.spec().to_dict() == after
+    assert window.redo_action.shortcuts()[0].toString() == "Ctrl+Shift+Z"
+
+
+def test_lesson_try_it_opens_the_template_in_the_editor(window):
+    window.show_page("lessons")
+    window.on_try_it("editor:template:deep_sigmoid")
+    assert window.tabs.currentWidget() is window.editor_page
+    kinds = [l.kind for l in window.document.spec().layers]
+    assert kinds.count("Sigmoid") == 8
+
+
+def test_screenshot_command_renders_1280x800(tmp_path):
+    out = tmp_path / "shot.png"
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    res = subprocess.run([sys.executable, "main.py", "--screenshot", str(out), "--tab", "editor"],
+                         cwd=ROOT, env={**__import__("os").environ, **env}, capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode == 0, res.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
