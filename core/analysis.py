@@ -13,6 +13,7 @@ from core.spec import NetworkSpec, SpecError
 
 ERROR = "error"
 WARNING = "warning"
+MAX_PARAMS = 50_000_000  # ~200 MB of float32 weights: beyond this, building would freeze a laptop
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,12 @@ def analyse(spec: NetworkSpec) -> Analysis:
                 result.problems.append(Problem(layer.id, str(e)))
         result.layers.append(LayerInfo(in_shape, out_shape, n_params))
         shape = out_shape
+    if result.total_params > MAX_PARAMS:
+        result.problems.append(Problem(None, L(
+            f"The network has {result.total_params:,} parameters, more than this app builds "
+            f"({MAX_PARAMS:,}): make some layers smaller.",
+            f"パラメータが {result.total_params:,} 個あり、このアプリで作れる上限 ({MAX_PARAMS:,}) を超えています。"
+            f"層を小さくしてください。")))
     result.problems.extend(_advice(spec))
     return result
 

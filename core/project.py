@@ -123,7 +123,7 @@ def _read_json(path: Path) -> Any:
         if size > MAX_BYTES:
             raise ProjectError(L(f"{path.name} is too large ({size:,} bytes) to be a project.",
                                  f"{path.name} はプロジェクトとしては大きすぎます ({size:,} バイト)。"))
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # -sig: accept a BOM (Windows Notepad)
     except FileNotFoundError:
         raise ProjectError(L(f"{path.name} does not exist.", f"{path.name} が見つかりません。")) from None
     except UnicodeDecodeError:

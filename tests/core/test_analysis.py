@@ -149,3 +149,12 @@ def test_total_params_of_one_hidden_layer(n_in, width, n_out, expected):
     spec = NetworkSpec((n_in,), [LayerSpec.make("Linear", out_features=width), LayerSpec.make("Tanh"),
                                  LayerSpec.make("Linear", out_features=n_out)])
     assert analyse(spec).total_params == expected
+
+
+def test_a_network_too_large_to_build_is_an_error_not_a_freeze():
+    from core.analysis import MAX_PARAMS
+    spec = NetworkSpec((10000,), [LayerSpec.make("Linear", out_features=10000)])
+    analysis = analyse(spec)
+    assert analysis.total_params == 10000 * 10000 + 10000 > MAX_PARAMS
+    (problem,) = analysis.errors
+    assert problem.layer_id is None and "100,010,000 parameters" in problem.message

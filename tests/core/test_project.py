@@ -10,6 +10,7 @@ from core.build import build
 from core.project import (FORMAT, MAX_BYTES, VERSION, Project, ProjectError, load_project, save_project,
                           weights_fit, weights_path)
 from core.spec import LayerSpec, NetworkSpec
+from core.templates import TEMPLATES
 
 
 def _spec():
@@ -403,3 +404,10 @@ def test_weights_for_a_huge_network_are_checked_without_allocating_it(tmp_path):
     torch.save({"0.weight": torch.zeros(1), "0.bias": torch.zeros(1)}, weights_path(path))
     assert _opens_untrained(path) == (
         "The weights in net.weights.pt do not fit this network; the network opens untrained.")
+
+
+def test_a_project_saved_with_a_utf8_bom_opens(tmp_path):
+    path = tmp_path / "bom.json"
+    save_project(path, Project(TEMPLATES["classifier_2d"].make()))
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert len(load_project(path).network.layers) == 5
