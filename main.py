@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from core import i18n
+    from core.training.devices import apply_threads
 
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         settings.setValue("language", lang)
     i18n.set_language(lang)
     install_translators(app, lang)
+    apply_threads()  # torch's threads must not starve the GUI thread on a small machine
 
     from gui.main_window import MainWindow
 
