@@ -152,3 +152,14 @@ def test_examples_run_as_described():
     assert "shares memory" in results["from_numpy shares memory"].note
     assert "copies" in results["torch.tensor copies"].note
     assert all(e.label_ja and e.op in {op.id for op in T.OPERATIONS} for e in T.EXAMPLES)
+
+
+def test_device_list_follows_what_torch_reports(monkeypatch):
+    import torch
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    cuda = {d.name: d for d in T.devices()}["cuda"]
+    assert cuda.available and not cuda.reason
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(torch.version, "cuda", "12.4")  # a CUDA build on a machine without a GPU
+    cuda = {d.name: d for d in T.devices()}["cuda"]
+    assert not cuda.available and "GPU" in cuda.reason
