@@ -178,6 +178,11 @@ def explain_torch_error(message: str) -> str:
                  f"a has {a} and b has {b}.",
                  f"要素ごとの演算は要素を1つずつ組にして計算するので、形状が一致している必要があります"
                  f"（片方のサイズが1ならPyTorchが「ブロードキャスト」して合わせます）。次元{d}で a は{a}、b は{b}です。")
+    if "inconsistent with step sign" in message:
+        return L("arange counts from start towards end in steps of step: with a positive step, end must be larger "
+                 "than start; with a negative step, smaller.",
+                 "arange は start から end へ step ずつ数えます。step が正なら end は start より大きく、"
+                 "負なら小さくなければなりません。")
     if "Torch not compiled with CUDA enabled" in message or "Found no NVIDIA driver" in message \
             or "no CUDA GPUs are available" in message:
         return L("This computer's PyTorch cannot use an NVIDIA GPU (no CUDA build, driver or GPU), "

@@ -191,7 +191,7 @@ class AutogradLab(QWidget):
             self.variables.blockSignals(True)
             item.setText("True" if item.checkState() == Qt.Checked else "False")
             self.variables.blockSignals(False)
-            self._rerun()
+        self._rerun()  # an edited name, value or switch shows its effect at once
 
     @Slot()
     def _add_variable(self) -> None:

@@ -163,3 +163,9 @@ def test_device_list_follows_what_torch_reports(monkeypatch):
     monkeypatch.setattr(torch.version, "cuda", "12.4")  # a CUDA build on a machine without a GPU
     cuda = {d.name: d for d in T.devices()}["cuda"]
     assert not cuda.available and "GPU" in cuda.reason
+
+
+def test_arange_in_the_wrong_direction_is_explained():
+    r = T.run("arange", {"start": "10", "end": "0", "step": "1"})
+    assert not r.ok and "positive step" in r.explanation
+    assert T.run("arange", {"start": "10", "end": "0", "step": "-2"}).values.tolist() == [10, 8, 6, 4, 2]

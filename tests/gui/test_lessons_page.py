@@ -242,3 +242,11 @@ def test_seq2seq_lab_shows_the_tokens(page):
     assert not lab.example.ok and lab.message.isVisible() and "character 3" in lab.message.text()
     lab.question.setText("999+999")
     assert lab.example.answer == 1998 and [r.chars for r in lab.example.rows[1:]] == ["_899", "8991"]
+
+
+def test_autograd_lab_reruns_when_a_value_changes(page):
+    page.show_lesson("autograd")
+    lab = page.autograd_lab
+    lab.load_example(0)
+    lab.variables.item(2, 1).setText("7")  # x = 7: dy/da = x
+    assert float(lab.result.grads["a"]) == 7.0 and float(lab.result.output) == 25.0
