@@ -281,7 +281,7 @@ LESSONS: tuple[Lesson, ...] = (
               "シグモイドの傾きは最大でも0.25（x = 0 のとき）です。"),
             P("ReLU(u) = max(0, u) returns 0 for negative inputs and the input itself for positive ones, "
               "so its slope is a constant 1 wherever u > 0. The lab also plots tanh, LeakyReLU and GELU. "
-              "Tick 'derivative' to see every slope, and find σ'(0) = 0.25.",
+              "Tick 'derivatives' to see every slope, and find σ'(0) = 0.25.",
               "ReLU(u) = max(0, u) は、入力が負なら0、正なら入力をそのまま返すので、u > 0 では傾きが一定の1です。"
               "ラボでは tanh・LeakyReLU・GELU も描けます。「導関数」にチェックを入れて傾きを比べ、σ'(0) = 0.25 を確かめましょう。"),
         ),
