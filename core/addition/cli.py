@@ -18,6 +18,17 @@ import torch
 from core.i18n import L
 
 EXIT_OK, EXIT_WRONG, EXIT_BAD_INPUT = 0, 1, 2
+MAX_EXHAUSTIVE_DIGITS = 3  # 10^6 pairs; 4 digits would be 10^8 pairs (minutes to hours on a CPU)
+
+
+def _exhaustive_refused(digits: int) -> bool:
+    if digits <= MAX_EXHAUSTIVE_DIGITS:
+        return False
+    print(L(f"--exhaustive is limited to {MAX_EXHAUSTIVE_DIGITS}-digit models ({(10 ** digits) ** 2:,} pairs is too many); "
+            "use --samples N instead.",
+            f"--exhaustive は {MAX_EXHAUSTIVE_DIGITS} 桁までのモデルに限ります（{(10 ** digits) ** 2:,} 組は多すぎます）。"
+            "代わりに --samples N を使ってください。"), file=sys.stderr)
+    return True
 
 
 class _Parser(argparse.ArgumentParser):
@@ -114,6 +125,8 @@ def cmd_train(args, argv) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.exhaustive and _exhaustive_refused(args.digits):
+        return EXIT_BAD_INPUT
     cfg = TrainConfig(model=mcfg, train_size=args.train_size or None, test_size=args.test_size,
                       batch_size=args.batch_size, lr=args.lr, lr_final=args.lr_final, max_steps=args.steps,
                       eval_every=args.eval_every, seed=args.seed, threads=args.threads)
@@ -194,6 +207,8 @@ def cmd_evaluate(args) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     d = model.cfg.digits
+    if args.exhaustive and _exhaustive_refused(d):
+        return EXIT_BAD_INPUT
     if args.exhaustive:
         ids = all_pair_ids(d)
     else:

@@ -243,6 +243,8 @@ def test_cli_bad_checkpoint_and_usage_exit_2(tmp_path, capsys):
     assert main(["solve", "1+2", "--checkpoint", str(tmp_path / "none.pt")]) == 2
     assert main(["frobnicate"]) == 2
     assert main(["evaluate", "--checkpoint", str(tmp_path / "none.pt")]) == 2
+    assert main(["train", "--digits", "4", "--out", str(tmp_path / "x.pt"), "--exhaustive"]) == 2  # 10^8 pairs
+    assert main(["train", "--digits", "9", "--out", str(tmp_path / "x.pt")]) == 2
 
 
 def test_cli_train_and_evaluate(tmp_path, capsys):
