@@ -110,3 +110,14 @@ def test_screenshot_command_renders_1280x800(tmp_path):
     assert res.returncode == 0, res.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_every_lesson_action_opens_its_page(window):
+    from core.lessons.catalog import action_ids
+    for action in action_ids():
+        window.show_page("lessons")
+        window.statusBar().clearMessage()
+        window.on_try_it(action)
+        assert window.tabs.currentWidget() is window.pages[action.split(":")[0]], action
+        assert "Unknown" not in window.statusBar().currentMessage(), action
+    window.shutdown()  # the compare action starts training: stop it before the thread check
