@@ -94,7 +94,7 @@ class AskPanel(QWidget):
         self.attention = AttentionMap(
             self.tr("This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see "
                     "which input characters each output digit looks at."),
-            self.tr("Attention: which input characters each output step looks at (bright = strong)"),
+            self.tr("Attention over the input (bright = strong)"),
             self.tr("input, as the encoder read it"), self.tr("output step"))
 
         hist = QWidget()

@@ -14,98 +14,98 @@
         <translation>教科書の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="68"/>
+        <location filename="../../gui/addition/page.py" line="76"/>
         <source>The shipped model could not be loaded: {0}</source>
         <translation>付属モデルを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="74"/>
+        <location filename="../../gui/addition/page.py" line="82"/>
         <source> Measured: {0:.4f}% exact match on all {1} pairs of 3-digit numbers.</source>
         <translation> 測定結果: 3 桁の数のすべての組 {1} 組で完全一致率 {0:.4f}%。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="76"/>
+        <location filename="../../gui/addition/page.py" line="84"/>
         <source>&lt;b&gt;Shipped model&lt;/b&gt;: {0}.{1}</source>
         <translation>&lt;b&gt;付属モデル&lt;/b&gt;: {0}。{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="81"/>
+        <location filename="../../gui/addition/page.py" line="89"/>
         <source>{0} digits</source>
         <translation>{0} 桁</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="81"/>
+        <location filename="../../gui/addition/page.py" line="89"/>
         <source>hidden {0}</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="83"/>
+        <location filename="../../gui/addition/page.py" line="91"/>
         <source>reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="85"/>
+        <location filename="../../gui/addition/page.py" line="93"/>
         <source>reversed answer</source>
         <translation>答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="87"/>
+        <location filename="../../gui/addition/page.py" line="95"/>
         <source>Peeky</source>
         <translation>Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="89"/>
+        <location filename="../../gui/addition/page.py" line="97"/>
         <source>attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="90"/>
+        <location filename="../../gui/addition/page.py" line="98"/>
         <source>{0} parameters</source>
         <translation>パラメータ数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="99"/>
+        <location filename="../../gui/addition/page.py" line="107"/>
         <source>Your trained model</source>
         <translation>あなたが学習させたモデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="116"/>
+        <location filename="../../gui/addition/page.py" line="124"/>
         <source>Load addition model</source>
         <translation>足し算モデルを読み込む</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="117"/>
-        <location filename="../../gui/addition/page.py" line="137"/>
+        <location filename="../../gui/addition/page.py" line="125"/>
+        <location filename="../../gui/addition/page.py" line="145"/>
         <source>Addition models (*.pt)</source>
         <translation>足し算モデル (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="125"/>
+        <location filename="../../gui/addition/page.py" line="133"/>
         <source>Cannot load model</source>
         <translation>モデルを読み込めません</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="136"/>
+        <location filename="../../gui/addition/page.py" line="144"/>
         <source>Save addition model</source>
         <translation>足し算モデルを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="148"/>
+        <location filename="../../gui/addition/page.py" line="156"/>
         <source>Cannot save model</source>
         <translation>モデルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="149"/>
+        <location filename="../../gui/addition/page.py" line="157"/>
         <source>Saving to {0} failed: {1}</source>
         <translation>{0} への保存に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="152"/>
+        <location filename="../../gui/addition/page.py" line="160"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="239"/>
+        <location filename="../../gui/addition/page.py" line="247"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
@@ -184,8 +184,8 @@
     </message>
     <message>
         <location filename="../../gui/addition/ask.py" line="97"/>
-        <source>Attention: which input characters each output step looks at (bright = strong)</source>
-        <translation>Attention: 各出力ステップがどの入力文字を見ているか（明るいほど強い）</translation>
+        <source>Attention over the input (bright = strong)</source>
+        <translation>入力への Attention（明るいほど強い）</translation>
     </message>
     <message>
         <location filename="../../gui/addition/ask.py" line="98"/>

@@ -239,6 +239,17 @@ def test_cli_solve_bad_input_exits_2(prompt, capsys):
     assert captured.out == "" and captured.err.strip() and "Traceback" not in captured.err
 
 
+def test_module_entry_point_exit_codes():
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    ok = subprocess.run([sys.executable, "-m", "core.addition", "solve", "123+45"], cwd=root, capture_output=True, text=True)
+    assert (ok.returncode, ok.stdout.strip()) == (0, "168")
+    bad = subprocess.run([sys.executable, "-m", "core.addition", "solve", "12-3"], cwd=root, capture_output=True, text=True)
+    assert bad.returncode == 2 and "Only addition" in bad.stderr and "Traceback" not in bad.stderr
+
+
 def test_cli_bad_checkpoint_and_usage_exit_2(tmp_path, capsys):
     assert main(["solve", "1+2", "--checkpoint", str(tmp_path / "none.pt")]) == 2
     assert main(["frobnicate"]) == 2
