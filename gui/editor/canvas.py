@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from core.analysis import ERROR, WARNING, Analysis, Problem
 from core.layers import GROUPS, LAYERS, format_shape, group_title
@@ -170,8 +170,8 @@ class NetworkCanvas(QWidget):
         shapes = [spec.input_shape] + [info.out_shape for info in analysis.layers]
         tops = lay.blocks[:n] + [lay.output]
         bottoms = [lay.input] + lay.blocks[:n]
-        if n == 0:
-            tops, bottoms, shapes = [lay.output], [lay.input], [spec.input_shape]
+        if n == 0:  # input -> drop placeholder; nothing flows on to the output yet
+            tops, bottoms, shapes = [lay.blocks[0]], [lay.input], [spec.input_shape]
         for upper, lower, shape in zip(bottoms, tops, shapes):
             self._paint_arrow(p, upper, lower, shape)
 
@@ -403,6 +403,22 @@ class NetworkCanvas(QWidget):
         else:
             super().mouseDoubleClickEvent(event)
 
+    def contextMenuEvent(self, event):
+        hit = self.block_at(QPointF(event.pos()))
+        if hit in ("", INPUT, OUTPUT):
+            return
+        self.select(hit)
+        index = self._index_of(hit)
+        n = self.document.layer_count()
+        menu = QMenu(self)
+        up = menu.addAction(self.tr("Move up"), lambda: self.document.move_layer(hit, index - 1))
+        up.setEnabled(index > 0)
+        down = menu.addAction(self.tr("Move down"), lambda: self.document.move_layer(hit, index + 1))
+        down.setEnabled(index < n - 1)
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.exec(event.globalPos())
+
     def mouseMoveEvent(self, event):
         if (self._press is not None and event.buttons() & Qt.LeftButton
                 and (event.position().toPoint() - self._press).manhattanLength() >= QApplication.startDragDistance()):
@@ -590,7 +606,7 @@ class NetworkSummary(QLabel):
             if problem.layer_id is None:  # whole-network problems have no block to sit on
                 color = ERROR_COLOR if problem.severity == ERROR else WARNING_COLOR
                 text += f"<br><span style='color:{color.name()}'>⚠ {_html(problem.message)}</span>"
-        if errors or warnings:
+        if any(p.layer_id is not None for p in analysis.problems):
             text += "<br><span style='color:#59636e'>" + self.tr(
                 "Blocks with a problem are outlined; point at one to read why.") + "</span>"
         self.setText(text)

@@ -9,9 +9,9 @@ import keyword
 import re
 
 from PySide6.QtCore import QEvent, QRegularExpression, Signal
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
 from core.build import to_code
 from core.project import atomic_write
@@ -92,6 +92,7 @@ class CodeView(QWidget):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
+        self._highlighted = -1
         self.title = QLabel()
         bold = QFont(self.font())
         bold.setBold(True)
@@ -131,6 +132,7 @@ class CodeView(QWidget):
             keep = bar.value()  # follow edits without jumping back to the top
             self.editor.setPlainText(code)
             bar.setValue(keep)
+            self.highlight_layer(self._highlighted)
         buildable = not self.document.analysis().errors
         # The "cannot be built" listing is long prose: wrap it; real code keeps its lines.
         self.editor.setLineWrapMode(QPlainTextEdit.NoWrap if buildable else QPlainTextEdit.WidgetWidth)
@@ -139,6 +141,39 @@ class CodeView(QWidget):
             self.tr("Save this code as a Python file you can run with python.") if buildable
             else self.tr("Fix the errors in the network first: the code cannot be built yet."))
         self.status.clear()
+
+    def highlight_layer(self, index: int) -> None:
+        """Shade the line that builds layer ``index`` (-1: none), so a block and its code line meet."""
+        self._highlighted = index
+        selections = []
+        line = self._layer_line(index)
+        if line >= 0:
+            sel = QTextEdit.ExtraSelection()
+            sel.format.setBackground(QColor("#fff1b8"))
+            sel.format.setProperty(QTextFormat.FullWidthSelection, True)
+            cursor = QTextCursor(self.editor.document().findBlockByNumber(line))
+            sel.cursor = cursor
+            selections.append(sel)
+            self.editor.setTextCursor(cursor)
+            self.editor.ensureCursorVisible()
+        self.editor.setExtraSelections(selections)
+
+    def highlighted_line(self) -> str:
+        """The text of the shaded line, or "" (for tests and tooltips)."""
+        line = self._layer_line(self._highlighted)
+        return self.editor.document().findBlockByNumber(line).text() if line >= 0 else ""
+
+    def _layer_line(self, index: int) -> int:
+        """Line number of layer ``index`` inside ``nn.Sequential(...)`` in the generated file, or -1."""
+        if index < 0:
+            return -1
+        lines = self.code().splitlines()
+        for i, text in enumerate(lines):
+            if text.strip().startswith("return nn.Sequential("):
+                target = i + 1 + index
+                if target < len(lines) and lines[target].strip().startswith("nn."):
+                    return target
+        return -1
 
     def copy(self) -> None:
         QApplication.clipboard().setText(self.code())

@@ -245,7 +245,7 @@ class LayerInspector(QWidget):
                 format_shape(info.in_shape), format_shape(info.out_shape))
             + "<br>" + self.tr("Learnable parameters: <b>{0}</b>").format(f"{info.n_params:,}")
             + "&nbsp;&nbsp;<span style='color:#59636e'>" + self.tr("(model[{0}] in the code)").format(index)
-            + "</span>")
+            + "</span>" + _tensor_breakdown(kind, info, layer.params))
         self.inferred.setText(("ⓘ " + kind.inferred) if kind.inferred else "")
         self.inferred.setVisible(bool(kind.inferred))
         problems = self.document.analysis().problems_for(layer.id)
@@ -353,6 +353,17 @@ class InputShapeEditor(QWidget):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _tensor_breakdown(kind, info, params: dict) -> str:
+    """The learnable tensors of one layer, e.g. ``weight (16, 2) = 32 · bias (16,) = 16``.
+
+    Built with the registry's own builder, so the names and shapes are exactly PyTorch's."""
+    if info.in_shape is None or not info.n_params:
+        return ""
+    module = kind.builder(info.in_shape, params)
+    parts = [f"<code>{name} {tuple(p.shape)}</code> = {p.numel():,}" for name, p in module.named_parameters()]
+    return "<br><span style='color:#59636e'>" + " + ".join(parts) + "</span>" if parts else ""
 
 
 def _html(text: str) -> str:

@@ -106,6 +106,8 @@ class EditorPage(QWidget):
         self.canvas.selection_changed.connect(self.inspector.set_layer)
         self.canvas.input_requested.connect(self._focus_input)
         self.canvas.edit_requested.connect(self.inspector.focus_first_editor)
+        self.canvas.selection_changed.connect(self._highlight_code)
+        document.changed.connect(self._follow_selection)
         self.inspector.remove_requested.connect(self._remove)
         self.retranslate()
 
@@ -123,6 +125,17 @@ class EditorPage(QWidget):
         self.canvas.select("")
         self.document.set_spec(template.make(), self.tr("Start from template: {0}").format(template.title))
         return True
+
+    def _highlight_code(self, layer_id: str) -> None:
+        index = -1
+        for i, layer in enumerate(self.document.spec().layers):
+            if layer.id == layer_id:
+                index = i
+        self.code_view.highlight_layer(index)
+
+    def _follow_selection(self) -> None:
+        # A move or an insertion above shifts the selected layer's line in the code.
+        self._highlight_code(self.canvas.selected_id())
 
     def _remove(self, layer_id: str) -> None:
         self.canvas.select(layer_id)

@@ -4,62 +4,62 @@
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="139"/>
+        <location filename="../../gui/editor/code_view.py" line="141"/>
         <source>Save this code as a Python file you can run with python.</source>
         <translation>このコードを python で実行できる Python ファイルとして保存します。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="140"/>
+        <location filename="../../gui/editor/code_view.py" line="142"/>
         <source>Fix the errors in the network first: the code cannot be built yet.</source>
         <translation>先にネットワークのエラーを直してください。まだコードを作れません。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="145"/>
+        <location filename="../../gui/editor/code_view.py" line="180"/>
         <source>Copied.</source>
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="148"/>
+        <location filename="../../gui/editor/code_view.py" line="183"/>
         <source>Export PyTorch code</source>
         <translation>PyTorch コードを書き出す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="149"/>
+        <location filename="../../gui/editor/code_view.py" line="184"/>
         <source>Python files (*.py)</source>
         <translation>Python ファイル (*.py)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="156"/>
+        <location filename="../../gui/editor/code_view.py" line="191"/>
         <source>Export failed</source>
         <translation>書き出しに失敗しました</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="164"/>
+        <location filename="../../gui/editor/code_view.py" line="199"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="165"/>
+        <location filename="../../gui/editor/code_view.py" line="200"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="170"/>
+        <location filename="../../gui/editor/code_view.py" line="205"/>
         <source>PyTorch code</source>
         <translation>PyTorch コード</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="171"/>
+        <location filename="../../gui/editor/code_view.py" line="206"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="172"/>
+        <location filename="../../gui/editor/code_view.py" line="207"/>
         <source>Copy the code to the clipboard</source>
         <translation>コードをクリップボードにコピーします</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="173"/>
+        <location filename="../../gui/editor/code_view.py" line="208"/>
         <source>Export .py…</source>
         <translation>.py を書き出す…</translation>
     </message>
@@ -67,32 +67,32 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../gui/editor/page.py" line="123"/>
+        <location filename="../../gui/editor/page.py" line="126"/>
         <source>Start from template: {0}</source>
         <translation>テンプレートから開始: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="139"/>
+        <location filename="../../gui/editor/page.py" line="153"/>
         <source>Start from template ▾</source>
         <translation>テンプレートから始める ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="140"/>
+        <location filename="../../gui/editor/page.py" line="154"/>
         <source>Replace the network by a ready-made one (undo brings yours back)</source>
         <translation>ネットワークを用意されたものに置き換えます (元に戻すで今のネットワークに戻せます)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="147"/>
+        <location filename="../../gui/editor/page.py" line="161"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="148"/>
+        <location filename="../../gui/editor/page.py" line="162"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="149"/>
+        <location filename="../../gui/editor/page.py" line="163"/>
         <source>Layers</source>
         <translation>層</translation>
     </message>
@@ -100,17 +100,17 @@
 <context>
     <name>InputShapeEditor</name>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="328"/>
+        <location filename="../../gui/editor/inspector.py" line="334"/>
         <source>Type whole numbers separated by commas, e.g. 2 or 1, 28, 28</source>
         <translation>整数をカンマ区切りで入力してください (例: 2 や 1, 28, 28)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="341"/>
+        <location filename="../../gui/editor/inspector.py" line="347"/>
         <source>Input shape:</source>
         <translation>入力の形:</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="342"/>
+        <location filename="../../gui/editor/inspector.py" line="348"/>
         <source>Numbers per sample, without the batch dimension B (e.g. 2 for points in the plane). Press Enter to apply.</source>
         <translation>1 サンプルあたりの数 (バッチ次元 B は含めません。平面上の点なら 2)。Enter で反映します。</translation>
     </message>
@@ -118,72 +118,72 @@
 <context>
     <name>LayerInspector</name>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="238"/>
+        <location filename="../../gui/editor/inspector.py" line="244"/>
         <source>Shape: &lt;code&gt;{0}&lt;/code&gt; → &lt;code&gt;{1}&lt;/code&gt;</source>
         <translation>形: &lt;code&gt;{0}&lt;/code&gt; → &lt;code&gt;{1}&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="240"/>
+        <location filename="../../gui/editor/inspector.py" line="246"/>
         <source>Learnable parameters: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>学習するパラメータ数: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="241"/>
+        <location filename="../../gui/editor/inspector.py" line="247"/>
         <source>(model[{0}] in the code)</source>
         <translation>(コードでは model[{0}])</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="254"/>
+        <location filename="../../gui/editor/inspector.py" line="260"/>
         <source>How to build a network</source>
         <translation>ネットワークの作り方</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="256"/>
+        <location filename="../../gui/editor/inspector.py" line="262"/>
         <source>Drag a layer from the palette onto the network, where you want it.</source>
         <translation>パレットから層をドラッグして、ネットワークの置きたい位置にドロップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="257"/>
+        <location filename="../../gui/editor/inspector.py" line="263"/>
         <source>Click a block to see what it does and to edit its parameters here.</source>
         <translation>ブロックをクリックすると、その働きが表示され、ここでパラメータを編集できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="258"/>
+        <location filename="../../gui/editor/inspector.py" line="264"/>
         <source>Drag a block to move it; Delete removes it; Ctrl+↑/↓ moves it too.</source>
         <translation>ブロックはドラッグで移動、Delete で削除。Ctrl+↑/↓ でも移動できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="259"/>
+        <location filename="../../gui/editor/inspector.py" line="265"/>
         <source>Click the Input block to change the input shape.</source>
         <translation>入力の形を変えるには「入力」ブロックをクリックします。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="260"/>
+        <location filename="../../gui/editor/inspector.py" line="266"/>
         <source>Every edit can be undone with Ctrl+Z.</source>
         <translation>どの編集も Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="261"/>
+        <location filename="../../gui/editor/inspector.py" line="267"/>
         <source>Parameters</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="262"/>
+        <location filename="../../gui/editor/inspector.py" line="268"/>
         <source>This layer has nothing to set: it has no parameters of its own.</source>
         <translation>この層には設定する項目がありません (自身のパラメータを持ちません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="263"/>
+        <location filename="../../gui/editor/inspector.py" line="269"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="264"/>
+        <location filename="../../gui/editor/inspector.py" line="270"/>
         <source>Remove this layer from the network (Delete)</source>
         <translation>この層をネットワークから削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="276"/>
+        <location filename="../../gui/editor/inspector.py" line="282"/>
         <source>Allowed: {0}</source>
         <translation>範囲: {0}</translation>
     </message>
@@ -191,64 +191,79 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="177"/>
+        <location filename="../../gui/editor/canvas.py" line="178"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="178"/>
+        <location filename="../../gui/editor/canvas.py" line="179"/>
         <source>one sample = {0} numbers</source>
         <translation>1 サンプル = {0} 個の数</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="180"/>
+        <location filename="../../gui/editor/canvas.py" line="181"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="181"/>
+        <location filename="../../gui/editor/canvas.py" line="182"/>
         <source>model(x) returns this</source>
         <translation>model(x) が返すもの</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="249"/>
+        <location filename="../../gui/editor/canvas.py" line="250"/>
         <source>Drop layers here from the palette</source>
         <translation>パレットから層をここにドロップ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="299"/>
+        <location filename="../../gui/editor/canvas.py" line="300"/>
         <source>? parameters</source>
         <translation>パラメータ数 ?</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="301"/>
+        <location filename="../../gui/editor/canvas.py" line="302"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="301"/>
+        <location filename="../../gui/editor/canvas.py" line="302"/>
         <source>no parameters</source>
         <translation>パラメータなし</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="356"/>
+        <location filename="../../gui/editor/canvas.py" line="357"/>
         <source>The network&apos;s input. B is the batch size: how many samples go through at once.</source>
         <translation>ネットワークの入力。B はバッチサイズ (一度に流すサンプルの数) です。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="358"/>
+        <location filename="../../gui/editor/canvas.py" line="359"/>
         <source>What the network returns for a batch of B samples.</source>
         <translation>B 個のサンプルからなるバッチに対してネットワークが返すもの。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="378"/>
+        <location filename="../../gui/editor/canvas.py" line="379"/>
         <source>Unknown shape: a layer above has an error.</source>
         <translation>形が分かりません: 上の層にエラーがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="379"/>
+        <location filename="../../gui/editor/canvas.py" line="380"/>
         <source>A tensor of shape {0}: B samples, each made of {1} numbers.</source>
         <translation>形 {0} のテンソル: B 個のサンプルで、それぞれ {1} 個の数です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="414"/>
+        <source>Move up</source>
+        <translation>上へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="416"/>
+        <source>Move down</source>
+        <translation>下へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="419"/>
+        <source>Delete</source>
+        <translation>削除</translation>
     </message>
 </context>
 <context>
@@ -287,47 +302,47 @@
 <context>
     <name>NetworkSummary</name>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="568"/>
+        <location filename="../../gui/editor/canvas.py" line="593"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; layers</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; 層</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="569"/>
+        <location filename="../../gui/editor/canvas.py" line="594"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; parameters in total</source>
         <translation>パラメータ合計 &lt;b&gt;{0}&lt;/b&gt; 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="570"/>
+        <location filename="../../gui/editor/canvas.py" line="595"/>
         <source>output {0}</source>
         <translation>出力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="572"/>
+        <location filename="../../gui/editor/canvas.py" line="597"/>
         <source>1 error</source>
         <translation>エラー 1 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="572"/>
+        <location filename="../../gui/editor/canvas.py" line="597"/>
         <source>{0} errors</source>
         <translation>エラー {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="575"/>
+        <location filename="../../gui/editor/canvas.py" line="600"/>
         <source>1 warning</source>
         <translation>警告 1 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="575"/>
+        <location filename="../../gui/editor/canvas.py" line="600"/>
         <source>{0} warnings</source>
         <translation>警告 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="578"/>
+        <location filename="../../gui/editor/canvas.py" line="603"/>
         <source>no problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="586"/>
+        <location filename="../../gui/editor/canvas.py" line="611"/>
         <source>Blocks with a problem are outlined; point at one to read why.</source>
         <translation>問題のあるブロックは枠で囲まれています。マウスを乗せると理由が表示されます。</translation>
     </message>
@@ -335,12 +350,12 @@
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../../gui/editor/palette.py" line="84"/>
+        <location filename="../../gui/editor/palette.py" line="105"/>
         <source>Filter layers…</source>
         <translation>層を絞り込む…</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/palette.py" line="85"/>
+        <location filename="../../gui/editor/palette.py" line="106"/>
         <source>Drag a layer into the network, or double-click it to add it at the end.</source>
         <translation>層をネットワークにドラッグするか、ダブルクリックで末尾に追加します。</translation>
     </message>
@@ -348,7 +363,7 @@
 <context>
     <name>ShapeLegend</name>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="610"/>
+        <location filename="../../gui/editor/canvas.py" line="635"/>
         <source>&lt;code&gt;(B, 64)&lt;/code&gt;: a batch of B samples, 64 numbers each. B is the batch size; it is left open because any B works.</source>
         <translation>&lt;code&gt;(B, 64)&lt;/code&gt;: B 個のサンプルで、それぞれ 64 個の数。B はバッチサイズで、どんな B でも動くので決めずにおきます。</translation>
     </message>

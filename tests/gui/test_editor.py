@@ -148,7 +148,9 @@ def test_inspector_edits_params_and_refuses_bad_values(page, qtbot):
     spin.setValue(8)
     assert doc.layer(0).params["out_features"] == 8
     assert doc.analysis().total_params == 2 * 8 + 8 + 8 * 2 + 2  # 42
-    assert "(B, 2) → (B, 8)" in inspector.shapes.text().replace("<code>", "").replace("</code>", "")
+    shapes = inspector.shapes.text().replace("<code>", "").replace("</code>", "")
+    assert "(B, 2) → (B, 8)" in shapes
+    assert "weight (8, 2) = 16 + bias (8,) = 8" in shapes  # PyTorch's own tensor names and shapes
     inspector.editor("bias").setChecked(False)
     assert doc.layer(0).params["bias"] is False
 
@@ -256,3 +258,13 @@ def test_keyboard_moves_selection_and_blocks(page, qtbot):
     assert canvas.selected_id() == relu
     qtbot.mouseDClick(canvas, Qt.LeftButton, pos=canvas.block_rect(2).center().toPoint())
     assert page.inspector.layer_id() == last
+
+
+def test_selected_block_is_shaded_in_the_code(page):
+    doc, code = page.document, page.code_view
+    page.canvas.select(doc.layer(2).id)
+    assert code.highlighted_line().strip().startswith("nn.Linear(16, 2)")
+    doc.move_layer(doc.layer(2).id, 0)  # the line follows the layer when it moves
+    assert code.highlighted_line().strip().startswith("nn.Linear(2, 2)")
+    page.canvas.select("")
+    assert code.highlighted_line() == ""
