@@ -5,9 +5,10 @@ action would lose unsaved work, and routes the lessons' "try it" requests to the
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Slot
+from PySide6.QtCore import QProcess, QSettings, QSize, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
@@ -262,10 +263,30 @@ class MainWindow(QMainWindow):
     def _on_language_action(self) -> None:
         code = self.sender().data()
         QSettings().setValue("language", code)
-        if code != language():
-            QMessageBox.information(
-                self, self.tr("Language"),
-                self.tr("The new language is used from the next start of the app."))
+        if code == language():
+            return
+        box = QMessageBox(QMessageBox.Question, self.tr("Language"),
+                          self.tr("The new language is used from the next start of the app. Restart now?"),
+                          QMessageBox.NoButton, self)
+        restart = box.addButton(self.tr("Restart now"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.RejectRole)
+        box.exec()
+        if box.clickedButton() is restart:
+            self.restart()
+
+    def restart(self) -> bool:
+        """Close (asking about unsaved work first) and start the app again with the same project."""
+        if not self.maybe_save():
+            return False
+        args = [str(Path(__file__).resolve().parents[1] / "main.py")]
+        if self.document.path():
+            args.append(self.document.path())
+        self.document.mark_saved()  # already saved or discarded above: do not ask twice on close
+        if not QProcess.startDetached(sys.executable, args):
+            QMessageBox.warning(self, self.tr("Language"), self.tr("The app could not restart itself; "
+                                                                    "please start it again."))
+        self.close()
+        return True
 
     @Slot()
     def show_about(self) -> None:

@@ -121,3 +121,17 @@ def test_every_lesson_action_opens_its_page(window):
         assert window.tabs.currentWidget() is window.pages[action.split(":")[0]], action
         assert "Unknown" not in window.statusBar().currentMessage(), action
     window.shutdown()  # the compare action starts training: stop it before the thread check
+
+
+def test_restart_for_a_new_language_reopens_the_saved_project(window, tmp_path, dialogs, monkeypatch):
+    from PySide6.QtCore import QProcess
+    started = []
+    monkeypatch.setattr(QProcess, "startDetached", staticmethod(lambda exe, args: started.append(args) or True))
+    path = str(tmp_path / "p.json")
+    window._save_to(path)
+    window.document.insert_layer(0, "Tanh")
+    dialogs["answer"] = QMessageBox.Cancel  # the unsaved-changes prompt: cancel keeps the window
+    assert not window.restart() and not started
+    dialogs["answer"] = QMessageBox.Discard
+    assert window.restart()
+    assert started[0][0].endswith("main.py") and started[0][1] == path
