@@ -268,3 +268,46 @@ def test_selected_block_is_shaded_in_the_code(page):
     assert code.highlighted_line().strip().startswith("nn.Linear(2, 2)")
     page.canvas.select("")
     assert code.highlighted_line() == ""
+
+
+class _FakeDrag:
+    """Stands in for QDrag (whose exec() needs a real mouse): records what a drag would carry."""
+    last = None
+
+    def __init__(self, source):
+        self.data, _FakeDrag.last = None, self
+
+    def setMimeData(self, data):
+        self.data = data
+
+    def setPixmap(self, pixmap):
+        self.pixmap = pixmap
+
+    def setHotSpot(self, point):
+        pass
+
+    def exec(self, actions):
+        self.actions = actions
+        return actions
+
+
+def test_palette_and_canvas_drags_carry_what_the_canvas_accepts(page, monkeypatch):
+    import gui.editor.canvas as canvas_module
+    import gui.editor.palette as palette_module
+    monkeypatch.setattr(palette_module, "QDrag", _FakeDrag)
+    monkeypatch.setattr(canvas_module, "QDrag", _FakeDrag)
+    tree = page.palette.tree
+    gelu = tree.findItems("GELU", Qt.MatchExactly | Qt.MatchRecursive)[0]
+    tree.setCurrentItem(gelu)
+    tree.startDrag(Qt.CopyAction)
+    assert mime.read(_FakeDrag.last.data, mime.LAYER_KIND_MIME) == "GELU"
+    assert not _FakeDrag.last.pixmap.isNull()
+    drop(page.canvas, _FakeDrag.last.data, gap_y(page.canvas, 1))
+    assert kinds(page) == ["Linear", "GELU", "ReLU", "Linear"]
+
+    first = page.document.layer(0).id
+    page.canvas._start_drag(first)
+    assert mime.read(_FakeDrag.last.data, mime.LAYER_ID_MIME) == first
+    drop(page.canvas, _FakeDrag.last.data, gap_y(page.canvas, 3))
+    assert kinds(page) == ["GELU", "ReLU", "Linear", "Linear"]
+    assert page.document.layer(2).id == first
