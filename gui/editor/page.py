@@ -10,10 +10,11 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea, 
                                QWidget)
 
 from core.templates import TEMPLATES
-from gui.editor.canvas import NetworkCanvas, NetworkSummary, ShapeLegend
+from gui.editor.canvas import NetworkCanvas
 from gui.editor.code_view import CodeView
 from gui.editor.inspector import InputShapeEditor, LayerInspector
 from gui.editor.palette import Palette
+from gui.editor.summary import NetworkSummary, ShapeLegend
 
 
 class EditorPage(QWidget):

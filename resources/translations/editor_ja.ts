@@ -67,32 +67,32 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../gui/editor/page.py" line="126"/>
+        <location filename="../../gui/editor/page.py" line="127"/>
         <source>Start from template: {0}</source>
         <translation>テンプレートから開始: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="153"/>
+        <location filename="../../gui/editor/page.py" line="154"/>
         <source>Start from template ▾</source>
         <translation>テンプレートから始める ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="154"/>
+        <location filename="../../gui/editor/page.py" line="155"/>
         <source>Replace the network by a ready-made one (undo brings yours back)</source>
         <translation>ネットワークを用意されたものに置き換えます (元に戻すで今のネットワークに戻せます)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="161"/>
+        <location filename="../../gui/editor/page.py" line="162"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="162"/>
+        <location filename="../../gui/editor/page.py" line="163"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="163"/>
+        <location filename="../../gui/editor/page.py" line="164"/>
         <source>Layers</source>
         <translation>層</translation>
     </message>
@@ -302,47 +302,47 @@
 <context>
     <name>NetworkSummary</name>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="593"/>
+        <location filename="../../gui/editor/summary.py" line="29"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; layers</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; 層</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="594"/>
+        <location filename="../../gui/editor/summary.py" line="30"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; parameters in total</source>
         <translation>パラメータ合計 &lt;b&gt;{0}&lt;/b&gt; 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="595"/>
+        <location filename="../../gui/editor/summary.py" line="31"/>
         <source>output {0}</source>
         <translation>出力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="597"/>
+        <location filename="../../gui/editor/summary.py" line="34"/>
         <source>1 error</source>
         <translation>エラー 1 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="597"/>
+        <location filename="../../gui/editor/summary.py" line="34"/>
         <source>{0} errors</source>
         <translation>エラー {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="600"/>
+        <location filename="../../gui/editor/summary.py" line="37"/>
         <source>1 warning</source>
         <translation>警告 1 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="600"/>
+        <location filename="../../gui/editor/summary.py" line="37"/>
         <source>{0} warnings</source>
         <translation>警告 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="603"/>
+        <location filename="../../gui/editor/summary.py" line="40"/>
         <source>no problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="611"/>
+        <location filename="../../gui/editor/summary.py" line="48"/>
         <source>Blocks with a problem are outlined; point at one to read why.</source>
         <translation>問題のあるブロックは枠で囲まれています。マウスを乗せると理由が表示されます。</translation>
     </message>
@@ -363,7 +363,7 @@
 <context>
     <name>ShapeLegend</name>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="635"/>
+        <location filename="../../gui/editor/summary.py" line="72"/>
         <source>&lt;code&gt;(B, 64)&lt;/code&gt;: a batch of B samples, 64 numbers each. B is the batch size; it is left open because any B works.</source>
         <translation>&lt;code&gt;(B, 64)&lt;/code&gt;: B 個のサンプルで、それぞれ 64 個の数。B はバッチサイズで、どんな B でも動くので決めずにおきます。</translation>
     </message>
