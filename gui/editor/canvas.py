@@ -296,7 +296,7 @@ class NetworkCanvas(QWidget):
                        Qt.AlignLeft | Qt.AlignVCenter, details)
 
         count = info.n_params
-        if info.in_shape is None:  # an error above: the count is unknown, not zero
+        if info.out_shape is None:  # an error here or above: the count is unknown, not zero
             count_text = self.tr("? parameters")
         else:
             count_text = self.tr("{0} parameters").format(f"{count:,}") if count else self.tr("no parameters")

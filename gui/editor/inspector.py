@@ -243,7 +243,8 @@ class LayerInspector(QWidget):
         self.shapes.setText(
             self.tr("Shape: <code>{0}</code> → <code>{1}</code>").format(
                 format_shape(info.in_shape), format_shape(info.out_shape))
-            + "<br>" + self.tr("Learnable parameters: <b>{0}</b>").format(f"{info.n_params:,}")
+            + "<br>" + self.tr("Learnable parameters: <b>{0}</b>").format(
+                "?" if info.out_shape is None else f"{info.n_params:,}")
             + "&nbsp;&nbsp;<span style='color:#59636e'>" + self.tr("(model[{0}] in the code)").format(index)
             + "</span>" + _tensor_breakdown(kind, info, layer.params))
         self.inferred.setText(("ⓘ " + kind.inferred) if kind.inferred else "")
