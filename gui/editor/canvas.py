@@ -142,7 +142,6 @@ class NetworkCanvas(QWidget):
         area = self._scroll_area()
         if area is not None:
             r = self.block_rect(index)
-            area.ensureWidgetVisible(self, 0, 0)  # no-op when the canvas itself is the widget
             area.ensureVisible(int(r.center().x()), int(r.center().y()), 0, int(BLOCK_H / 2 + GAP))
 
     def _scroll_area(self) -> QScrollArea | None:

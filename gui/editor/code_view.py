@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRegularExpression, Signal
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextFormat
@@ -155,7 +156,7 @@ class CodeView(QWidget):
             sel.cursor = cursor
             selections.append(sel)
             self.editor.setTextCursor(cursor)
-            self.editor.ensureCursorVisible()
+            self.editor.centerCursor()
         self.editor.setExtraSelections(selections)
 
     def highlighted_line(self) -> str:
@@ -180,7 +181,9 @@ class CodeView(QWidget):
         self.status.setText(self.tr("Copied."))
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PyTorch code"), "network.py",
+        project = self.document.path()  # suggest net.py beside net.json when the project has a file
+        suggested = str(Path(project).with_suffix(".py")) if project else "network.py"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export PyTorch code"), suggested,
                                               self.tr("Python files (*.py)"))
         if not path:
             return
