@@ -306,82 +306,82 @@
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="245"/>
-        <source>Four models, one after another: about a minute or two on this computer.</source>
-        <translation>4 つのモデルを順番に学習します。このコンピュータで 1〜2 分ほどです。</translation>
+        <location filename="../../gui/addition/train_panel.py" line="246"/>
+        <source>Four models, one after another: about 3 minutes on this computer. Fewer steps is quicker but shows smaller differences.</source>
+        <translation>4 つのモデルを順番に学習します。このコンピュータで約 3 分です。ステップ数を減らすと速くなりますが、差は小さくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="248"/>
+        <location filename="../../gui/addition/train_panel.py" line="250"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="250"/>
+        <location filename="../../gui/addition/train_panel.py" line="252"/>
         <source>Steps per model:</source>
         <translation>モデルごとのステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="259"/>
+        <location filename="../../gui/addition/train_panel.py" line="261"/>
         <source>Exact match on held-out problems</source>
         <translation>テスト問題での完全一致率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="259"/>
+        <location filename="../../gui/addition/train_panel.py" line="261"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="259"/>
+        <location filename="../../gui/addition/train_panel.py" line="261"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="264"/>
+        <location filename="../../gui/addition/train_panel.py" line="266"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="264"/>
+        <location filename="../../gui/addition/train_panel.py" line="266"/>
         <source>Parameters</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="264"/>
+        <location filename="../../gui/addition/train_panel.py" line="266"/>
         <source>Exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="265"/>
+        <location filename="../../gui/addition/train_panel.py" line="267"/>
         <source>Per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="265"/>
+        <location filename="../../gui/addition/train_panel.py" line="267"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="269"/>
+        <location filename="../../gui/addition/train_panel.py" line="271"/>
         <source>Double-click a finished model to use it for prompts</source>
         <translation>学習が終わったモデルをダブルクリックすると、そのモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="300"/>
+        <location filename="../../gui/addition/train_panel.py" line="302"/>
         <source>waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="310"/>
+        <location filename="../../gui/addition/train_panel.py" line="312"/>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="315"/>
+        <location filename="../../gui/addition/train_panel.py" line="317"/>
         <source>Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s</source>
         <translation>「{0}」を学習中（{2} 個中 {1} 個目）: ステップ {3} / {4}、{5:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="326"/>
+        <location filename="../../gui/addition/train_panel.py" line="328"/>
         <source>Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.</source>
         <translation>最良: 「{0}」完全一致率 {1:.2f}%。行をダブルクリックすると、そのモデルに質問できます。</translation>
     </message>
