@@ -49,6 +49,9 @@ def parse_prompt(text: str, digits: int = 3) -> tuple[int, int]:
         if c.isalpha():
             raise PromptError("letters", L(f"Only digits and + are allowed; found the letter '{c}'. ",
                                            f"数字と + 以外は使えません（文字「{c}」があります）。") + _example())
+    if "=" in s:
+        raise PromptError("equals", L("Type only the question, e.g. 123+45 (the model writes the answer).",
+                                      "問題だけを入力してください（例: 123+45）。答えはモデルが書きます。"))
     for c in s:
         if c in OPERATORS:
             raise PromptError("operator", _operator_message(c))

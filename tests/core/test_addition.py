@@ -103,6 +103,7 @@ BAD = [
     ("1+2+3", "too_many_operands", "two numbers"), ("1++2", "too_many_operands", "two numbers"),
     ("1234+5", "too_many_digits", "1234 has 4 digits"), ("5+0001234", "too_many_digits", "1234 has 4 digits"),
     ("1 2+3", "space_in_number", "space"), ("-5+3", "negative", "Negative"), ("12#3", "symbol", "'#'"),
+    ("123+45=168", "equals", "only the question"), ("=", "empty", "empty"),
 ]
 
 
