@@ -44,10 +44,14 @@ def to_code(spec: NetworkSpec) -> str:
         for code, info in rows)
     in_shape = ", ".join(str(d) for d in spec.input_shape)
     out_shape = ", ".join(str(d) for d in analysis.output_shape)
-    return f'''"""A network built in the PyTorch learning app.
-
-Input {format_shape(spec.input_shape)} -> output {format_shape(analysis.output_shape)}, \
-{analysis.total_params:,} parameters.
+    summary = L(f"A network built in the PyTorch learning app.\n\n"
+                f"Input {format_shape(spec.input_shape)} -> output {format_shape(analysis.output_shape)}, "
+                f"{analysis.total_params:,} parameters.",
+                f"PyTorch 学習アプリで組み立てたネットワーク。\n\n"
+                f"入力 {format_shape(spec.input_shape)} -> 出力 {format_shape(analysis.output_shape)}、"
+                f"パラメータ {analysis.total_params:,} 個。")
+    batch_comment = L("a batch of 8 inputs", "8 個の入力からなるバッチ")
+    return f'''"""{summary}
 """
 import torch
 from torch import nn
@@ -62,7 +66,7 @@ def build_model() -> nn.Sequential:
 model = build_model()
 
 if __name__ == "__main__":
-    x = torch.randn(8, {in_shape})  # a batch of 8 inputs
+    x = torch.randn(8, {in_shape})  # {batch_comment}
     y = model(x)
     print(model)
     print("output shape:", tuple(y.shape))  # (8, {out_shape})

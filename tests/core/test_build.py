@@ -180,3 +180,14 @@ def test_build_does_not_share_modules_between_calls():
     spec = TEMPLATES["classifier_2d"].make()
     a, b = build(spec), build(spec)
     assert a[0].weight is not b[0].weight
+
+
+def test_code_comments_follow_the_language_and_the_code_stays_the_same():
+    spec = TEMPLATES["classifier_2d"].make()
+    english = to_code(spec)
+    i18n.set_language("ja")
+    japanese = to_code(spec)
+    assert "パラメータ 354 個" in japanese and "354 parameters" in english
+    code_lines = lambda text: [l.split("#")[0].rstrip() for l in text.splitlines()[4:]]  # noqa: E731
+    assert code_lines(japanese) == code_lines(english)
+    _assert_same_network(spec)
