@@ -22,8 +22,8 @@ class StepEvent:
 class EpochEvent:
     epoch: int                 # 1-based count of finished epochs
     step: int
-    train_loss: float          # running mean over the epoch's batches
-    train_acc: float           # running share correct over the epoch's batches; nan for regression
+    train_loss: float          # eval mode after the epoch, on up to 512 training samples
+    train_acc: float           # the same; nan for regression
     val_loss: float            # nan without validation data
     val_acc: float
 

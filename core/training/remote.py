@@ -26,6 +26,7 @@ from core.training.events import EndEvent, EpochEvent, GradStats, ProbeEvent
 EMIT_INTERVAL_S = 1 / 30      # at most ~30 progress messages a second, however fast training is
 STATS_INTERVAL_S = 1 / 20     # gradient statistics: plenty for a plot, cheap for the loop
 PROBE_INTERVAL_S = 0.25       # decision boundary, histograms, saturation: costlier, so rarer
+EVAL_INTERVAL_S = 1 / 20      # train/validation metrics: after each epoch, but at most this often
 
 
 @dataclass
@@ -194,9 +195,14 @@ def _serve(conn, control: SharedControl) -> None:
         if kind == "job":
             try:
                 conn.send(("end", run_job(payload, control, conn.send)))
+            except (BrokenPipeError, EOFError, ConnectionResetError):
+                return                      # the app is gone: nothing to report to
             except Exception as e:  # noqa: BLE001 - reported to the GUI, the server lives on
                 text = (str(e).strip().splitlines() or [type(e).__name__])[0]
-                conn.send(("failed", text, traceback.format_exc()))
+                try:
+                    conn.send(("failed", text, traceback.format_exc()))
+                except (BrokenPipeError, EOFError, ConnectionResetError):
+                    return
 
 
 def run_job(job: Job, control, send) -> JobResult:
@@ -258,7 +264,7 @@ def run_job(job: Job, control, send) -> JobResult:
             model.load_state_dict({k: torch.from_numpy(np.asarray(v)) for k, v in run.weights.items()})
         col = Collector()
         t = Trainer(model, job.data, cfg, [col], flushing, stats_interval_s=STATS_INTERVAL_S,
-                    probe_interval_s=PROBE_INTERVAL_S)
+                    probe_interval_s=PROBE_INTERVAL_S, eval_interval_s=EVAL_INTERVAL_S)
         t.step, t.epoch = run.start_step, run.start_epoch
         t.target_epochs = run.start_epoch + cfg.epochs
         emitter.trainers.append(t)

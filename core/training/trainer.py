@@ -24,6 +24,9 @@ from core.training.config import TrainConfig
 from core.training.events import EndEvent, EpochEvent, ProbeEvent, StepEvent
 
 
+EVAL_TRAIN_MAX = 512     # training samples measured at each epoch end (a fixed subset)
+
+
 class RunControl:
     """Thread-safe pause / resume / single-step / stop flags, checked before every batch."""
 
@@ -170,7 +173,8 @@ class Trainer:
 
     def __init__(self, model: nn.Sequential, data: Dataset, config: TrainConfig, callbacks=(),
                  control: RunControl | None = None, stats_interval_s: float = 0.0,
-                 probe_interval_s: float | None = None, grid_size: int = 50):
+                 probe_interval_s: float | None = None, grid_size: int = 50,
+                 eval_interval_s: float = 0.0):
         self.config = config
         self.data = data
         self.device = torch.device(config.device)
@@ -179,6 +183,10 @@ class Trainer:
         self.control = control or RunControl()
         self.stats_interval_s = stats_interval_s    # 0: gradient stats after every backward
         self.probe_interval_s = probe_interval_s    # None: probe only when the run ends
+        # 0: measure train/validation after every epoch; > 0: at most that often (tiny epochs
+        # finish hundreds of times a second) and always after the last epoch
+        self.eval_interval_s = eval_interval_s
+        self._last_eval = -1e9
         self.grid_size = grid_size
         self.loss_fn = loss_for(data)
         self._classes = data.task == CLASSIFICATION
@@ -191,6 +199,7 @@ class Trainer:
         n_probe = min(512, len(data.x_val)) if len(data.x_val) >= 32 else min(512, len(data.x_train))
         self.x_probe = self.xv[:n_probe] if len(data.x_val) >= 32 else self.x[:n_probe]
         self.n = len(self.x)
+        self.x_eval, self.y_eval = self.x[:EVAL_TRAIN_MAX], self.y[:EVAL_TRAIN_MAX]
         self.batch_size = max(1, min(config.batch_size, self.n))
         self.steps_per_epoch = math.ceil(self.n / self.batch_size)
         self.target_epochs = config.epochs
@@ -241,15 +250,16 @@ class Trainer:
         try:
             while self.epoch < self.target_epochs:
                 order = torch.randperm(self.n, generator=self._shuffle).to(self.device)
-                self._epoch_loss, self._epoch_seen = 0.0, 0
-                self._epoch_correct = torch.zeros((), dtype=torch.long, device=self.device)
                 # a resumed run restarts the interrupted epoch's batches
                 for start in range(0, self.n, self.batch_size):
                     yield
                     if not self._train_step(order[start:start + self.batch_size]):
                         return
                 self.epoch += 1
-                self._epoch_end()
+                now = time.perf_counter()
+                if now - self._last_eval >= self.eval_interval_s or self.epoch >= self.target_epochs:
+                    self._last_eval = now
+                    self._epoch_end()
             self.probe_now()
             self._finish("done", L(f"Finished {self.epoch} epochs.", f"{self.epoch} エポック完了しました。"))
         except RuntimeError as e:  # e.g. shapes that do not fit, out of memory
@@ -277,12 +287,6 @@ class Trainer:
             for cb in self.callbacks:
                 cb.on_after_backward(self, stats)
         self.optimizer.step()
-        # running train metrics, as Keras/Lightning report them: no extra forward pass
-        n = len(idx)
-        self._epoch_loss += value * n
-        self._epoch_seen += n
-        if self._classes:
-            self._epoch_correct += (out.detach().argmax(1) == yb).sum()   # stays on device: no sync
         event = StepEvent(self.step, self.epoch, value, self.lr)
         for cb in self.callbacks:
             cb.on_batch_end(self, event)
@@ -324,11 +328,9 @@ class Trainer:
             self.model.train()
 
     def _epoch_end(self) -> None:
-        # train loss/accuracy: running means over the epoch's batches (weights changed along the
-        # way); validation: one pass in eval mode at the end of the epoch
-        seen = max(self._epoch_seen, 1)
-        tl = self._epoch_loss / seen
-        ta = self._epoch_correct.item() / seen if self._classes else float("nan")
+        # both measured the same way, in eval mode after the epoch, so the gap between them shows
+        # overfitting; train uses a fixed subset (≤ EVAL_TRAIN_MAX) to keep this cheap per epoch
+        tl, ta = self.evaluate(self.x_eval, self.y_eval)
         vl, va = self.evaluate(self.xv, self.yv)
         event = EpochEvent(self.epoch, self.step, tl, ta, vl, va)
         for cb in self.callbacks:

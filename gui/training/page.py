@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 import torch
-from PySide6.QtCore import Qt, QThread, Slot
+from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
                                QProgressBar, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -29,6 +29,9 @@ from gui.training.settings import EDITOR, SettingsPanel
 from gui.training.worker import TrainingWorker, close_server, server
 
 
+FRAME_MS = 100     # plots redraw at most 1000/FRAME_MS times a second
+
+
 def _clock(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
     h, rest = divmod(seconds, 3600)
@@ -37,6 +40,8 @@ def _clock(seconds: float) -> str:
 
 
 class TrainingPage(QWidget):
+    training_finished = Signal()         # a run ended (done, stopped, failed); weights are stored
+
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
@@ -52,6 +57,7 @@ class TrainingPage(QWidget):
         self._last_rate_point: tuple[float, int] | None = None
         self.finished_runs = 0               # for tests and the status line
         self.last_lr = float("nan")          # the learning rate the trainer reported last
+        self.last_progress = None            # the latest Progress (benchmarks read its timing)
 
         # --- left: network box + settings ---
         self.settings = SettingsPanel()
@@ -100,6 +106,8 @@ class TrainingPage(QWidget):
         self.progress.setValue(0)
         self.progress.setFormat("")
         self.status = QLabel()
+        # changing text must not re-lay out the page 30 times a second
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -150,6 +158,13 @@ class TrainingPage(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
+
+        # Progress arrives up to ~30 times a second; drawing is capped at FRAME_MS so that the
+        # window's own CPU use stays small next to the training process (2-core machines).
+        self._pending_status = None
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setInterval(FRAME_MS)
+        self._frame_timer.timeout.connect(self._draw_frame)
 
         # --- wiring ---
         self.start_button.clicked.connect(self.start)
@@ -348,6 +363,7 @@ class TrainingPage(QWidget):
     # --- progress from the worker (queued into the GUI thread) ------------------------------
     @Slot(object)
     def _on_progress(self, progress) -> None:
+        self.last_progress = progress
         for i, batch in enumerate(progress.runs):
             if i >= len(self.loss_plot.runs):
                 break
@@ -364,6 +380,20 @@ class TrainingPage(QWidget):
                 self._run_ended(i, batch.end)
             if i == 0:
                 self.last_lr = batch.lr
+        self._pending_status = progress
+        if progress.final:                         # the run's last picture: draw it at once
+            self._draw_frame()
+        elif not self._frame_timer.isActive():     # draw now, then at most FRAME_MS apart
+            self._draw_frame()
+            self._frame_timer.start()
+
+    @Slot()
+    def _draw_frame(self) -> None:
+        """Redraw what changed and the status; the timer stops itself once nothing is new."""
+        progress, self._pending_status = self._pending_status, None
+        if progress is None:
+            self._frame_timer.stop()
+            return
         self._redraw_visible()
         self._update_status(progress)
 
@@ -425,6 +455,7 @@ class TrainingPage(QWidget):
                     break
         self.settings.set_running(False)
         self._update_buttons()
+        self.training_finished.emit()
 
     def _cleanup_thread(self) -> None:
         self._thread = None
@@ -441,9 +472,11 @@ class TrainingPage(QWidget):
 
     @Slot()
     def _redraw_visible(self, *_):
-        """Only the plots on the visible tab are redrawn; the others catch up when shown."""
+        """Only the visible tab's plots that have new data are redrawn; the others catch up when shown."""
         for plot in self._tab_plots[max(self.tabs.currentIndex(), 0)]:
-            plot.redraw()
+            if plot.dirty:
+                plot.dirty = False
+                plot.redraw()
 
     def _x_axis_changed(self, *_):
         self.loss_plot.set_x_mode(self.x_axis.currentData())

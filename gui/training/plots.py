@@ -65,6 +65,8 @@ def _plot_widget(title: str, left: str, bottom: str) -> pg.PlotWidget:
 class CurvesPlot(QWidget):
     """Loss or accuracy against step or epoch: per-step curve plus per-epoch train/validation."""
 
+    dirty = False     # new data since the last redraw (the page skips clean plots)
+
     def __init__(self, kind: str, parent=None):
         super().__init__(parent)
         self.kind = kind                      # "loss" or "acc"
@@ -116,6 +118,7 @@ class CurvesPlot(QWidget):
         self.redraw()
 
     def add(self, run: int, batch) -> None:
+        self.dirty = True
         r = self.runs[run]
         r["spe"] = max(1, batch.steps_per_epoch)
         if self.kind == "loss" and len(batch.steps):
@@ -152,6 +155,8 @@ class CurvesPlot(QWidget):
 class GradBarsPlot(QWidget):
     """Gradient flow: mean |grad| per layer as bars on a log scale, max |grad| as dots."""
 
+    dirty = False     # new data since the last redraw (the page skips clean plots)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = _plot_widget(self.tr("Gradient flow (latest step)"), self.tr("|grad| (log scale)"),
@@ -187,6 +192,7 @@ class GradBarsPlot(QWidget):
 
     def set_stats(self, run: int, stats: GradStats) -> None:
         self.runs[run]["stats"] = stats
+        self.dirty = True
 
     def latest(self, run: int = 0) -> GradStats | None:
         return self.runs[run]["stats"] if self.runs else None
@@ -216,6 +222,8 @@ class GradBarsPlot(QWidget):
 
 class GradHeatmap(QWidget):
     """Gradient flow over time: layer (rows) × time (columns), colour = log10 mean |grad|."""
+
+    dirty = False     # new data since the last redraw (the page skips clean plots)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -251,6 +259,7 @@ class GradHeatmap(QWidget):
             r["img"].clear()
 
     def add(self, run: int, grads: list[GradStats]) -> None:
+        self.dirty = True
         r = self.runs[run]
         for s in grads:
             r["cols"].append(np.log10(np.maximum(s.mean_abs, 1e-30)))
@@ -276,6 +285,8 @@ class GradHeatmap(QWidget):
 
 class ActivityPlot(QWidget):
     """Per activation layer: share of saturated sigmoid/tanh outputs and of dead ReLU units."""
+
+    dirty = False     # new data since the last redraw (the page skips clean plots)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -306,6 +317,7 @@ class ActivityPlot(QWidget):
             self.runs.append(dict(sat=sat, dead=dead, probe=None, offset=(i - (n - 1) / 2) * 0.8 / n, w=w))
 
     def set_probe(self, run: int, probe: ProbeEvent) -> None:
+        self.dirty = True
         self.runs[run]["probe"] = probe
 
     def clear(self) -> None:
@@ -333,6 +345,8 @@ class BoundaryPlot(QWidget):
     """The decision boundary (coloured by predicted class, paler where unsure) under the data
     points; for 1-D regression, the data and the network's curve."""
 
+    dirty = False     # new data since the last redraw (the page skips clean plots)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
@@ -355,8 +369,12 @@ class BoundaryPlot(QWidget):
             pi.setAspectLocked(False)
             img = pg.ImageItem(axisOrder="row-major")
             pi.addItem(img)
-            pts = pg.ScatterPlotItem(size=5, pen=pg.mkPen("#222", width=0.5))
-            pi.addItem(pts)
+            # one scatter item per class (one brush each): far cheaper to paint than per-point brushes
+            pts = [pg.ScatterPlotItem(size=5, pen=pg.mkPen("#222", width=0.5),
+                                      brush=pg.mkBrush(CLASS_COLORS[c % len(CLASS_COLORS)]))
+                   for c in range(len(CLASS_COLORS))]
+            for item in pts:
+                pi.addItem(item)
             curve = pi.plot(pen=pg.mkPen(RUN_COLORS[i % 2], width=3))
             self.runs.append(dict(plot=pi, img=img, pts=pts, curve=curve, probe=None, images=0))
         self.set_data(self.data)
@@ -368,18 +386,17 @@ class BoundaryPlot(QWidget):
             r["probe"] = None
             r["img"].clear()
             r["curve"].setData([], [])
+            for item in r["pts"]:
+                item.setData([], [])
             if data is None:
-                r["pts"].setData([], [])
                 continue
             x, y = data.x_train, data.y_train
             if data.n_features == 2 and data.n_classes:
-                rgb = class_rgb(data.n_classes)[y]
-                brushes = [pg.mkBrush(int(c[0]), int(c[1]), int(c[2])) for c in rgb]
-                r["pts"].setData(x[:, 0], x[:, 1], brush=brushes)
+                for c in range(min(data.n_classes, len(r["pts"]))):
+                    mine = y == c
+                    r["pts"][c].setData(x[mine, 0], x[mine, 1])
             elif data.n_features == 1:
-                r["pts"].setData(x[:, 0], y.reshape(len(y), -1)[:, 0], brush=pg.mkBrush("#888"))
-            else:
-                r["pts"].setData([], [])
+                r["pts"][0].setData(x[:, 0], y.reshape(len(y), -1)[:, 0], brush=pg.mkBrush("#888"))
         if data is None:
             self.note.setText("")
         elif data.n_features == 2 and data.n_classes:
@@ -392,6 +409,7 @@ class BoundaryPlot(QWidget):
                               + "\n" + self.tr("this data has {0} features.").format(data.n_features))
 
     def set_probe(self, run: int, probe: ProbeEvent) -> None:
+        self.dirty = True
         self.runs[run]["probe"] = probe
 
     def image_count(self, run: int = 0) -> int:
@@ -420,6 +438,8 @@ class BoundaryPlot(QWidget):
 
 class HistogramPlot(QWidget):
     """Histograms of one layer's weights and of one activation layer's outputs."""
+
+    dirty = False     # new data since the last redraw (the page skips clean plots)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -464,6 +484,7 @@ class HistogramPlot(QWidget):
         self.redraw()
 
     def set_probe(self, run: int, probe: ProbeEvent) -> None:
+        self.dirty = True
         self.runs[run]["probe"] = probe
         if run == 0:
             _sync_combo(self.weight_combo, [h.name for h in probe.weight_hists])

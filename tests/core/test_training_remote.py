@@ -31,7 +31,7 @@ def test_run_job_reports_every_step_once_and_returns_the_weights():
     steps = np.concatenate([p.runs[0].steps for p in progress])
     assert steps.tolist() == list(range(1, 16))                      # nothing lost or repeated
     epochs = [e.epoch for p in progress for e in p.runs[0].epochs]
-    assert epochs == [1, 2, 3]
+    assert epochs[-1] == 3 and epochs == sorted(set(epochs))       # at most 20/s, always the last
     assert progress[-1].runs[0].end.reason == "done"
     assert isinstance(result, JobResult) and result.steps == [15] and result.epochs == [3]
     assert set(result.weights[0]) == {"0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias"}

@@ -219,3 +219,10 @@ def test_devices_say_why_one_is_missing_and_threads_are_deliberate():
     assert devices.recommended_threads(1) == 1
     assert devices.recommended_threads(8) == 4
     assert "2 core" in devices.thread_reason(1, 2)
+
+
+def test_epoch_metrics_can_be_throttled_but_the_last_epoch_is_always_measured():
+    data = make_dataset("xor", 100, seed=0)
+    rec = Record()
+    Trainer(mlp(), data, TrainConfig(epochs=20, batch_size=16), [rec], eval_interval_s=3600).run()
+    assert [e.epoch for e in rec.epochs] == [1, 20]
