@@ -189,6 +189,11 @@ class TrainingPage(QWidget):
         self._set_runs([self.tr("Network")])
         self._update_buttons()
 
+    def showEvent(self, event):
+        # start the training process as soon as the page is seen, so Start responds at once
+        server().start()
+        super().showEvent(event)
+
     # --- public API (main window, lessons, tests) ------------------------------------------
     def is_running(self) -> bool:
         return self._thread is not None

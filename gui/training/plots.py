@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.training.events import GradStats, ProbeEvent
@@ -160,7 +160,7 @@ class GradBarsPlot(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = _plot_widget(self.tr("Gradient flow (latest step)"), self.tr("|grad| (log scale)"),
-                                 self.tr("layer"))
+                                 self.tr("layer index (layers with weights)"))
         self.plot.getAxis("left").setLogMode(True)        # values are log10: labels read 10^x
         self.plot.setYRange(-6, 0)
         lay = QVBoxLayout(self)
@@ -217,7 +217,12 @@ class GradBarsPlot(QWidget):
             r["dots"].setData(x, np.log10(np.maximum(s.max_abs, 1e-30)))
             names = names or s.names
         if names:
-            self.plot.getAxis("bottom").setTicks([[(i, n) for i, n in enumerate(names)]])
+            self.plot.getAxis("bottom").setTicks([[(i, _index(n)) for i, n in enumerate(names)]])
+
+
+def _index(name: str) -> str:
+    """'4: Linear' -> '4': deep networks have too many layers for full names on an axis."""
+    return name.split(":")[0]
 
 
 class GradHeatmap(QWidget):
@@ -243,7 +248,7 @@ class GradHeatmap(QWidget):
         self.runs = []
         for i, label in enumerate(labels):
             pi = self.view.addPlot(row=i, col=0, title=label if len(labels) > 1 else None)
-            pi.setLabel("left", self.tr("layer"))
+            pi.setLabel("left", self.tr("layer index"))
             pi.setLabel("bottom", self.tr("step"))
             pi.setMenuEnabled(False)
             img = pg.ImageItem(axisOrder="row-major")
@@ -280,7 +285,7 @@ class GradHeatmap(QWidget):
             r["bar"].setLevels((lo, max(hi, lo + 1)))
             s0, s1 = r["steps"][0], r["steps"][-1]
             r["img"].setRect(QRectF(s0, -0.5, max(s1 - s0, 1), img.shape[0]))
-            r["plot"].getAxis("left").setTicks([[(i, n) for i, n in enumerate(r["names"])]])
+            r["plot"].getAxis("left").setTicks([[(i, _index(n)) for i, n in enumerate(r["names"])]])
 
 
 class ActivityPlot(QWidget):
@@ -308,10 +313,11 @@ class ActivityPlot(QWidget):
         for i, label in enumerate(labels):
             prefix = f"{label}: " if n > 1 else ""
             w = 0.8 / (2 * n)
-            sat = pg.BarGraphItem(x=[], height=[], width=w, brush=QColor("#9467bd"),
+            color = QColor(RUN_COLORS[i % len(RUN_COLORS)])
+            sat = pg.BarGraphItem(x=[], height=[], width=w, brush=color, pen=pg.mkPen(color),
                                   name=prefix + self.tr("saturated"))
-            dead = pg.BarGraphItem(x=[], height=[], width=w, brush=QColor("#7f7f7f"),
-                                   name=prefix + self.tr("dead"))
+            dead = pg.BarGraphItem(x=[], height=[], width=w, brush=QBrush(color, Qt.BDiagPattern),
+                                   pen=pg.mkPen(color), name=prefix + self.tr("dead"))
             pi.addItem(sat)
             pi.addItem(dead)
             self.runs.append(dict(sat=sat, dead=dead, probe=None, offset=(i - (n - 1) / 2) * 0.8 / n, w=w))

@@ -4,27 +4,27 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="282" />
+        <location filename="../../gui/training/plots.py" line="298" />
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="283" />
+        <location filename="../../gui/training/plots.py" line="299" />
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="283" />
+        <location filename="../../gui/training/plots.py" line="299" />
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="301" />
+        <location filename="../../gui/training/plots.py" line="318" />
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="303" />
+        <location filename="../../gui/training/plots.py" line="320" />
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -32,32 +32,32 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="352" />
+        <location filename="../../gui/training/plots.py" line="372" />
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="386" />
+        <location filename="../../gui/training/plots.py" line="409" />
         <source>Background: the class the network predicts at each point</source>
         <translation>背景: 各点でネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="387" />
+        <location filename="../../gui/training/plots.py" line="410" />
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="391" />
+        <location filename="../../gui/training/plots.py" line="414" />
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="392" />
+        <location filename="../../gui/training/plots.py" line="415" />
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="389" />
+        <location filename="../../gui/training/plots.py" line="412" />
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -65,38 +65,38 @@
 <context>
     <name>CurvesPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="71" />
+        <location filename="../../gui/training/plots.py" line="73" />
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="71" />
+        <location filename="../../gui/training/plots.py" line="73" />
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="72" />
-        <location filename="../../gui/training/plots.py" line="115" />
+        <location filename="../../gui/training/plots.py" line="74" />
+        <location filename="../../gui/training/plots.py" line="117" />
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="96" />
+        <location filename="../../gui/training/plots.py" line="98" />
         <source>loss per step</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="100" />
+        <location filename="../../gui/training/plots.py" line="102" />
         <source>train (epoch)</source>
         <translation>学習（エポック）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="101" />
+        <location filename="../../gui/training/plots.py" line="103" />
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="115" />
+        <location filename="../../gui/training/plots.py" line="117" />
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -104,27 +104,27 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="157" />
+        <location filename="../../gui/training/plots.py" line="162" />
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="157" />
+        <location filename="../../gui/training/plots.py" line="162" />
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="158" />
-        <source>layer</source>
-        <translation>層</translation>
+        <location filename="../../gui/training/plots.py" line="163" />
+        <source>layer index (layers with weights)</source>
+        <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="176" />
+        <location filename="../../gui/training/plots.py" line="181" />
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="178" />
+        <location filename="../../gui/training/plots.py" line="183" />
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
@@ -132,17 +132,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="224" />
+        <location filename="../../gui/training/plots.py" line="237" />
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing)</source>
         <translation>勾配の流れの推移: 層ごとの |勾配| 平均の log10（明るい = 大きい、暗い = 消失）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="238" />
-        <source>layer</source>
-        <translation>層</translation>
+        <location filename="../../gui/training/plots.py" line="251" />
+        <source>layer index</source>
+        <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="239" />
+        <location filename="../../gui/training/plots.py" line="252" />
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -150,34 +150,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="428" />
+        <location filename="../../gui/training/plots.py" line="454" />
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="428" />
-        <location filename="../../gui/training/plots.py" line="429" />
+        <location filename="../../gui/training/plots.py" line="454" />
+        <location filename="../../gui/training/plots.py" line="455" />
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="428" />
-        <location filename="../../gui/training/plots.py" line="429" />
+        <location filename="../../gui/training/plots.py" line="454" />
+        <location filename="../../gui/training/plots.py" line="455" />
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="429" />
+        <location filename="../../gui/training/plots.py" line="455" />
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="431" />
+        <location filename="../../gui/training/plots.py" line="457" />
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="433" />
+        <location filename="../../gui/training/plots.py" line="459" />
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -348,161 +348,161 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="58" />
-        <location filename="../../gui/training/page.py" line="171" />
-        <location filename="../../gui/training/page.py" line="259" />
-        <location filename="../../gui/training/page.py" line="297" />
+        <location filename="../../gui/training/page.py" line="65" />
+        <location filename="../../gui/training/page.py" line="189" />
+        <location filename="../../gui/training/page.py" line="282" />
+        <location filename="../../gui/training/page.py" line="320" />
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="65" />
+        <location filename="../../gui/training/page.py" line="72" />
         <source>Fit sizes to the data</source>
         <translation>サイズをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="66" />
+        <location filename="../../gui/training/page.py" line="73" />
         <source>Sets the input size and the last Linear layer's outputs (undo with Ctrl+Z)</source>
         <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="83" />
+        <location filename="../../gui/training/page.py" line="90" />
         <source>▶ Start</source>
         <translation>▶ 開始</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="84" />
-        <location filename="../../gui/training/page.py" line="462" />
+        <location filename="../../gui/training/page.py" line="91" />
+        <location filename="../../gui/training/page.py" line="522" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="85" />
+        <location filename="../../gui/training/page.py" line="92" />
         <source>Step (1 batch)</source>
         <translation>1 ステップ（1 バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="86" />
+        <location filename="../../gui/training/page.py" line="93" />
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="87" />
+        <location filename="../../gui/training/page.py" line="94" />
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="88" />
+        <location filename="../../gui/training/page.py" line="95" />
         <source>Train; after Stop, continues from the trained weights</source>
         <translation>学習します。停止後は学習済みの重みから続けます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="89" />
+        <location filename="../../gui/training/page.py" line="96" />
         <source>Forget the trained weights and clear the plots</source>
         <translation>学習済みの重みを捨ててグラフを消去します</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="91" />
+        <location filename="../../gui/training/page.py" line="98" />
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="92" />
+        <location filename="../../gui/training/page.py" line="99" />
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="131" />
+        <location filename="../../gui/training/page.py" line="140" />
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="132" />
+        <location filename="../../gui/training/page.py" line="141" />
         <source>Gradient flow over time</source>
         <translation>勾配の流れの推移</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="133" />
+        <location filename="../../gui/training/page.py" line="142" />
         <source>Histograms</source>
         <translation>ヒストグラム</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="216" />
+        <location filename="../../gui/training/page.py" line="239" />
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="264" />
+        <location filename="../../gui/training/page.py" line="287" />
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="271" />
+        <location filename="../../gui/training/page.py" line="294" />
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="292" />
+        <location filename="../../gui/training/page.py" line="315" />
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="307" />
+        <location filename="../../gui/training/page.py" line="330" />
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="315" />
+        <location filename="../../gui/training/page.py" line="338" />
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="343" />
+        <location filename="../../gui/training/page.py" line="366" />
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="375" />
+        <location filename="../../gui/training/page.py" line="433" />
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="388" />
+        <location filename="../../gui/training/page.py" line="445" />
         <source>{0} steps/s · elapsed {1} · remaining {2} · epoch {3}</source>
         <translation>{0} ステップ/秒 · 経過 {1} · 残り {2} · エポック {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="392" />
+        <location filename="../../gui/training/page.py" line="449" />
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="404" />
+        <location filename="../../gui/training/page.py" line="461" />
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="462" />
+        <location filename="../../gui/training/page.py" line="522" />
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="507" />
+        <location filename="../../gui/training/page.py" line="567" />
         <source>Open a CSV file and choose its target column.</source>
         <translation>CSV ファイルを開き、目的変数の列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="515" />
+        <location filename="../../gui/training/page.py" line="575" />
         <source>{0}: {1} training and {2} validation samples, {3} feature(s).</source>
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="531" />
+        <location filename="../../gui/training/page.py" line="591" />
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="532" />
+        <location filename="../../gui/training/page.py" line="592" />
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
