@@ -55,6 +55,7 @@ class TrainingPage(QWidget):
         self._use_saved_weights = True       # the project's weights seed the next fresh start
         self._writing_settings = False
         self._rate = 0.0
+        self._run_start_step = 0
         self._last_rate_point: tuple[float, int] | None = None
         self.finished_runs = 0               # for tests and the status line
         self.last_lr = float("nan")          # the learning rate the trainer reported last
@@ -363,6 +364,7 @@ class TrainingPage(QWidget):
         self._worker.finished.connect(self._thread.quit)
         self._last_rate_point = None
         self._rate = 0.0
+        self._run_start_step = max((r.start_step for r in self._runs), default=0)
         self._show_message(self.tr("Training on {0}…").format(cfg.device.upper()))
         self.settings.set_running(True)
         self._thread.start()
@@ -441,6 +443,8 @@ class TrainingPage(QWidget):
         else:
             self._last_rate_point = (now, step)
         paused = self.is_running() and server().control.paused and not progress.final
+        if (self._rate <= 0 or progress.final) and progress.elapsed > 0:
+            self._rate = (step - self._run_start_step) / progress.elapsed   # the run's average
         remaining = (total - step) / self._rate if self._rate > 0 else float("nan")
         text = self.tr("{0} steps/s · elapsed {1} · remaining {2} · epoch {3}").format(
             f"{self._rate:,.0f}", _clock(progress.elapsed),
@@ -575,6 +579,7 @@ class TrainingPage(QWidget):
             self._show_message(self.tr("{0}: {1} training and {2} validation samples, {3} feature(s).").format(
                 dataset_title(self.data.name), len(self.data.x_train), len(self.data.x_val), self.data.n_features))
         self.boundary.set_data(self.data)
+        self.acc_plot.set_classification(self.data is None or bool(self.data.n_classes))
         self.settings.loss_label.setText(loss_title(self.data) if self.data else "–")
         self._check_network()
 

@@ -112,6 +112,12 @@ class CurvesPlot(QWidget):
                 r[s].clear()
         self.redraw()
 
+    def set_classification(self, yes: bool) -> None:
+        """Accuracy has no meaning for regression: say so in the title."""
+        if self.kind == "acc":
+            self.plot.setTitle(self.tr("Accuracy") if yes else self.tr("Accuracy (classification only)"),
+                               color="#333", size="10pt")
+
     def set_x_mode(self, mode: str) -> None:
         self.x_mode = mode
         self.plot.setLabel("bottom", self.tr("step") if mode == "step" else self.tr("epoch"))
@@ -403,6 +409,9 @@ class BoundaryPlot(QWidget):
                     r["pts"][c].setData(x[mine, 0], x[mine, 1])
             elif data.n_features == 1:
                 r["pts"][0].setData(x[:, 0], y.reshape(len(y), -1)[:, 0], brush=pg.mkBrush("#888"))
+        if len(self.runs) == 1:
+            regression = data is not None and not data.n_classes
+            self.runs[0]["plot"].setTitle(self.tr("Prediction") if regression else self.tr("Decision boundary"))
         if data is None:
             self.note.setText("")
         elif data.n_features == 2 and data.n_classes:

@@ -4,27 +4,27 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="298" />
+        <location filename="../../gui/training/plots.py" line="304" />
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="299" />
+        <location filename="../../gui/training/plots.py" line="305" />
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="299" />
+        <location filename="../../gui/training/plots.py" line="305" />
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="318" />
+        <location filename="../../gui/training/plots.py" line="324" />
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="320" />
+        <location filename="../../gui/training/plots.py" line="326" />
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -32,32 +32,38 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="372" />
+        <location filename="../../gui/training/plots.py" line="378" />
+        <location filename="../../gui/training/plots.py" line="414" />
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="409" />
+        <location filename="../../gui/training/plots.py" line="414" />
+        <source>Prediction</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/plots.py" line="418" />
         <source>Background: the class the network predicts at each point</source>
         <translation>背景: 各点でネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="410" />
+        <location filename="../../gui/training/plots.py" line="419" />
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="414" />
+        <location filename="../../gui/training/plots.py" line="423" />
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="415" />
+        <location filename="../../gui/training/plots.py" line="424" />
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="412" />
+        <location filename="../../gui/training/plots.py" line="421" />
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -71,12 +77,13 @@
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="73" />
+        <location filename="../../gui/training/plots.py" line="118" />
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="74" />
-        <location filename="../../gui/training/plots.py" line="117" />
+        <location filename="../../gui/training/plots.py" line="123" />
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -96,7 +103,12 @@
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="117" />
+        <location filename="../../gui/training/plots.py" line="118" />
+        <source>Accuracy (classification only)</source>
+        <translation>正解率（分類のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/plots.py" line="123" />
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -104,27 +116,27 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="162" />
+        <location filename="../../gui/training/plots.py" line="168" />
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="162" />
+        <location filename="../../gui/training/plots.py" line="168" />
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="163" />
+        <location filename="../../gui/training/plots.py" line="169" />
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="181" />
+        <location filename="../../gui/training/plots.py" line="187" />
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="183" />
+        <location filename="../../gui/training/plots.py" line="189" />
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
@@ -132,17 +144,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="237" />
+        <location filename="../../gui/training/plots.py" line="243" />
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing)</source>
         <translation>勾配の流れの推移: 層ごとの |勾配| 平均の log10（明るい = 大きい、暗い = 消失）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="251" />
+        <location filename="../../gui/training/plots.py" line="257" />
         <source>layer index</source>
         <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="252" />
+        <location filename="../../gui/training/plots.py" line="258" />
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -150,34 +162,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="454" />
+        <location filename="../../gui/training/plots.py" line="463" />
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="454" />
-        <location filename="../../gui/training/plots.py" line="455" />
+        <location filename="../../gui/training/plots.py" line="463" />
+        <location filename="../../gui/training/plots.py" line="464" />
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="454" />
-        <location filename="../../gui/training/plots.py" line="455" />
+        <location filename="../../gui/training/plots.py" line="463" />
+        <location filename="../../gui/training/plots.py" line="464" />
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="455" />
+        <location filename="../../gui/training/plots.py" line="464" />
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="457" />
+        <location filename="../../gui/training/plots.py" line="466" />
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="459" />
+        <location filename="../../gui/training/plots.py" line="468" />
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -497,12 +509,12 @@
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="591" />
+        <location filename="../../gui/training/page.py" line="592" />
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="592" />
+        <location filename="../../gui/training/page.py" line="593" />
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
