@@ -56,6 +56,7 @@ class TrainingPage(QWidget):
         self._writing_settings = False
         self._rate = 0.0
         self._run_start_step = 0
+        self._run_failed = False
         self._last_rate_point: tuple[float, int] | None = None
         self.finished_runs = 0               # for tests and the status line
         self.last_lr = float("nan")          # the learning rate the trainer reported last
@@ -365,6 +366,7 @@ class TrainingPage(QWidget):
         self._last_rate_point = None
         self._rate = 0.0
         self._run_start_step = max((r.start_step for r in self._runs), default=0)
+        self._run_failed = False
         self._show_message(self.tr("Training on {0}…").format(cfg.device.upper()))
         self.settings.set_running(True)
         self._thread.start()
@@ -456,6 +458,7 @@ class TrainingPage(QWidget):
     def _run_ended(self, index: int, end) -> None:
         prefix = f"{self._labels[index]}: " if len(self._labels) > 1 else ""
         if end.reason in ("nan", "error"):
+            self._run_failed = True
             self._show_message(prefix + end.message, error=True)
         elif not self.message.property("error"):
             self._show_message(prefix + end.message)
@@ -474,7 +477,9 @@ class TrainingPage(QWidget):
             self._worker.deleteLater()
         self._cleanup_thread()
         self.finished_runs += 1
-        if result is not None and self._runs is not None:
+        if self._run_failed:
+            self._runs = None                # blown-up weights are not kept nor saved
+        elif result is not None and self._runs is not None:
             # the next Start continues from here (weights, step and epoch counters)
             for run, w, step, epoch in zip(self._runs, result.weights, result.steps, result.epochs):
                 run.weights, run.start_step, run.start_epoch = w, step, epoch

@@ -211,3 +211,16 @@ def test_live_plots_survive_thousands_of_redraws(qtbot, monkeypatch):
     assert loss.runs[0]["steps"].n == 1000
     x, y = loss.runs[0]["train"].getData()
     assert len(x) == 1000
+
+
+def test_exploding_loss_stops_with_advice_and_keeps_no_weights(qtbot, page):
+    page.select_dataset("sine")                          # MSE regression: lr 10 blows up at once
+    page.fit_network()
+    s = page.settings
+    s.optimizer.setCurrentIndex(s.optimizer.findData("momentum"))
+    s.lr.setValue(10.0)
+    page.start()
+    wait_done(qtbot, page)
+    text = page.message.text()
+    assert page.message.property("error") and "smaller learning rate" in text and "inf" in text
+    assert page.document.weights() is None and page._runs is None
