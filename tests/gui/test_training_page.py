@@ -224,3 +224,21 @@ def test_exploding_loss_stops_with_advice_and_keeps_no_weights(qtbot, page):
     text = page.message.text()
     assert page.message.property("error") and "smaller learning rate" in text and "inf" in text
     assert page.document.weights() is None and page._runs is None
+
+
+def test_settings_and_trained_weights_round_trip_through_the_project_file(qtbot, page, tmp_path):
+    page.settings.lr.setValue(0.02)
+    page.start()
+    wait_done(qtbot, page)
+    trained = page.document.weights()
+    path = tmp_path / "net.json"
+    page.document.save(str(path))
+    doc = NetworkDocument()
+    doc.open(str(path))
+    reopened = TrainingPage(doc)
+    qtbot.addWidget(reopened)
+    cfg = reopened.settings.config()
+    assert cfg.lr == 0.02 and cfg.dataset == "moons" and cfg.epochs == 4
+    assert reopened._make_runs(cfg)
+    for k, v in trained.items():                       # the next Start continues from them
+        assert np.array_equal(reopened._runs[0].weights[k], v.numpy())
