@@ -11,7 +11,7 @@ import time
 
 import torch
 from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -26,7 +26,7 @@ from core.training.remote import Job, RunJob
 from core.training.trainer import fit_problems, init_weights, loss_title
 from gui.training.plots import ActivityPlot, BoundaryPlot, CurvesPlot, GradBarsPlot, GradHeatmap, HistogramPlot
 from gui.training.settings import EDITOR, SettingsPanel
-from gui.training.worker import TrainingWorker, close_server, server
+from gui.training.worker import TrainingWorker, busy, close_server, server
 
 
 FRAME_MS = 25      # one plot per tick: four plots each redraw ≤ 10 times a second
@@ -234,6 +234,10 @@ class TrainingPage(QWidget):
 
     def start(self, single_step: bool = False) -> None:
         if self.is_running():
+            return
+        if busy():
+            self._show_message(self.tr("Another training run is still using the training process."),
+                               error=True)
             return
         cfg = self.settings.config()
         problems = cfg.problems()

@@ -13,6 +13,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 from core.training.remote import Job, JobResult, TrainingServer
 
 _server: TrainingServer | None = None
+_busy = False      # one run at a time uses the process (the app has one training page)
+
+
+def busy() -> bool:
+    return _busy
 
 
 def server() -> TrainingServer:
@@ -43,6 +48,8 @@ class TrainingWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        global _busy
+        _busy = True
         srv = server()
         try:
             srv.send_job(self.job)
@@ -66,4 +73,5 @@ class TrainingWorker(QObject):
             self.failed.emit(str(e) or type(e).__name__)
             close_server()
         finally:
+            _busy = False
             self.finished.emit()

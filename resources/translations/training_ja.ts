@@ -360,161 +360,166 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="65" />
-        <location filename="../../gui/training/page.py" line="189" />
-        <location filename="../../gui/training/page.py" line="282" />
-        <location filename="../../gui/training/page.py" line="320" />
+        <location filename="../../gui/training/page.py" line="67" />
+        <location filename="../../gui/training/page.py" line="191" />
+        <location filename="../../gui/training/page.py" line="288" />
+        <location filename="../../gui/training/page.py" line="326" />
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="72" />
+        <location filename="../../gui/training/page.py" line="74" />
         <source>Fit sizes to the data</source>
         <translation>サイズをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="73" />
+        <location filename="../../gui/training/page.py" line="75" />
         <source>Sets the input size and the last Linear layer's outputs (undo with Ctrl+Z)</source>
         <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="90" />
+        <location filename="../../gui/training/page.py" line="92" />
         <source>▶ Start</source>
         <translation>▶ 開始</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="91" />
-        <location filename="../../gui/training/page.py" line="522" />
+        <location filename="../../gui/training/page.py" line="93" />
+        <location filename="../../gui/training/page.py" line="535" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="92" />
+        <location filename="../../gui/training/page.py" line="94" />
         <source>Step (1 batch)</source>
         <translation>1 ステップ（1 バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="93" />
+        <location filename="../../gui/training/page.py" line="95" />
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="94" />
+        <location filename="../../gui/training/page.py" line="96" />
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="95" />
+        <location filename="../../gui/training/page.py" line="97" />
         <source>Train; after Stop, continues from the trained weights</source>
         <translation>学習します。停止後は学習済みの重みから続けます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="96" />
+        <location filename="../../gui/training/page.py" line="98" />
         <source>Forget the trained weights and clear the plots</source>
         <translation>学習済みの重みを捨ててグラフを消去します</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="98" />
+        <location filename="../../gui/training/page.py" line="100" />
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="99" />
+        <location filename="../../gui/training/page.py" line="101" />
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="140" />
+        <location filename="../../gui/training/page.py" line="142" />
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="141" />
+        <location filename="../../gui/training/page.py" line="143" />
         <source>Gradient flow over time</source>
         <translation>勾配の流れの推移</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="142" />
+        <location filename="../../gui/training/page.py" line="144" />
         <source>Histograms</source>
         <translation>ヒストグラム</translation>
     </message>
     <message>
         <location filename="../../gui/training/page.py" line="239" />
+        <source>Another training run is still using the training process.</source>
+        <translation>別の学習がまだ学習プロセスを使っています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="245" />
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="287" />
+        <location filename="../../gui/training/page.py" line="293" />
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="294" />
+        <location filename="../../gui/training/page.py" line="300" />
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="315" />
+        <location filename="../../gui/training/page.py" line="321" />
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="330" />
+        <location filename="../../gui/training/page.py" line="336" />
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="338" />
+        <location filename="../../gui/training/page.py" line="344" />
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="366" />
+        <location filename="../../gui/training/page.py" line="374" />
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="433" />
+        <location filename="../../gui/training/page.py" line="441" />
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="445" />
+        <location filename="../../gui/training/page.py" line="455" />
         <source>{0} steps/s · elapsed {1} · remaining {2} · epoch {3}</source>
         <translation>{0} ステップ/秒 · 経過 {1} · 残り {2} · エポック {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="449" />
+        <location filename="../../gui/training/page.py" line="459" />
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="461" />
+        <location filename="../../gui/training/page.py" line="472" />
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="522" />
+        <location filename="../../gui/training/page.py" line="535" />
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="567" />
+        <location filename="../../gui/training/page.py" line="580" />
         <source>Open a CSV file and choose its target column.</source>
         <translation>CSV ファイルを開き、目的変数の列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="575" />
+        <location filename="../../gui/training/page.py" line="588" />
         <source>{0}: {1} training and {2} validation samples, {3} feature(s).</source>
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="592" />
+        <location filename="../../gui/training/page.py" line="605" />
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="593" />
+        <location filename="../../gui/training/page.py" line="606" />
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
@@ -522,7 +527,7 @@
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../gui/training/worker.py" line="52" />
+        <location filename="../../gui/training/worker.py" line="59" />
         <source>The training process ended unexpectedly.</source>
         <translation>学習プロセスが予期せず終了しました。</translation>
     </message>
