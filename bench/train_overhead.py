@@ -16,7 +16,7 @@ import time
 
 from bench._training_app import BATCH, THREADS, make_page, warm_up_server
 
-EPOCHS = 25          # 1600 training samples / 32 = 50 steps per epoch -> 1250 steps per round
+EPOCHS = 60          # 1600 training samples / 32 = 50 steps per epoch -> 3000 steps per round
 ROUNDS = 5
 
 

@@ -25,7 +25,7 @@ from core.training.events import EndEvent, EpochEvent, GradStats, ProbeEvent
 
 EMIT_INTERVAL_S = 1 / 30      # at most ~30 progress messages a second, however fast training is
 STATS_INTERVAL_S = 1 / 20     # gradient statistics: plenty for a plot, cheap for the loop
-PROBE_INTERVAL_S = 0.25       # decision boundary, histograms, saturation: costlier, so rarer
+PROBE_INTERVAL_S = 0.5        # decision boundary, histograms, saturation: costlier, so rarer
 EVAL_INTERVAL_S = 1 / 20      # train/validation metrics: after each epoch, but at most this often
 
 
