@@ -12,7 +12,7 @@ INITS = ("default", "xavier", "he", "normal")
 @dataclass
 class TrainConfig:
     # data
-    dataset: str = "spiral"          # a generated set's name, or "csv"
+    dataset: str = "moons"           # a generated set's name, or "csv" (moons fits the default network)
     n_samples: int = 600
     noise: float = 0.1
     val_fraction: float = 0.2

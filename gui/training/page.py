@@ -612,6 +612,12 @@ class TrainingPage(QWidget):
             warn = softmax_warning(spec, self.data)
             if warn:
                 issues.append(warn)
+        cfg = self.settings.config()
+        if self.settings.compare_on() and EDITOR not in (cfg.compare_a, cfg.compare_b):
+            # compare mode trains two templates: the editor's network is not used now
+            self.net_label.setText(self.tr("Compare mode trains the two chosen templates; their input "
+                                           "and output sizes follow the data."))
+            issues, fixable = [], False
         self.fit_label.setText("\n".join(issues))
         self.fit_label.setVisible(bool(issues))
         self.fit_button.setVisible(fixable)

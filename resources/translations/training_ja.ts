@@ -523,6 +523,11 @@
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="618" />
+        <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
+        <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
+    </message>
 </context>
 <context>
     <name>TrainingWorker</name>
