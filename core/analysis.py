@@ -91,6 +91,10 @@ def validate(spec: NetworkSpec) -> list[Problem]:
     return analyse(spec).problems
 
 
+def _group(kind: str) -> str | None:
+    return LAYERS[kind].group if kind in LAYERS else None
+
+
 def _advice(spec: NetworkSpec) -> list[Problem]:
     """Warnings a teacher would give: valid PyTorch, but probably not what the learner wants."""
     out = []
@@ -100,6 +104,12 @@ def _advice(spec: NetworkSpec) -> list[Problem]:
             out.append(Problem(spec.layers[i + 1].id, L(
                 "Two Linear layers in a row collapse into one linear map: put an activation between them.",
                 "Linear が 2 つ続くと 1 つの線形変換と同じです。間に活性化関数を入れましょう。"), WARNING))
+        if i > 0 and layer.kind != "Softmax" and _group(layer.kind) == _group(kinds[i - 1]) == "activation":
+            out.append(Problem(layer.id, L(
+                f"Two activations in a row ({kinds[i - 1]}, then {layer.kind}): the second one adds little; "
+                "put a Linear layer between them.",
+                f"活性化関数が 2 つ続いています ({kinds[i - 1]} の次に {layer.kind})。2 つ目の効果は小さいので、"
+                "間に Linear を入れましょう。"), WARNING))
         if layer.kind == "Softmax" and i + 1 < len(kinds):
             out.append(Problem(layer.id, L(
                 "Softmax inside the network squashes values to probabilities; it is usually only used at the end.",

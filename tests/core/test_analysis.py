@@ -158,3 +158,11 @@ def test_a_network_too_large_to_build_is_an_error_not_a_freeze():
     assert analysis.total_params == 10000 * 10000 + 10000 > MAX_PARAMS
     (problem,) = analysis.errors
     assert problem.layer_id is None and "100,010,000 parameters" in problem.message
+
+
+def test_two_activations_in_a_row_are_a_warning_on_the_second():
+    spec = NetworkSpec((4,), [LayerSpec.make("Linear", out_features=8), LayerSpec.make("Sigmoid"),
+                              LayerSpec.make("ReLU"), LayerSpec.make("Linear", out_features=2)])
+    (problem,) = analyse(spec).problems
+    assert problem.severity == WARNING and problem.layer_id == spec.layers[2].id
+    assert "Sigmoid, then ReLU" in problem.message
