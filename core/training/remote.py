@@ -44,6 +44,7 @@ class Job:
     data: object                            # core.data.datasets.Dataset
     config: dict                            # TrainConfig.to_dict()
     threads: int = 0
+    language: str = ""                      # core.i18n language for the process's messages ("" = keep)
 
 
 @dataclass
@@ -215,6 +216,10 @@ def run_job(job: Job, control, send) -> JobResult:
     from core.training.devices import apply_threads
     from core.training.trainer import Callback, Trainer, init_weights, run_together
 
+    from core.i18n import set_language
+
+    if job.language:
+        set_language(job.language)              # a spawned process starts in English
     cfg = TrainConfig.from_dict(job.config)
     threads = apply_threads(job.threads or cfg.threads)
     emitter = _Emitter(send)

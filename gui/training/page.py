@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
 from core.analysis import ERROR
 from core.build import BuildError, build
 from core.data.csv_import import load_csv, read_columns
+from core.i18n import language
 from core.data.datasets import DataError, dataset_title, make_dataset
 from core.templates import TEMPLATES
 from core.training.config import TrainConfig
@@ -360,7 +361,7 @@ class TrainingPage(QWidget):
 
     def _launch(self, cfg: TrainConfig) -> None:
         self._thread = QThread(self)
-        self._worker = TrainingWorker(Job(self._runs, self.data, cfg.to_dict(), cfg.threads))
+        self._worker = TrainingWorker(Job(self._runs, self.data, cfg.to_dict(), cfg.threads, language()))
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self._on_progress)

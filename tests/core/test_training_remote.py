@@ -97,3 +97,10 @@ def test_the_training_process_runs_a_job_and_stops_on_request():
     finally:
         server.close()
     assert not server.alive()
+
+
+def test_the_process_speaks_the_apps_language():
+    j = job(epochs=1)
+    j.language = "ja"
+    progress, _ = run_in_process(j)
+    assert "エポック" in progress[-1].runs[0].end.message
