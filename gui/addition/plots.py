@@ -10,44 +10,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
+from gui.common.plotting import Series
+from gui.common.plotting import plot_widget as common_plot_widget
+
 RUN_COLORS = ("#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd")
 
 
-class Series:
-    """A growable (x, y) history in numpy arrays (amortised O(1) appends)."""
-
-    def __init__(self, capacity: int = 1024):
-        self.x = np.empty(capacity)
-        self.y = np.empty(capacity)
-        self.n = 0
-
-    def extend(self, xs, ys) -> None:
-        xs = np.asarray(xs, dtype=np.float64).ravel()
-        ys = np.asarray(ys, dtype=np.float64).ravel()
-        need = self.n + len(xs)
-        if need > len(self.x):
-            cap = max(need, 2 * len(self.x))
-            self.x = np.resize(self.x, cap)
-            self.y = np.resize(self.y, cap)
-        self.x[self.n:need] = xs
-        self.y[self.n:need] = ys
-        self.n = need
-
-    def clear(self) -> None:
-        self.n = 0
-
-    def data(self):
-        return self.x[:self.n], self.y[:self.n]
-
-
 def plot_widget(title: str, left: str, bottom: str) -> pg.PlotWidget:
-    w = pg.PlotWidget(background="w")
-    w.setTitle(title, color="#333", size="10pt")
-    w.setLabel("left", left)
-    w.setLabel("bottom", bottom)
-    w.showGrid(x=True, y=True, alpha=0.25)
+    w = common_plot_widget(title, left, bottom)
     w.setMouseEnabled(x=False, y=False)
-    w.setMenuEnabled(False)
     w.setMinimumHeight(140)
     return w
 

@@ -11,18 +11,15 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, 
                                QPushButton, QRadioButton, QSlider, QVBoxLayout, QWidget)
 
 from core.lessons import activation_lab as core_act
+from gui.common.plotting import plot_widget
 from gui.lessons.widgets import CURVE_COLORS, heading, monospace, muted
 
 X = np.linspace(-5, 5, 401)
 
 
 def _plot(title: str = "", legend: bool = True, legend_offset=(8, 8)) -> pg.PlotWidget:
-    w = pg.PlotWidget(background="w")
-    w.showGrid(x=True, y=True, alpha=0.25)
-    if title:
-        w.setTitle(title, color="#1f2328", size="10pt")
-    if legend:
-        w.addLegend(offset=legend_offset, labelTextColor="#1f2328", brush=pg.mkBrush(255, 255, 255, 220))
+    w = plot_widget(title, legend_offset=legend_offset if legend else None)
+    w.setMenuEnabled(True)
     for axis in ("left", "bottom"):
         w.getAxis(axis).setTextPen("#1f2328")
         w.getAxis(axis).setPen("#8c959f")
