@@ -69,8 +69,9 @@ class TrainingWorker(QObject):
                 elif msg[0] == "failed":
                     self.failed.emit(msg[1])
                     break
-        except (OSError, EOFError) as e:
-            self.failed.emit(str(e) or type(e).__name__)
+        except (OSError, EOFError) as e:  # the pipe broke: the process died mid-run
+            self.failed.emit(self.tr("The training process ended unexpectedly ({0}).").format(
+                str(e) or type(e).__name__))
             close_server()
         finally:
             _busy = False

@@ -4,27 +4,27 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="304" />
+        <location filename="../../gui/training/plots.py" line="272"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="305" />
+        <location filename="../../gui/training/plots.py" line="273"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="305" />
+        <location filename="../../gui/training/plots.py" line="273"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="324" />
+        <location filename="../../gui/training/plots.py" line="292"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="326" />
+        <location filename="../../gui/training/plots.py" line="294"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -32,38 +32,38 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="378" />
-        <location filename="../../gui/training/plots.py" line="414" />
+        <location filename="../../gui/training/plots.py" line="346"/>
+        <location filename="../../gui/training/plots.py" line="382"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="414" />
+        <location filename="../../gui/training/plots.py" line="382"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="418" />
+        <location filename="../../gui/training/plots.py" line="386"/>
         <source>Background: the class the network predicts at each point</source>
         <translation>背景: 各点でネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="419" />
+        <location filename="../../gui/training/plots.py" line="387"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="423" />
+        <location filename="../../gui/training/plots.py" line="391"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="424" />
+        <location filename="../../gui/training/plots.py" line="392"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="421" />
+        <location filename="../../gui/training/plots.py" line="389"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -71,44 +71,44 @@
 <context>
     <name>CurvesPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="73" />
+        <location filename="../../gui/training/plots.py" line="41"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="73" />
-        <location filename="../../gui/training/plots.py" line="118" />
+        <location filename="../../gui/training/plots.py" line="41"/>
+        <location filename="../../gui/training/plots.py" line="86"/>
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="74" />
-        <location filename="../../gui/training/plots.py" line="123" />
+        <location filename="../../gui/training/plots.py" line="42"/>
+        <location filename="../../gui/training/plots.py" line="91"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="98" />
+        <location filename="../../gui/training/plots.py" line="66"/>
         <source>loss per step</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="102" />
+        <location filename="../../gui/training/plots.py" line="70"/>
         <source>train (epoch)</source>
         <translation>学習（エポック）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="103" />
+        <location filename="../../gui/training/plots.py" line="71"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="118" />
+        <location filename="../../gui/training/plots.py" line="86"/>
         <source>Accuracy (classification only)</source>
         <translation>正解率（分類のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="123" />
+        <location filename="../../gui/training/plots.py" line="91"/>
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -116,27 +116,27 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="168" />
+        <location filename="../../gui/training/plots.py" line="136"/>
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="168" />
+        <location filename="../../gui/training/plots.py" line="136"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="169" />
+        <location filename="../../gui/training/plots.py" line="137"/>
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="187" />
+        <location filename="../../gui/training/plots.py" line="155"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="189" />
+        <location filename="../../gui/training/plots.py" line="157"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
@@ -144,17 +144,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="243" />
+        <location filename="../../gui/training/plots.py" line="211"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing)</source>
         <translation>勾配の流れの推移: 層ごとの |勾配| 平均の log10（明るい = 大きい、暗い = 消失）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="257" />
+        <location filename="../../gui/training/plots.py" line="225"/>
         <source>layer index</source>
         <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="258" />
+        <location filename="../../gui/training/plots.py" line="226"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -162,34 +162,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="463" />
+        <location filename="../../gui/training/plots.py" line="431"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="463" />
-        <location filename="../../gui/training/plots.py" line="464" />
+        <location filename="../../gui/training/plots.py" line="431"/>
+        <location filename="../../gui/training/plots.py" line="432"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="463" />
-        <location filename="../../gui/training/plots.py" line="464" />
+        <location filename="../../gui/training/plots.py" line="431"/>
+        <location filename="../../gui/training/plots.py" line="432"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="464" />
+        <location filename="../../gui/training/plots.py" line="432"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="466" />
+        <location filename="../../gui/training/plots.py" line="434"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="468" />
+        <location filename="../../gui/training/plots.py" line="436"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -197,162 +197,162 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../gui/training/settings.py" line="32" />
+        <location filename="../../gui/training/settings.py" line="32"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="37" />
+        <location filename="../../gui/training/settings.py" line="37"/>
         <source>Your own CSV file…</source>
         <translation>自分の CSV ファイル…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="38" />
+        <location filename="../../gui/training/settings.py" line="38"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="42" />
+        <location filename="../../gui/training/settings.py" line="42"/>
         <source>Samples</source>
         <translation>サンプル数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="47" />
+        <location filename="../../gui/training/settings.py" line="47"/>
         <source>Noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="51" />
+        <location filename="../../gui/training/settings.py" line="51"/>
         <source>Validation share</source>
         <translation>検証データの割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="54" />
+        <location filename="../../gui/training/settings.py" line="54"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="56" />
+        <location filename="../../gui/training/settings.py" line="56"/>
         <source>Open CSV…</source>
         <translation>CSV を開く…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="65" />
+        <location filename="../../gui/training/settings.py" line="65"/>
         <source>Target column</source>
         <translation>目的変数の列</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="70" />
+        <location filename="../../gui/training/settings.py" line="70"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="75" />
+        <location filename="../../gui/training/settings.py" line="75"/>
         <source>Optimiser</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="80" />
+        <location filename="../../gui/training/settings.py" line="80"/>
         <source>Can be changed while training runs.</source>
         <translation>学習中にも変更できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="81" />
+        <location filename="../../gui/training/settings.py" line="81"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="84" />
+        <location filename="../../gui/training/settings.py" line="84"/>
         <source>Batch size</source>
         <translation>バッチサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="87" />
+        <location filename="../../gui/training/settings.py" line="87"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="91" />
+        <location filename="../../gui/training/settings.py" line="91"/>
         <source>Weight init</source>
         <translation>重みの初期化</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="96" />
+        <location filename="../../gui/training/settings.py" line="96"/>
         <source>Init std</source>
         <translation>初期化の標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="100" />
+        <location filename="../../gui/training/settings.py" line="100"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="108" />
+        <location filename="../../gui/training/settings.py" line="108"/>
         <source>{0} (not available)</source>
         <translation>{0}（使用不可）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="114" />
+        <location filename="../../gui/training/settings.py" line="114"/>
         <source>Device</source>
         <translation>デバイス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="123" />
+        <location filename="../../gui/training/settings.py" line="123"/>
         <source>CPU threads</source>
         <translation>CPU スレッド</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="127" />
+        <location filename="../../gui/training/settings.py" line="127"/>
         <source>Compare two networks</source>
         <translation>2 つのネットワークを比較</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="129" />
+        <location filename="../../gui/training/settings.py" line="129"/>
         <source>Compare mode</source>
         <translation>比較モード</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="130" />
+        <location filename="../../gui/training/settings.py" line="130"/>
         <source>Train two networks on the same data with the same seed; their curves are overlaid.</source>
         <translation>同じデータ・同じシードで 2 つのネットワークを学習し、曲線を重ねて表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="136" />
+        <location filename="../../gui/training/settings.py" line="136"/>
         <source>The network in the editor</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="139" />
+        <location filename="../../gui/training/settings.py" line="139"/>
         <source>Network A</source>
         <translation>ネットワーク A</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="140" />
+        <location filename="../../gui/training/settings.py" line="140"/>
         <source>Network B</source>
         <translation>ネットワーク B</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="141" />
+        <location filename="../../gui/training/settings.py" line="141"/>
         <source>Deep sigmoid vs deep ReLU</source>
         <translation>深いシグモイド 対 深い ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="142" />
-        <source>Trains the two 8-layer templates on the same data and seed: watch the sigmoid network's first layers stop learning.</source>
+        <location filename="../../gui/training/settings.py" line="142"/>
+        <source>Trains the two 8-layer templates on the same data and seed: watch the sigmoid network&apos;s first layers stop learning.</source>
         <translation>8 層の 2 つのテンプレートを同じデータ・同じシードで学習します。シグモイドのネットワークでは最初の層が学習しなくなる様子が見えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="186" />
+        <location filename="../../gui/training/settings.py" line="186"/>
         <source>(no file)</source>
         <translation>（ファイルなし）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="257" />
+        <location filename="../../gui/training/settings.py" line="257"/>
         <source>Open CSV data</source>
         <translation>CSV データを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="257" />
+        <location filename="../../gui/training/settings.py" line="257"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV ファイル (*.csv *.txt)</translation>
     </message>
@@ -360,171 +360,171 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="67" />
-        <location filename="../../gui/training/page.py" line="191" />
-        <location filename="../../gui/training/page.py" line="288" />
-        <location filename="../../gui/training/page.py" line="326" />
+        <location filename="../../gui/training/page.py" line="68"/>
+        <location filename="../../gui/training/page.py" line="192"/>
+        <location filename="../../gui/training/page.py" line="289"/>
+        <location filename="../../gui/training/page.py" line="327"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="74" />
+        <location filename="../../gui/training/page.py" line="75"/>
         <source>Fit sizes to the data</source>
         <translation>サイズをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="75" />
-        <source>Sets the input size and the last Linear layer's outputs (undo with Ctrl+Z)</source>
+        <location filename="../../gui/training/page.py" line="76"/>
+        <source>Sets the input size and the last Linear layer&apos;s outputs (undo with Ctrl+Z)</source>
         <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="92" />
+        <location filename="../../gui/training/page.py" line="93"/>
         <source>▶ Start</source>
         <translation>▶ 開始</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="93" />
-        <location filename="../../gui/training/page.py" line="535" />
+        <location filename="../../gui/training/page.py" line="94"/>
+        <location filename="../../gui/training/page.py" line="536"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="94" />
+        <location filename="../../gui/training/page.py" line="95"/>
         <source>Step (1 batch)</source>
         <translation>1 ステップ（1 バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="95" />
+        <location filename="../../gui/training/page.py" line="96"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="96" />
+        <location filename="../../gui/training/page.py" line="97"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="97" />
+        <location filename="../../gui/training/page.py" line="98"/>
         <source>Train; after Stop, continues from the trained weights</source>
         <translation>学習します。停止後は学習済みの重みから続けます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="98" />
+        <location filename="../../gui/training/page.py" line="99"/>
         <source>Forget the trained weights and clear the plots</source>
         <translation>学習済みの重みを捨ててグラフを消去します</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="100" />
+        <location filename="../../gui/training/page.py" line="101"/>
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="101" />
+        <location filename="../../gui/training/page.py" line="102"/>
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="142" />
+        <location filename="../../gui/training/page.py" line="143"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="143" />
+        <location filename="../../gui/training/page.py" line="144"/>
         <source>Gradient flow over time</source>
         <translation>勾配の流れの推移</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="144" />
+        <location filename="../../gui/training/page.py" line="145"/>
         <source>Histograms</source>
         <translation>ヒストグラム</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="239" />
+        <location filename="../../gui/training/page.py" line="240"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="245" />
+        <location filename="../../gui/training/page.py" line="246"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="293" />
+        <location filename="../../gui/training/page.py" line="294"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="300" />
+        <location filename="../../gui/training/page.py" line="301"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="321" />
+        <location filename="../../gui/training/page.py" line="322"/>
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="336" />
+        <location filename="../../gui/training/page.py" line="337"/>
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="344" />
+        <location filename="../../gui/training/page.py" line="345"/>
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="374" />
+        <location filename="../../gui/training/page.py" line="375"/>
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="441" />
+        <location filename="../../gui/training/page.py" line="442"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="455" />
+        <location filename="../../gui/training/page.py" line="456"/>
         <source>{0} steps/s · elapsed {1} · remaining {2} · epoch {3}</source>
         <translation>{0} ステップ/秒 · 経過 {1} · 残り {2} · エポック {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="459" />
+        <location filename="../../gui/training/page.py" line="460"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="472" />
+        <location filename="../../gui/training/page.py" line="473"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="535" />
+        <location filename="../../gui/training/page.py" line="536"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="580" />
+        <location filename="../../gui/training/page.py" line="581"/>
         <source>Open a CSV file and choose its target column.</source>
         <translation>CSV ファイルを開き、目的変数の列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="588" />
+        <location filename="../../gui/training/page.py" line="589"/>
         <source>{0}: {1} training and {2} validation samples, {3} feature(s).</source>
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="605" />
+        <location filename="../../gui/training/page.py" line="606"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="606" />
+        <location filename="../../gui/training/page.py" line="607"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="618" />
+        <location filename="../../gui/training/page.py" line="619"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>
@@ -532,9 +532,14 @@
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../gui/training/worker.py" line="59" />
+        <location filename="../../gui/training/worker.py" line="59"/>
         <source>The training process ended unexpectedly.</source>
         <translation>学習プロセスが予期せず終了しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/worker.py" line="73"/>
+        <source>The training process ended unexpectedly ({0}).</source>
+        <translation>学習プロセスが予期せず終了しました ({0})。</translation>
     </message>
 </context>
 </TS>
