@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGraphicsScene, QGraphicsView, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGraphicsScene, QHBoxLayout, QLabel,
                                QPushButton, QVBoxLayout, QWidget)
 
 from core.lessons import forward_lab as core_fwd
-from gui.lessons.widgets import CodeBox, heading, monospace, muted
+from gui.lessons.widgets import CodeBox, FitView, heading, monospace, muted
 
 POS_COLOR, NEG_COLOR = QColor("#2f6fde"), QColor("#d1242f")
 R = 34            # node radius
 COL_X = (0, 260, 520)
 
 
-class NetworkView(QGraphicsView):
+class NetworkView(FitView):
+    max_scale = 1.4
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
@@ -84,20 +86,6 @@ class NetworkView(QGraphicsView):
             t.setDefaultTextColor(QColor("#59636e"))
             t.setPos(x - t.boundingRect().width() / 2, -190)
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-20, -10, 20, 10))
-        self.fit()
-
-    def fit(self) -> None:
-        rect = self.scene().sceneRect()
-        if rect.isEmpty():
-            return
-        self.resetTransform()
-        view = self.viewport().rect()
-        s = min(view.width() / rect.width(), view.height() / rect.height(), 1.4)
-        self.scale(s, s)
-        self.centerOn(rect.center())
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
         self.fit()
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from gui.lessons.widgets import format_array, monospace
+from gui.lessons.widgets import FitView, format_array, monospace
 
 NODE_W, NODE_H = 144, 84
 COL_GAP, ROW_GAP = 44, 22
@@ -101,7 +101,7 @@ class NodeItem(QGraphicsItem):
                        f"{self.grad_label} {format_array(n.grad, 4)}")
 
 
-class GraphView(QGraphicsView):
+class GraphView(FitView):
     """Shows one :class:`core.lessons.autograd_expr.AutogradResult`."""
 
     def __init__(self, parent=None):
@@ -139,18 +139,4 @@ class GraphView(QGraphicsView):
             scene.addPolygon(head, pen, QBrush(QColor("#6e7781")))
         rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
         scene.setSceneRect(rect)
-        self.fit()
-
-    def fit(self) -> None:
-        rect = self.scene().sceneRect()
-        if rect.isEmpty():
-            return
-        self.resetTransform()
-        view = self.viewport().rect()
-        scale = min(view.width() / rect.width(), view.height() / rect.height(), 1.3)
-        self.scale(scale, scale)
-        self.centerOn(rect.center())
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
         self.fit()

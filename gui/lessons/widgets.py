@@ -6,7 +6,7 @@ import html
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextOption
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QSizePolicy, QTableWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGraphicsView, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QTextEdit)
 
 ACCENT = "#2f6fde"
@@ -205,3 +205,23 @@ def muted(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {MUTED};")
     return label
+
+
+class FitView(QGraphicsView):
+    """A graphics view that always shows its whole scene, scaled up to ``max_scale`` at most."""
+
+    max_scale = 1.3
+
+    def fit(self) -> None:
+        rect = self.scene().sceneRect() if self.scene() else None
+        if rect is None or rect.isEmpty():
+            return
+        self.resetTransform()
+        view = self.viewport().rect()
+        scale = min(view.width() / rect.width(), view.height() / rect.height(), self.max_scale)
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
