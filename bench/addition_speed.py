@@ -79,7 +79,7 @@ def main() -> None:
     if not args.skip_train:
         out["train"] = bench_training(args.threads, args.seed, args.target, args.max_seconds)
     out["latency_ms"] = bench_latency(args.latency_prompts, args.seed)
-    print(json.dumps(out)  # one JSON line, like every benchmark here)
+    print(json.dumps(out))  # one JSON line, like every benchmark here
 
 
 if __name__ == "__main__":
