@@ -55,7 +55,15 @@ def read_table(path: str | Path) -> tuple[list[str], list[list[str]]]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
+    try:
+        rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
+    except csv.Error:           # e.g. a field over csv's 128 KB limit, or a broken quote
+        raise DataError(L("This file cannot be read as CSV: a value is far too long, "
+                          "or a quotation mark is not closed.",
+                          "CSV として読み込めません。値が長すぎるか、引用符が閉じていません。")) from None
+    if not rows:                # only separators, e.g. ",,\n,,"
+        raise DataError(L("The file has no values, only separators.",
+                          "ファイルに値がなく、区切り文字しかありません。"))
     header = [h.strip() for h in rows[0]]
     body = rows[1:]
     if not body:

@@ -64,6 +64,8 @@ def test_shift_jis_file_from_japanese_excel(tmp_path):
     ("a,a,y\n1,2,0\n", "y", "unique"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "y", "text CSV"),
     ("a,y\n1,0\n2,1\n", "y", "at least 4 data rows"),
+    (",,\n, ,\n", "y", "only separators"),
+    ("a,y\n1," + "x" * 200_000 + "\n2,0\n", "y", "cannot be read as CSV"),   # over csv's field limit
     ("a,y\n1,x\n2,y\n3,z\n4,w\n", "y", None),   # fine: 4 classes (checks the list itself)
 ])
 def test_bad_files_give_clear_messages(tmp_path, content, target, pattern):
