@@ -58,6 +58,7 @@ class TrainingPage(QWidget):
         self._rate = 0.0
         self._run_start_step = 0
         self._run_failed = False
+        self._edited_while_running = False   # the run trains the network as it was at Start
         self._last_rate_point: tuple[float, int] | None = None
         self.finished_runs = 0               # for tests and the status line
         self.last_lr = float("nan")          # the learning rate the trainer reported last
@@ -372,6 +373,7 @@ class TrainingPage(QWidget):
         self._rate = 0.0
         self._run_start_step = max((r.start_step for r in self._runs), default=0)
         self._run_failed = False
+        self._edited_while_running = False
         self._show_message(self.tr("Training on {0}…").format(cfg.device.upper()))
         self.settings.set_running(True)
         self._thread.start()
@@ -494,6 +496,10 @@ class TrainingPage(QWidget):
                     self.document.set_weights({k: torch.from_numpy(v.copy()) for k, v in run.weights.items()})
                     self._use_saved_weights = True
                     break
+            if self._edited_while_running:
+                # the editor's network changed during the run: the next Start trains what the
+                # editor shows (from these weights only if they still fit it), not the old one
+                self._runs = None
         self.settings.set_running(False)
         self._update_buttons()
         self.training_finished.emit()
@@ -595,7 +601,9 @@ class TrainingPage(QWidget):
 
     @Slot()
     def _network_changed(self) -> None:
-        if not self.is_running():
+        if self.is_running():
+            self._edited_while_running = True
+        else:
             self._runs = None
         self._check_network()
 

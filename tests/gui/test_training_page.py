@@ -242,3 +242,20 @@ def test_settings_and_trained_weights_round_trip_through_the_project_file(qtbot,
     assert reopened._make_runs(cfg)
     for k, v in trained.items():                       # the next Start continues from them
         assert np.array_equal(reopened._runs[0].weights[k], v.numpy())
+
+
+def test_network_edited_mid_run_is_what_the_next_start_trains(qtbot, page):
+    page.settings.epochs.setValue(100_000)
+    page.start()
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n > 0, timeout=10_000)
+    hidden = page.document.spec().layers[2]                 # Linear 16 -> 16
+    page.document.set_param(hidden.id, "out_features", 7)   # edited while the run goes on
+    page.stop()
+    wait_done(qtbot, page)
+    assert page.document.weights() is None                  # the old net's weights do not fit it
+    page.step_once()                                        # one batch of the edited network
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n == 1, timeout=10_000)
+    page.stop()
+    wait_done(qtbot, page)
+    w = page.document.weights()
+    assert w is not None and tuple(w["2.weight"].shape) == (7, 16) and tuple(w["4.weight"].shape) == (2, 7)
