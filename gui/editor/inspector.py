@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import torch
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
@@ -359,10 +360,12 @@ class InputShapeEditor(QWidget):
 def _tensor_breakdown(kind, info, params: dict) -> str:
     """The learnable tensors of one layer, e.g. ``weight (16, 2) = 32 · bias (16,) = 16``.
 
-    Built with the registry's own builder, so the names and shapes are exactly PyTorch's."""
+    Built with the registry's own builder, so the names and shapes are exactly PyTorch's; on the
+    meta device, so a huge layer (say 1,000,000 -> 65,536) costs no memory and no time to describe."""
     if info.in_shape is None or not info.n_params:
         return ""
-    module = kind.builder(info.in_shape, params)
+    with torch.device("meta"):
+        module = kind.builder(info.in_shape, params)
     parts = [f"<code>{name} {tuple(p.shape)}</code> = {p.numel():,}" for name, p in module.named_parameters()]
     return "<br><span style='color:#59636e'>" + " + ".join(parts) + "</span>" if parts else ""
 

@@ -173,6 +173,31 @@ def test_inspector_edits_params_and_refuses_bad_values(page, qtbot):
     assert doc.layer(3).params["p"] == 0.25
 
 
+def test_inspector_describes_a_huge_layer_without_building_it_in_memory(page, monkeypatch):
+    # 1,000,000 -> 65,536 is 65.5e9 weights (262 GB): far over the app's limit, so the network is refused,
+    # but selecting the block must still describe it, instantly, without allocating the tensors.
+    import dataclasses
+
+    import torch
+
+    from core import layers
+    devices = []
+    linear = layers.LAYERS["Linear"]
+
+    def spying_builder(shape, params):
+        devices.append(torch.empty(0).device.type)  # the default device the module is made on
+        return linear.builder(shape, params)
+
+    monkeypatch.setitem(layers.LAYERS, "Linear", dataclasses.replace(linear, builder=spying_builder))
+    doc, inspector = page.document, page.inspector
+    doc.reset(NetworkSpec((1_000_000,), [LayerSpec.make("Linear", out_features=65536)]))
+    assert doc.analysis().errors  # too many parameters to build
+    inspector.set_layer(doc.layer(0).id)
+    shapes = inspector.shapes.text().replace("<code>", "").replace("</code>", "")
+    assert "weight (65536, 1000000) = 65,536,000,000 + bias (65536,) = 65,536" in shapes
+    assert devices and set(devices) == {"meta"}
+
+
 def test_input_shape_editor(page):
     doc, editor = page.document, page.input_editor
     assert editor.apply_text("3") is None
