@@ -27,9 +27,20 @@ def _example() -> str:
 
 
 def normalize(text: str) -> str:
-    """Full-width -> ASCII (NFKC), and all kinds of spaces -> one ASCII space."""
-    s = unicodedata.normalize("NFKC", text or "")
-    return "".join(" " if c.isspace() else c for c in s)
+    """Full-width -> ASCII, and all kinds of spaces -> one ASCII space.
+
+    Only width variants (``１`` -> ``1``, ``＋`` -> ``+``) are folded: a blanket NFKC would
+    also turn ``3²+4`` into ``32+4`` or ``①`` into ``1``, and answer a sum nobody typed.
+    """
+    out = []
+    for c in text or "":
+        if c.isspace():
+            out.append(" ")
+        elif unicodedata.decomposition(c).startswith(("<wide>", "<narrow>")):
+            out.append(unicodedata.normalize("NFKC", c))
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def parse_prompt(text: str, digits: int = 3) -> tuple[int, int]:

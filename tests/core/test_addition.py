@@ -104,6 +104,9 @@ BAD = [
     ("1234+5", "too_many_digits", "1234 has 4 digits"), ("5+0001234", "too_many_digits", "1234 has 4 digits"),
     ("1 2+3", "space_in_number", "space"), ("-5+3", "negative", "Negative"), ("12#3", "symbol", "'#'"),
     ("123+45=168", "equals", "only the question"), ("=", "empty", "empty"),
+    # look like digits but are not plain ones: NFKC would read 3²+4 as 32+4 and answer 36
+    ("3²+4", "symbol", "'²'"), ("12₃+4", "symbol", "'₃'"), ("①+2", "symbol", "'①'"),
+    ("１２－３", "operator", "'-'"), ("ＡＢ＋１", "letters", "letter 'A'"),
 ]
 
 
