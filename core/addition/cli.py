@@ -111,6 +111,31 @@ def cmd_solve(args) -> int:
     return EXIT_OK
 
 
+def _train_option_problem(args) -> str:
+    """A message for an option value that cannot train (checked here, not deep inside torch), or ''."""
+    from .data import num_pairs
+    positive = (("--steps", args.steps), ("--batch-size", args.batch_size), ("--eval-every", args.eval_every),
+                ("--threads", args.threads), ("--polish-steps", args.polish_steps))
+    for name, value in positive:
+        if value < 1:
+            return L(f"{name} must be at least 1, not {value}.", f"{name} は 1 以上にしてください（{value} は使えません）。")
+    for name, value in (("--lr", args.lr), ("--polish-lr", args.polish_lr)):
+        if not 0 < value < float("inf"):
+            return L(f"{name} must be a positive number, not {value}.", f"{name} は正の数にしてください（{value} は使えません）。")
+    if not 0 <= args.lr_final < float("inf"):
+        return L(f"--lr-final must be 0 or more, not {args.lr_final}.", f"--lr-final は 0 以上にしてください（{args.lr_final} は使えません）。")
+    for name, value in (("--test-size", args.test_size), ("--train-size", args.train_size), ("--polish", args.polish)):
+        if value < 0:
+            return L(f"{name} cannot be negative ({value}).", f"{name} に負の数は使えません（{value}）。")
+    total = num_pairs(args.digits)
+    if args.test_size + args.train_size > total:
+        return L(f"--test-size {args.test_size} + --train-size {args.train_size} is more than the {total:,} pairs "
+                 f"of {args.digits}-digit numbers.",
+                 f"--test-size {args.test_size} と --train-size {args.train_size} の合計が、{args.digits} 桁の数の組の数 "
+                 f"{total:,} を超えています。")
+    return ""
+
+
 def cmd_train(args, argv) -> int:
     from . import checkpoint
     from .data import all_pair_ids
@@ -124,6 +149,10 @@ def cmd_train(args, argv) -> int:
         mcfg.validate()
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    problem = _train_option_problem(args)
+    if problem:
+        print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.exhaustive and _exhaustive_refused(args.digits):
         return EXIT_BAD_INPUT
@@ -200,6 +229,10 @@ def cmd_evaluate(args) -> int:
     from .checkpoint import CheckpointError, load
     from .data import all_pair_ids, num_pairs
     from .metrics import evaluate_pairs
+    if args.samples < 1 or args.threads < 1:
+        print(L("--samples and --threads must be at least 1.", "--samples と --threads は 1 以上にしてください。"),
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
     torch.set_num_threads(args.threads)
     try:
         model = load(_checkpoint_path(args.checkpoint))

@@ -262,6 +262,25 @@ def test_cli_bad_checkpoint_and_usage_exit_2(tmp_path, capsys):
     assert main(["train", "--digits", "9", "--out", str(tmp_path / "x.pt")]) == 2
 
 
+@pytest.mark.parametrize("option", [
+    ["--steps", "0"], ["--batch-size", "0"], ["--eval-every", "0"], ["--threads", "-3"], ["--lr", "-1"],
+    ["--lr", "nan"], ["--lr-final", "-1"], ["--test-size", "-1"], ["--train-size", "95"], ["--test-size", "101"],
+    ["--polish-steps", "0"],
+])
+def test_cli_train_bad_option_exits_2_with_a_message(option, tmp_path, capsys):
+    # 1-digit numbers: 100 pairs, so the default 5,000 held-out problems cannot be drawn either
+    args = ["train", "--digits", "1", "--out", str(tmp_path / "x.pt"), "--quiet", "--test-size", "10"]
+    assert main(args + option) == 2
+    err = capsys.readouterr().err
+    assert option[0] in err and "Traceback" not in err
+    assert not (tmp_path / "x.pt").exists()
+
+
+def test_cli_evaluate_bad_samples_exits_2(capsys):
+    assert main(["evaluate", "--samples", "0"]) == 2
+    assert "--samples" in capsys.readouterr().err
+
+
 def test_cli_train_and_evaluate(tmp_path, capsys):
     out = tmp_path / "tiny.pt"
     assert main(["train", "--digits", "1", "--out", str(out), "--steps", "30", "--hidden", "8", "--embed", "4",
