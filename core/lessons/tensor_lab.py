@@ -291,7 +291,7 @@ def _guard(op: str, body: Callable[[], TensorResult], code_hint: Callable[[], st
         return TensorResult(op=op, code="", error=e.message, bad_arg=e.arg, bad_pos=e.pos,
                             explanation=L("Fix the highlighted field and run it again.",
                                           "印の付いた欄を直して、もう一度実行してください。"))
-    except (RuntimeError, ValueError, TypeError, AssertionError, IndexError) as e:
+    except (RuntimeError, ValueError, TypeError, AssertionError, IndexError, OverflowError) as e:
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         code = ""
         try:

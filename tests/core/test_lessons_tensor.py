@@ -169,3 +169,15 @@ def test_arange_in_the_wrong_direction_is_explained():
     r = T.run("arange", {"start": "10", "end": "0", "step": "1"})
     assert not r.ok and "positive step" in r.explanation
     assert T.run("arange", {"start": "10", "end": "0", "step": "-2"}).values.tolist() == [10, 8, 6, 4, 2]
+
+
+@pytest.mark.parametrize("op,args", [
+    ("arange", {"start": "9" * 30}),             # OverflowError inside torch.arange
+    ("linspace", {"end": "9" * 30}),
+    ("from_numpy", {"new_value": "1e400"}),       # inf into an int64 array
+    ("from_numpy", {"new_value": "9" * 30}),
+    ("tensor", {"data": "9" * 5000}),             # more digits than int() reads
+])
+def test_overflowing_numbers_are_results_not_exceptions(op, args):
+    r = T.run(op, args)
+    assert not r.ok and r.error
