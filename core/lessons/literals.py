@@ -41,7 +41,7 @@ def parse_number(text: str) -> int | float:
         pos = text.index(s[0]) if s else 0
         raise LiteralError(L(f"'{s}' is not a number (for example 3, -2.5 or 1e-3).",
                              f"「{s}」は数値ではありません（例：3、-2.5、1e-3）。"), pos)
-    return _to_number(s)
+    return _to_number(s, text.index(s[0]))
 
 
 def parse_int(text: str, *, minimum: int | None = None) -> int:
@@ -54,9 +54,13 @@ def parse_int(text: str, *, minimum: int | None = None) -> int:
     return value
 
 
-def _to_number(s: str) -> int | float:
+def _to_number(s: str, pos: int = 0) -> int | float:
     if re.fullmatch(r"[+-]?\d+", s):
-        return int(s)
+        try:
+            return int(s)
+        except ValueError:  # Python refuses to read integers of more than 4300 digits
+            raise LiteralError(L(f"The number {_where(s, pos)} has too many digits.",
+                                 f"{_where(s, pos)}の数は桁が多すぎます。"), pos) from None
     return float(s)
 
 
@@ -132,7 +136,7 @@ def _value(text: str, i: int, depth: int):
             return val, i + len(word)
     m = _NUMBER.match(text, i)
     if m:
-        return _to_number(m.group()), m.end()
+        return _to_number(m.group(), i), m.end()
     raise LiteralError(L(f"'{c}' {_where(text, i)} is not allowed: use numbers, commas and [ ].",
                          f"{_where(text, i)}の「{c}」は使えません：数値、カンマ、[ ] だけを使ってください。"), i)
 

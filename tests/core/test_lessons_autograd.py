@@ -157,3 +157,9 @@ def test_bad_variables():
 def test_log_of_negative_gives_nan_not_crash():
     r = A.run("log(x)", [V("x", "-1")])
     assert r.ok and math.isnan(float(r.output))
+
+
+def test_a_value_with_thousands_of_digits_is_a_message_not_an_exception():
+    # Python's int() refuses more than 4300 digits with a ValueError; run() must not raise it
+    r = A.run("x*2", [V("x", "[1, " + "9" * 5000 + "]")])
+    assert r.bad_variable == "x" and "too many digits" in r.error and "character 5" in r.error
