@@ -295,6 +295,9 @@ def check_name(name: str) -> str:
         return L(f"'{name}' is a function name.", f"「{name}」は関数名です。")
     if name.startswith("__"):
         return L("Names starting with __ are not allowed.", "__ で始まる名前は使えません。")
+    if keyword.iskeyword(name):  # the expression box refuses keywords, so such a variable could never be used
+        return L(f"'{name}' is a Python keyword; choose another name.",
+                 f"「{name}」はPythonの予約語です。別の名前にしてください。")
     return ""
 
 

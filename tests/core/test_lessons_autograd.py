@@ -163,3 +163,10 @@ def test_a_value_with_thousands_of_digits_is_a_message_not_an_exception():
     # Python's int() refuses more than 4300 digits with a ValueError; run() must not raise it
     r = A.run("x*2", [V("x", "[1, " + "9" * 5000 + "]")])
     assert r.bad_variable == "x" and "too many digits" in r.error and "character 5" in r.error
+
+
+@pytest.mark.parametrize("name", ["class", "None", "True", "lambda"])
+def test_keyword_variable_names_are_refused_where_they_are_defined(name):
+    # the expression box refuses keywords, so accepting the name would make the variable unusable
+    r = A.run("1", [V(name, "1")])
+    assert r.bad_variable == name and "keyword" in r.error
