@@ -178,6 +178,12 @@ class GradBarsPlot(QWidget):
             if s is not None and len(s.mean_abs):
                 logs.append(np.log10(np.maximum(s.mean_abs, 1e-30)))
         floor = float(np.floor(min(l.min() for l in logs)) - 1) if logs else -6.0
+        tops = [np.log10(np.maximum(r["stats"].max_abs, 1e-30)).max() for r in self.runs
+                if r["stats"] is not None and len(r["stats"].max_abs)]
+        top = max(0.0, float(np.ceil(max(tops)))) if tops else 0.0
+        # the range follows the data: vanishing gradients (1e-7 in a deep sigmoid net, 1e-11 in
+        # a converged one) must stay visible, not fall below a fixed bottom of the axis
+        self.plot.setYRange(floor, top, padding=0.02)
         names = None
         for r in self.runs:
             s = r["stats"]

@@ -259,3 +259,19 @@ def test_network_edited_mid_run_is_what_the_next_start_trains(qtbot, page):
     wait_done(qtbot, page)
     w = page.document.weights()
     assert w is not None and tuple(w["2.weight"].shape) == (7, 16) and tuple(w["4.weight"].shape) == (2, 7)
+
+
+def test_gradient_bars_stay_visible_however_small_the_gradients(qtbot):
+    """A converged ReLU net has mean |grad| ~1e-11 and a deep sigmoid net's first layer ~1e-7:
+    the log axis must reach down to them instead of stopping at a fixed 1e-6."""
+    from core.training.events import GradStats
+    from gui.training.plots import GradBarsPlot
+    bars = GradBarsPlot()
+    qtbot.addWidget(bars)
+    bars.set_runs(["A", "B"])
+    bars.set_stats(0, GradStats(5, (0, 2), ("0: Linear", "2: Linear"), np.array([1e-7, 1e-2]), np.array([1e-6, 0.5])))
+    bars.set_stats(1, GradStats(5, (0, 2), ("0: Linear", "2: Linear"), np.array([3e-12, 1e-11]), np.array([1e-10, 2e-10])))
+    bars.redraw()
+    lo, hi = bars.plot.getViewBox().viewRange()[1]
+    assert lo <= np.log10(3e-12) - 0.5 and hi >= 0          # every bar's top and every dot is in view
+    assert bars.runs[1]["bars"].opts["y0"] == -13            # bars grow up from one decade below the smallest
