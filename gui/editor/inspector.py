@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 import torch
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QScrollArea, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -26,6 +26,40 @@ def _small(label: QLabel) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {MUTED.name()};")
     return label
+
+
+def _is_undo_key(event) -> bool:
+    # built per call: QKeySequence's standard keys need the running QGuiApplication
+    keys = QKeySequence.keyBindings(QKeySequence.Undo) + QKeySequence.keyBindings(QKeySequence.Redo)
+    keys += [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    return QKeySequence(event.keyCombination()) in keys
+
+
+class _UndoKeysToDocument(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z typed in a field reach the window's Undo / Redo (the document).
+
+    A line edit claims these keys for its own text history, so without this, Ctrl+Z after changing
+    a value (committed on Enter) did nothing. While a value is still being typed (``pending()``),
+    the keys stay with the text, as in any text field."""
+
+    def __init__(self, field: QWidget, pending):
+        super().__init__(field)
+        self._pending = pending
+        field.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if (event.type() == QEvent.ShortcutOverride and not self._pending()
+                and _is_undo_key(event)):
+            event.ignore()  # not overridden: the shortcut (the Edit menu's action) runs
+            return True
+        return False
+
+
+def _undo_keys_to_document(box) -> None:
+    # the spin box has the focus and hands its keys to its line edit: both need the filter
+    pending = lambda: box.lineEdit().text() != box.textFromValue(box.value())  # noqa: E731
+    _UndoKeysToDocument(box, pending)
+    _UndoKeysToDocument(box.lineEdit(), pending)
 
 
 class LayerInspector(QWidget):
@@ -197,6 +231,7 @@ class LayerInspector(QWidget):
             w.setKeyboardTracking(False)  # commit on Enter / focus out, not on every digit
             w.setAccelerated(True)
             w.valueChanged.connect(lambda v, n=name: self.apply_value(n, int(v)))
+            _undo_keys_to_document(w)
         else:
             w = QDoubleSpinBox()
             w.setDecimals(3)
@@ -206,6 +241,7 @@ class LayerInspector(QWidget):
             w.setSingleStep(0.01 if span <= 1 else 0.1)
             w.setKeyboardTracking(False)
             w.valueChanged.connect(lambda v, n=name: self.apply_value(n, float(v)))
+            _undo_keys_to_document(w)
         return w
 
     def _load_values(self) -> None:
@@ -297,11 +333,13 @@ class InputShapeEditor(QWidget):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
+        self._last_text = ""  # the shape text last shown, to tell it from text being typed
         self.label = QLabel()
         self.edit = QLineEdit()
         self.edit.setFont(monospace_font(10))
         self.edit.setMaximumWidth(120)
         self.edit.editingFinished.connect(self.apply_text)
+        _UndoKeysToDocument(self.edit, lambda: self.edit.text() != self._shape_text())
         self.preview = QLabel()
         self.preview.setFont(monospace_font(10))
         self.message = QLabel()
@@ -318,10 +356,15 @@ class InputShapeEditor(QWidget):
         document.changed.connect(self.refresh)
         self.retranslate()
 
+    def _shape_text(self) -> str:
+        return ", ".join(str(d) for d in self.document.spec().input_shape)
+
     def refresh(self) -> None:
         shape = self.document.spec().input_shape
-        if not self.edit.hasFocus():
-            self.edit.setText(", ".join(str(d) for d in shape))
+        if not self.edit.hasFocus() or self.edit.text() == self._last_text:
+            # an undo while the field has focus still shows the shape; text being typed is kept
+            self.edit.setText(self._shape_text())
+        self._last_text = self._shape_text()
         self.preview.setText("→ " + format_shape(shape))
 
     def message_text(self) -> str:

@@ -135,3 +135,42 @@ def test_restart_for_a_new_language_reopens_the_saved_project(window, tmp_path, 
     dialogs["answer"] = QMessageBox.Discard
     assert window.restart()
     assert started[0][0].endswith("main.py") and started[0][1] == path
+
+
+def test_ctrl_z_in_a_parameter_field_undoes_the_edit(window, qtbot):
+    """Ctrl+Z / Ctrl+Shift+Z typed in the inspector or the input shape field reach the document's undo stack
+    (a line edit would otherwise keep them for its own, usually empty, text history)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    with qtbot.waitActive(window):  # shortcuts reach only the active window
+        window.show()
+        window.activateWindow()
+    page, doc = window.editor_page, window.document
+    page.canvas.select(doc.layer(0).id)
+    spin = page.inspector.editor("out_features")
+    before = doc.spec().to_dict()
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin.lineEdit(), "8")
+    QTest.keyClick(spin.lineEdit(), Qt.Key_Return)
+    assert doc.layer(0).params["out_features"] == 8
+    edited = doc.spec().to_dict()
+    QTest.keyClick(spin.lineEdit(), Qt.Key_Z, Qt.ControlModifier)
+    assert doc.spec().to_dict() == before
+    assert spin.value() == 16 and spin.hasFocus()
+    QTest.keyClick(spin.lineEdit(), Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert doc.spec().to_dict() == edited
+
+    shape = page.input_editor.edit
+    shape.setFocus()
+    shape.selectAll()
+    QTest.keyClicks(shape, "3")
+    QTest.keyClick(shape, Qt.Key_Return)
+    assert doc.spec().input_shape == (3,)
+    QTest.keyClick(shape, Qt.Key_Z, Qt.ControlModifier)
+    assert doc.spec().to_dict() == edited and shape.text() == "2"
+    # While a value is still being typed, Ctrl+Z edits the text, as in any text field.
+    QTest.keyClicks(shape, "5")
+    QTest.keyClick(shape, Qt.Key_Z, Qt.ControlModifier)
+    assert doc.spec().to_dict() == edited and shape.text() == "2"
