@@ -54,11 +54,22 @@ def load(path) -> Seq2Seq:
     try:
         model = Seq2Seq(ModelConfig.from_dict(blob["model_config"]))
         model.load_state_dict(blob["state_dict"])
-    except (KeyError, TypeError, ValueError, RuntimeError) as exc:
-        raise CheckpointError(L(f"{path.name} does not match the addition model ({exc}).",
-                                f"{path.name} は足し算モデルの形と合いません（{exc}）。")) from exc
+    except (KeyError, TypeError, ValueError, RuntimeError, AttributeError) as exc:
+        why = _first_problem(exc)
+        raise CheckpointError(L(f"{path.name} does not match the addition model ({why}).",
+                                f"{path.name} は足し算モデルの形と合いません（{why}）。")) from exc
     model.eval()
     return model
+
+
+def _first_problem(exc: Exception) -> str:
+    """One line of a load error: load_state_dict lists every mismatching tensor, one per line."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    if not lines:
+        return type(exc).__name__
+    detail = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
+    more = len(lines) - 2 if len(lines) > 2 else 0
+    return detail + (L(f" and {more} more", f" ほか {more} 件") if more else "")
 
 
 def load_metadata(path) -> dict:

@@ -205,6 +205,22 @@ def test_unusable_checkpoints_give_messages(tmp_path):
         load(tmp_path / "missing.pt")
 
 
+def test_addition_checkpoint_with_wrong_contents_gives_a_one_line_message(tmp_path):
+    from core.addition.checkpoint import FORMAT
+    m = Seq2Seq(ModelConfig(digits=1, hidden=8, embed_dim=4))
+    state = m.state_dict()
+    odd = tmp_path / "odd.pt"
+    torch.save({"format": FORMAT, "model_config": 5, "state_dict": state}, odd)  # was an AttributeError
+    with pytest.raises(CheckpointError, match="does not match"):
+        load(odd)
+    resized = tmp_path / "resized.pt"
+    torch.save({"format": FORMAT, "model_config": dict(m.cfg.to_dict(), hidden=16), "state_dict": state}, resized)
+    with pytest.raises(CheckpointError) as err:
+        load(resized)
+    # load_state_dict lists every mismatching tensor on its own line; the user gets the first one
+    assert "\n" not in str(err.value) and "size mismatch for" in str(err.value) and "more" in str(err.value)
+
+
 def test_shipped_checkpoint_answers_a_sample_correctly():
     assert SHIPPED.is_file() and SHIPPED.stat().st_size < 2_000_000
     meta = load_metadata(SHIPPED)
