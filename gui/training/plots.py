@@ -172,17 +172,16 @@ class GradBarsPlot(QWidget):
         return self.runs[run]["stats"] if self.runs else None
 
     def redraw(self) -> None:
-        logs = []
-        for r in self.runs:
-            s = r["stats"]
-            if s is not None and len(s.mean_abs):
-                logs.append(np.log10(np.maximum(s.mean_abs, 1e-30)))
-        floor = float(np.floor(min(l.min() for l in logs)) - 1) if logs else -6.0
-        tops = [np.log10(np.maximum(r["stats"].max_abs, 1e-30)).max() for r in self.runs
-                if r["stats"] is not None and len(r["stats"].max_abs)]
-        top = max(0.0, float(np.ceil(max(tops)))) if tops else 0.0
-        # the range follows the data: vanishing gradients (1e-7 in a deep sigmoid net, 1e-11 in
-        # a converged one) must stay visible, not fall below a fixed bottom of the axis
+        # exact zeros (a dead layer, no gradient yet) have no logarithm: they get no bar and do
+        # not stretch the axis; the range follows the other values, so vanishing gradients
+        # (1e-7 in a deep sigmoid net, 1e-11 in a converged one) stay in view
+        pos = [v for r in self.runs if r["stats"] is not None
+               for v in (r["stats"].mean_abs, r["stats"].max_abs) if np.any(v > 0)]
+        if pos:
+            floor = float(np.floor(np.log10(min(v[v > 0].min() for v in pos)))) - 1
+            top = max(0.0, float(np.ceil(np.log10(max(v.max() for v in pos)))))
+        else:
+            floor, top = -6.0, 0.0
         self.plot.setYRange(floor, top, padding=0.02)
         names = None
         for r in self.runs:
@@ -192,9 +191,10 @@ class GradBarsPlot(QWidget):
                 r["dots"].setData([], [])
                 continue
             x = np.arange(len(s.mean_abs)) + r["offset"]
-            mean = np.log10(np.maximum(s.mean_abs, 1e-30))
+            mean = np.log10(np.maximum(s.mean_abs, 10.0 ** floor))
             r["bars"].setOpts(x=x, height=mean - floor, y0=floor)
-            r["dots"].setData(x, np.log10(np.maximum(s.max_abs, 1e-30)))
+            dots = s.max_abs > 0
+            r["dots"].setData(x[dots], np.log10(s.max_abs[dots]))
             names = names or s.names
         if names:
             self.plot.getAxis("bottom").setTicks([[(i, _index(n)) for i, n in enumerate(names)]])
@@ -260,7 +260,8 @@ class GradHeatmap(QWidget):
             if not r["cols"]:
                 continue
             img = np.stack(r["cols"], 1)                      # (L, T)
-            lo, hi = float(np.floor(img.min())), float(np.ceil(img.max()))
+            seen = img[img > -30]                             # -30: an exact zero (dead layer)
+            lo, hi = (float(np.floor(seen.min())), float(np.ceil(seen.max()))) if seen.size else (-8.0, 0.0)
             r["img"].setImage(img, autoLevels=False, levels=(lo, max(hi, lo + 1)))
             r["bar"].setLevels((lo, max(hi, lo + 1)))
             s0, s1 = r["steps"][0], r["steps"][-1]

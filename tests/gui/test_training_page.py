@@ -275,3 +275,22 @@ def test_gradient_bars_stay_visible_however_small_the_gradients(qtbot):
     lo, hi = bars.plot.getViewBox().viewRange()[1]
     assert lo <= np.log10(3e-12) - 0.5 and hi >= 0          # every bar's top and every dot is in view
     assert bars.runs[1]["bars"].opts["y0"] == -13            # bars grow up from one decade below the smallest
+
+
+def test_zero_gradients_draw_no_bar_and_do_not_stretch_the_axes(qtbot):
+    from core.training.events import GradStats
+    from gui.training.plots import GradBarsPlot, GradHeatmap
+    bars, heat = GradBarsPlot(), GradHeatmap()
+    for w in (bars, heat):
+        qtbot.addWidget(w)
+        w.set_runs(["A"])
+    dead = GradStats(3, (0, 2), ("0: Linear", "2: Linear"), np.array([0.0, 1e-3]), np.array([0.0, 1e-2]))
+    bars.set_stats(0, dead)
+    bars.redraw()
+    assert bars.plot.getViewBox().viewRange()[1][0] > -5          # from 1e-4, not from 1e-31
+    assert bars.runs[0]["bars"].opts["height"][0] == 0             # the dead layer: no bar
+    assert len(bars.runs[0]["dots"].getData()[0]) == 1             # and no max |grad| dot
+    heat.add(0, [dead])
+    heat.redraw()
+    assert heat.runs[0]["bar"].levels() == (-3.0, -2.0)            # colours span the real values
+
