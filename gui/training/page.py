@@ -444,15 +444,19 @@ class TrainingPage(QWidget):
         self.progress.setFormat(self.tr("step %v of %m"))
         self.progress.setRange(0, total)
         self.progress.setValue(min(step, total))
-        if self._last_rate_point is not None:
+        paused = self.is_running() and server().control.paused and not progress.final
+        if paused:
+            # time spent paused is not training time: keep the rate from before the pause
+            # (a single step every few seconds would read "1 steps/s, 400 hours remaining")
+            self._last_rate_point = None
+        elif self._last_rate_point is not None:
             t0, s0 = self._last_rate_point
             if now - t0 >= 0.5:                            # smooth over half a second
                 self._rate = (step - s0) / (now - t0)
                 self._last_rate_point = (now, step)
         else:
             self._last_rate_point = (now, step)
-        paused = self.is_running() and server().control.paused and not progress.final
-        if (self._rate <= 0 or progress.final) and progress.elapsed > 0:
+        if (self._rate <= 0 and not paused or progress.final) and progress.elapsed > 0:
             self._rate = (step - self._run_start_step) / progress.elapsed   # the run's average
         remaining = (total - step) / self._rate if self._rate > 0 else float("nan")
         text = self.tr("{0} steps/s · elapsed {1} · remaining {2} · epoch {3}").format(

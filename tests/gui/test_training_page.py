@@ -294,3 +294,18 @@ def test_zero_gradients_draw_no_bar_and_do_not_stretch_the_axes(qtbot):
     heat.redraw()
     assert heat.runs[0]["bar"].levels() == (-3.0, -2.0)            # colours span the real values
 
+
+def test_a_pause_does_not_count_as_slow_training(qtbot, page):
+    page.settings.epochs.setValue(100_000)
+    page.start()
+    qtbot.waitUntil(lambda: page._rate > 20, timeout=10_000)       # steps/s while running
+    page.toggle_pause()
+    qtbot.wait(700)                                                 # a learner looks, then steps
+    n = page.loss_plot.runs[0]["steps"].n
+    page.step_once()
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n > n and "paused" in page.status.text(),
+                    timeout=10_000)
+    qtbot.waitUntil(lambda: page._pending_status is None, timeout=5_000)
+    assert page._rate > 20                                          # not "1 steps/s, 400 h remaining"
+    page.stop()
+    wait_done(qtbot, page)
