@@ -7,6 +7,7 @@ crash mid-save leaves the previous file intact.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -37,6 +38,24 @@ class Project:
     training: dict[str, Any] | None = None
     weights: dict[str, torch.Tensor] | None = None
     warnings: list[str] = field(default_factory=list)  # things the loader dropped, for the status bar
+
+
+_OS_REASONS_JA = {  # the C library's strerror is English: the usual reasons, in the learner's words
+    errno.EACCES: "アクセスが許可されていません",
+    errno.EPERM: "アクセスが許可されていません",
+    errno.ENOENT: "ファイルかフォルダが見つかりません",
+    errno.EISDIR: "フォルダです",
+    errno.ENOTDIR: "途中の名前がフォルダではありません",
+    errno.ENOSPC: "ディスクの空きがありません",
+    errno.EROFS: "読み取り専用の場所です",
+    errno.ENAMETOOLONG: "名前が長すぎます",
+}
+
+
+def os_error_text(e: OSError) -> str:
+    """Why an OS call failed, in the current language (e.g. "Permission denied")."""
+    english = e.strerror or str(e)
+    return L(english, _OS_REASONS_JA.get(e.errno, english))
 
 
 def weights_path(path: str | os.PathLike) -> Path:
@@ -131,7 +150,7 @@ def _read_json(path: Path) -> Any:
                              f"{path.name} はテキストファイルではなく、このアプリのプロジェクトではありません。")) from None
     except OSError as e:
         raise ProjectError(L(f"{path.name} cannot be read: {e.strerror}",
-                             f"{path.name} を読み込めません: {e.strerror}")) from None
+                             f"{path.name} を読み込めません: {os_error_text(e)}")) from None
     if not text.strip():
         raise ProjectError(L(f"{path.name} is empty.", f"{path.name} は空です。"))
     try:
@@ -139,7 +158,8 @@ def _read_json(path: Path) -> Any:
     except json.JSONDecodeError as e:
         raise ProjectError(L(
             f"{path.name} is damaged or incomplete (line {e.lineno}, column {e.colno}: {e.msg}).",
-            f"{path.name} は壊れているか途中で切れています ({e.lineno} 行 {e.colno} 列: {e.msg})。")) from None
+            # json's own reason ("Expecting value") is English only: the position says enough
+            f"{path.name} は壊れているか途中で切れています ({e.lineno} 行 {e.colno} 列)。")) from None
     except RecursionError:  # a few kB of "[[[[..." nest deeper than Python can parse
         raise ProjectError(L(f"{path.name} is damaged or incomplete (nested too deeply).",
                              f"{path.name} は壊れているか途中で切れています (入れ子が深すぎます)。")) from None

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
 from core.i18n import language
-from core.project import ProjectError
+from core.project import ProjectError, os_error_text
 from core.templates import TEMPLATES
 from gui.addition.page import AdditionPage
 from gui.editor.document import NetworkDocument
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         except OSError as e:
             QMessageBox.critical(self, self.tr("Cannot save project"),
                                  self.tr("Saving to {0} failed: {1}\nYour work is still open.").format(
-                                     path, e.strerror or str(e)))
+                                     path, os_error_text(e)))
             return False
         self._add_recent(path)
         self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
                                QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
 from core.build import to_code
-from core.project import atomic_write
+from core.project import atomic_write, os_error_text
 from gui.editor.style import monospace_font
 
 
@@ -199,7 +199,7 @@ class CodeView(QWidget):
         try:
             atomic_write(path, lambda f: f.write(code))
         except OSError as e:
-            return self.tr("Could not write {0}: {1}").format(path, e.strerror or str(e))
+            return self.tr("Could not write {0}: {1}").format(path, os_error_text(e))
         self.status.setText(self.tr("Exported to {0}").format(path))
         self.exported.emit(path)
         return None

@@ -1,4 +1,5 @@
 """Project files: JSON round trip, weights beside it, atomic saves and every kind of bad file."""
+import errno
 import json
 import os
 
@@ -300,6 +301,19 @@ def test_bad_file_messages_in_japanese(tmp_path):
     assert "新しいバージョンのアプリで保存されています (ファイル版 3、このアプリは 1 まで)" in _open_error(path)
     _write_json(path, _doc(network=_layers({"kind": "Conv2d"})))
     assert _open_error(path) == "net.json のネットワークが不正です: 未知の層の種類です: 'Conv2d'"
+    path.write_text('{"format": "pytorch-learning-app/project", "version": 1, "net', encoding="utf-8")
+    assert _open_error(path) == "net.json は壊れているか途中で切れています (1 行 58 列)。"  # no "Unterminated string"
+    path.unlink()
+    path.mkdir()
+    assert _open_error(path) == "net.json を読み込めません: フォルダです"  # not "Is a directory"
+
+
+def test_os_error_text_in_both_languages():
+    error = PermissionError(errno.EACCES, "Permission denied")
+    assert project_module.os_error_text(error) == "Permission denied"
+    i18n.set_language("ja")
+    assert project_module.os_error_text(error) == "アクセスが許可されていません"
+    assert project_module.os_error_text(OSError(errno.EIO, "I/O error")) == "I/O error"  # unknown: as the OS says
 
 
 def test_a_failed_open_leaves_the_file_alone(tmp_path):

@@ -243,6 +243,9 @@ def test_code_view_follows_edits_and_export_runs(page, tmp_path):
     problem = code.export_to(str(missing))
     assert problem and "no_such_dir" in problem
     assert not missing.exists()
+    from core import i18n
+    i18n.set_language("ja")  # the OS's reason in the learner's language, not the C library's English
+    assert code.export_to(str(missing)).endswith(": ファイルかフォルダが見つかりません")
 
 
 def test_palette_filter_and_double_click_appends(page, qtbot):
