@@ -275,8 +275,13 @@ class AutogradLab(QWidget):
             return
         parts = [self.tr("<b>y</b> = {0}").format(html.escape(format_array(r.output)))]
         if r.backward_done:
+            used = {n.label for n in r.nodes if n.kind == "input"}
+            wants_grad = {v.name: v.requires_grad for v in self.variable_list()}
             for name, g in r.grads.items():
-                if g is None:
+                if g is None and name not in used and wants_grad.get(name, False):
+                    # requires_grad is on, but y does not depend on it: backward() never reaches it
+                    parts.append(self.tr("<b>{0}.grad</b> = None (not used in y)").format(html.escape(name)))
+                elif g is None:
                     parts.append(self.tr("<b>{0}.grad</b> = None (requires_grad=False)").format(html.escape(name)))
                 else:
                     parts.append(self.tr("<b>dy/d{0}</b> = {0}.grad = <span style='color:#c23f84'><b>{1}</b></span>")

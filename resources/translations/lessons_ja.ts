@@ -4,22 +4,22 @@
 <context>
     <name>ActivationLab</name>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="59"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="56"/>
         <source>derivatives (dashed lines)</source>
         <translation>導関数（破線）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="69"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="66"/>
         <source>σ&apos;(0) = 0.25, the maximum of σ&apos;</source>
         <translation>σ&apos;(0) = 0.25（σ&apos; の最大値）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="90"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="87"/>
         <source>Why 0.25? (from the notes)</source>
         <translation>なぜ0.25？（ノートより）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="99"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="96"/>
         <source>Drag the grey line to read values</source>
         <translation>灰色の線をドラッグして値を読む</translation>
     </message>
@@ -138,17 +138,22 @@
         <translation>&lt;b&gt;y&lt;/b&gt; = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="280"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="283"/>
+        <source>&lt;b&gt;{0}.grad&lt;/b&gt; = None (not used in y)</source>
+        <translation>&lt;b&gt;{0}.grad&lt;/b&gt; = None（y の計算に使われていません）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/autograd_lab.py" line="285"/>
         <source>&lt;b&gt;{0}.grad&lt;/b&gt; = None (requires_grad=False)</source>
         <translation>&lt;b&gt;{0}.grad&lt;/b&gt; = None（requires_grad=False）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="282"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="287"/>
         <source>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style=&apos;color:#c23f84&apos;&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style=&apos;color:#c23f84&apos;&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="286"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="291"/>
         <source>Press “Forward + y.backward()” to compute the gradients.</source>
         <translation>「順伝播 + y.backward()」を押すと勾配が計算されます。</translation>
     </message>
@@ -156,64 +161,64 @@
 <context>
     <name>DepthLab</name>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="243"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="240"/>
         <source>He (Kaiming) init — for ReLU</source>
         <translation>He（Kaiming）初期化：ReLU向け</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="244"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="241"/>
         <source>PyTorch default nn.Linear init</source>
         <translation>PyTorchの nn.Linear のデフォルト初期化</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="247"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="244"/>
         <source>First layer&apos;s mean |gradient| for each depth L</source>
         <translation>深さLごとの最初の層の |勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="249"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="246"/>
         <source>depth L (hidden layers)</source>
         <translation>深さ L（隠れ層の数）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="254"/>
-        <location filename="../../gui/lessons/activation_lab.py" line="266"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="251"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="263"/>
         <source>deep sigmoid</source>
         <translation>深いシグモイド</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="257"/>
-        <location filename="../../gui/lessons/activation_lab.py" line="269"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="254"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="266"/>
         <source>deep ReLU</source>
         <translation>深いReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="261"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="258"/>
         <source>Every layer&apos;s mean |gradient| at the chosen depth</source>
         <translation>選んだ深さでの各層の |勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="263"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="260"/>
         <source>Linear layer (1 = next to the input)</source>
         <translation>Linear層（1 = 入力側）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="276"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="273"/>
         <source>Depth L</source>
         <translation>深さ L</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="289"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="286"/>
         <source>Each net: {0} inputs, L hidden Linear({1})+activation layers, one output; one backward pass of an MSE loss on a fixed batch of {2}, seed 0.</source>
         <translation>各ネットワーク：入力{0}、Linear({1})+活性化関数の隠れ層がL層、出力1。固定した{2}件のバッチでMSE損失を1回逆伝播（シード0）。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="354"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="351"/>
         <source>Measuring… {0} depths to go</source>
         <translation>測定中… 残り{0}個の深さ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="363"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="360"/>
         <source>At L = {0}: bound 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · first-layer gradient: &lt;span style=&apos;color:{5}&apos;&gt;&lt;b&gt;sigmoid {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:{6}&apos;&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLU&apos;s is &lt;b&gt;{4}×&lt;/b&gt; larger</source>
         <translation>L = {0}：上限 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · 最初の層の勾配：&lt;span style=&apos;color:{5}&apos;&gt;&lt;b&gt;シグモイド {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:{6}&apos;&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLUは&lt;b&gt;{4}倍&lt;/b&gt;大きい</translation>
     </message>
@@ -221,52 +226,52 @@
 <context>
     <name>ForwardLab</name>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="117"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="105"/>
         <source>none (linear only)</source>
         <translation>なし（線形のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="121"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="109"/>
         <source>New random weights</source>
         <translation>新しいランダムな重み</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="140"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="128"/>
         <source>activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="147"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="135"/>
         <source>Blue edges: positive weights, red: negative; thicker = larger. Each hidden node shows u (the linear transform) and h = a(u). Hover a node for its sum.</source>
         <translation>青い線は正の重み、赤は負の重みで、太いほど大きな値です。隠れノードには u（線形変換）と h = a(u) を表示しています。ノードにマウスを乗せると計算式が見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="152"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="140"/>
         <source>The same in PyTorch</source>
         <translation>PyTorchで書くと</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="169"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="157"/>
         <source>class {0}</source>
         <translation>クラス{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="169"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="157"/>
         <source>input layer</source>
         <translation>入力層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="170"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="158"/>
         <source>hidden layer</source>
         <translation>中間層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="170"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="158"/>
         <source>output layer</source>
         <translation>出力層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="172"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="160"/>
         <source>Prediction: &lt;b&gt;class {0}&lt;/b&gt; with probability {1:.0%} · {2} parameters (3×2 + 3 weights and biases in, 2×3 + 2 out)</source>
         <translation>予測：&lt;b&gt;クラス{0}&lt;/b&gt;（確率 {1:.0%}）· パラメータ数 {2}（入力側 3×2 の重み + 3 のバイアス、出力側 2×3 + 2）</translation>
     </message>
@@ -357,37 +362,37 @@
 <context>
     <name>LinearLab</name>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="154"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="151"/>
         <source>3 layers with activation</source>
         <translation>活性化関数ありの3層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="156"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="153"/>
         <source>the same 3 layers, no activation</source>
         <translation>同じ3層で活性化関数なし</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="159"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="156"/>
         <source>Between the Linear layers:</source>
         <translation>Linear層の間に：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="160"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="157"/>
         <source>nothing (linear only)</source>
         <translation>なし（線形のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="169"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="166"/>
         <source>New random weights</source>
         <translation>新しいランダムな重み</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="209"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="206"/>
         <source>Without an activation the three layers collapse into one linear map W x + b: a straight line, whatever the weights. Press “New random weights” — it stays straight.</source>
         <translation>活性化関数がないと、3つの層は1つの線形変換 W x + b にまとまってしまい、重みがどうであっても直線になります。「新しいランダムな重み」を押しても直線のままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="213"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="210"/>
         <source>With an activation between the layers, h(x) bends: the network can express nonlinear relations. The dashed line is the same network without activations.</source>
         <translation>層の間に活性化関数があると h(x) は曲がり、ネットワークは非線形な関係を表現できます。破線は同じネットワークから活性化関数を除いたものです。</translation>
     </message>

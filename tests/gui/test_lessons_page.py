@@ -136,6 +136,20 @@ def test_autograd_lab_requires_grad_switch_and_errors(page):
     assert lab.graph.items_by_id == {}
 
 
+def test_autograd_lab_says_why_a_grad_is_none(page):
+    page.show_lesson("autograd")
+    lab = page.autograd_lab
+    lab.set_requires_grad("b", False)
+    lab.expression.setText("x*x + b")  # a requires grad but y does not use it
+    lab.run_backward()
+    assert lab.result.grads["a"] is None and lab.result.grads["b"] is None
+    lines = lab.grads.text().split("<br>")
+    a_line = next(ln for ln in lines if "a.grad" in ln)
+    b_line = next(ln for ln in lines if "b.grad" in ln)
+    assert "not used in y" in a_line and "requires_grad=False" not in a_line
+    assert "requires_grad=False" in b_line
+
+
 def test_autograd_lab_variables_and_examples(page):
     page.show_lesson("autograd")
     lab = page.autograd_lab
