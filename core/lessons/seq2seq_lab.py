@@ -70,7 +70,8 @@ def encode_example(text: str, digits: int = 3, reverse: bool = False) -> Seq2Seq
                 f"'{m.group(g)}' has more than {digits} digits.", f"「{m.group(g)}」は{digits}桁を超えています。"))
     a, b = int(m.group(1)), int(m.group(2))
     src = tok.encode_questions([a], [b], digits, reverse=reverse)[0]     # (2N+1,)
-    answer = tok.encode_answers([a + b], digits, reverse=reverse)[0]     # (N+2,) "_" + digits
+    # the book's trick reverses the question only; the answer keeps its normal order
+    answer = tok.encode_answers([a + b], digits)[0]                       # (N+2,) "_" + digits
     dec_in, target = answer[:-1], answer[1:]                            # teacher forcing: shift by one
     rows = (Row("src", _visible(src), src), Row("dec_in", _visible(dec_in), dec_in),
             Row("target", _visible(target), target))

@@ -48,7 +48,8 @@ def test_seq2seq_lab_encodes_like_the_addition_solver():
     assert r.rows[0].ids.tolist() == [1, 2, 3, 10, 4, 5, 11]
     assert r.rows[1].ids[1:].tolist() == r.rows[2].ids[:-1].tolist()  # teacher forcing: shifted by one
     assert "(1, 4, 13)" in r.code
-    assert [row.chars for row in S.encode_example("123+45", reverse=True).rows] == ["␣54+321", "_861", "861␣"]
+    # "reverse the question (the book's trick)": only the encoder's input is reversed, as in the book
+    assert [row.chars for row in S.encode_example("123+45", reverse=True).rows] == ["␣54+321", "_168", "168␣"]
     assert S.encode_example("12x+4").error_pos == 2
     assert S.encode_example("1234+5").error_pos == 3
     assert not S.encode_example("").ok and not S.encode_example("1+2", digits=9).ok
