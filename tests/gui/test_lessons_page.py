@@ -251,11 +251,11 @@ def test_seq2seq_lab_shows_the_tokens(page):
     assert [r.chars for r in lab.example.rows] == ["123+45␣", "_168", "168␣"]
     assert "shape (1, 7)" in lab.row_titles["src"].text()
     lab.reverse.setChecked(True)
-    assert lab.example.rows[0].chars == "␣54+321" and lab.example.rows[2].chars == "861␣"
+    assert lab.example.rows[0].chars == "␣54+321" and lab.example.rows[2].chars == "168␣"  # question only
     lab.question.setText("12x+3")
     assert not lab.example.ok and lab.message.isVisible() and "character 3" in lab.message.text()
     lab.question.setText("999+999")
-    assert lab.example.answer == 1998 and [r.chars for r in lab.example.rows[1:]] == ["_899", "8991"]
+    assert lab.example.answer == 1998 and [r.chars for r in lab.example.rows[1:]] == ["_199", "1998"]
 
 
 def test_autograd_lab_reruns_when_a_value_changes(page):
