@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QSettings, QSize, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QProcess, QSettings, QSize, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
@@ -23,6 +23,9 @@ from gui.training.page import TrainingPage
 
 MAX_RECENT = 8
 PROJECT_FILTER = "*.json"
+# Qt's own Japanese file dialog leaves these two labels in English (Qt 6.11 added the "&" to them):
+# listed here so that they are translated in main_ja.ts, under Qt's own context.
+QT_TEXTS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 class MainWindow(QMainWindow):

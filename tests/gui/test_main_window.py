@@ -174,3 +174,24 @@ def test_ctrl_z_in_a_parameter_field_undoes_the_edit(window, qtbot):
     QTest.keyClicks(shape, "5")
     QTest.keyClick(shape, Qt.Key_Z, Qt.ControlModifier)
     assert doc.spec().to_dict() == edited and shape.text() == "2"
+
+
+def test_the_file_dialog_is_japanese_too(qapp, qtbot):
+    """Qt's own Japanese translation leaves "&Look in:" and "Files of &type:" in English; the app fills them."""
+    import re
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from main import install_translators
+    translators = install_translators(qapp, "ja")
+    try:
+        dialog = QFileDialog()
+        qtbot.addWidget(dialog)
+        dialog.setOption(QFileDialog.DontUseNativeDialog)  # the dialog Linux users see
+        labels = [dialog.labelText(label) for label in
+                  (QFileDialog.LookIn, QFileDialog.FileName, QFileDialog.FileType, QFileDialog.Reject)]
+        assert labels[0] == "場所(&L):" and labels[2] == "ファイルの種類(&T):"
+        assert not [text for text in labels if re.search("[A-Za-z]{2,}", text)], labels
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
