@@ -95,6 +95,20 @@ def test_train_use_save_and_go_back(page, qtbot, tmp_path):
     assert "mine.pt" in page.ask_panel.model_label.text()
 
 
+def test_unusable_model_files_give_a_message_box(page, tmp_path, monkeypatch):
+    import torch
+    shown = []
+    monkeypatch.setattr(page_module.QMessageBox, "warning", lambda _parent, title, text: shown.append(text))
+    garbage = tmp_path / "garbage.pt"
+    garbage.write_bytes(b"not a model")
+    odd = tmp_path / "odd.pt"
+    torch.save({"format": checkpoint.FORMAT, "model_config": 5, "state_dict": {}}, odd)
+    for path in (garbage, odd, tmp_path / "missing.pt"):
+        assert not page.load_model(str(path))
+    assert len(shown) == 3 and all("\n" not in t for t in shown)
+    assert "Shipped model" in page.ask_panel.model_label.text()  # the model in use is unchanged
+
+
 def test_pause_then_stop(page, qtbot):
     tp = page.train_panel
     _tiny(tp)
