@@ -97,7 +97,8 @@ def parse_prompt(text: str, digits: int = 3) -> tuple[int, int]:
         n = len(str(value))
         if n > digits:
             raise PromptError("too_many_digits", L(
-                f"{value} has {n} digits, but this model was trained on numbers of up to {digits} digits.",
+                f"{value} has {n} digits, but this model was trained on numbers of up to {digits} "
+                f"digit{'s' if digits != 1 else ''}.",
                 f"{value} は {n} 桁です。このモデルが学習したのは {digits} 桁までの数です。"))
     return a, b
 

@@ -137,8 +137,9 @@ class AskPanel(QWidget):
         self.shipped_button.setEnabled(not shipped)
         self._set_enabled(solver is not None)
         if solver is not None:
-            self.prompt.setPlaceholderText(self.tr("Type a sum such as 123+45 and press Enter (up to {0} digits per number)")
-                                           .format(solver.digits))
+            self.prompt.setPlaceholderText(
+                self.tr("Type a sum such as 5+3 and press Enter (one digit per number)") if solver.digits == 1 else
+                self.tr("Type a sum such as 123+45 and press Enter (up to {0} digits per number)").format(solver.digits))
 
     def _set_enabled(self, on: bool) -> None:
         self.prompt.setEnabled(on)

@@ -86,7 +86,7 @@ class AdditionPage(QWidget):
 
     def describe(self, model: Seq2Seq) -> str:
         c = model.cfg
-        parts = [c.cell.upper(), self.tr("{0} digits").format(c.digits), self.tr("hidden {0}").format(c.hidden)]
+        parts = [c.cell.upper(), (self.tr("1 digit") if c.digits == 1 else self.tr("{0} digits").format(c.digits)), self.tr("hidden {0}").format(c.hidden)]
         if c.reverse_input:
             parts.append(self.tr("reversed input"))
         if c.reverse_answer:

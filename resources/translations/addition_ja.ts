@@ -39,6 +39,11 @@
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/addition/page.py" line="89"/>
+        <source>1 digit</source>
+        <translation>1 桁</translation>
+    </message>
+    <message>
         <location filename="../../gui/addition/page.py" line="91"/>
         <source>reversed input</source>
         <translation>入力反転</translation>
@@ -208,47 +213,52 @@
         <translation>デコーダが答えを出した手順:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="140"/>
+        <location filename="../../gui/addition/ask.py" line="141"/>
+        <source>Type a sum such as 5+3 and press Enter (one digit per number)</source>
+        <translation>5+3 のように足し算を入力して Enter（各数 1 桁）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/ask.py" line="142"/>
         <source>Type a sum such as 123+45 and press Enter (up to {0} digits per number)</source>
         <translation>123+45 のように足し算を入力して Enter（各数 {0} 桁まで）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="175"/>
+        <location filename="../../gui/addition/ask.py" line="176"/>
         <source>✓ correct</source>
         <translation>✓ 正解</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="177"/>
+        <location filename="../../gui/addition/ask.py" line="178"/>
         <source>✗ wrong: the true sum is {0}</source>
         <translation>✗ 不正解: 正しい和は {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="183"/>
+        <location filename="../../gui/addition/ask.py" line="184"/>
         <source>✗  {0} + {1} = {2}   (true sum {3})</source>
         <translation>✗  {0} + {1} = {2}   （正しい和 {3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="195"/>
+        <location filename="../../gui/addition/ask.py" line="196"/>
         <source>Example: {0}</source>
         <translation>例: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="206"/>
+        <location filename="../../gui/addition/ask.py" line="207"/>
         <source>␣ (end)</source>
         <translation>␣（終わり）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="214"/>
+        <location filename="../../gui/addition/ask.py" line="215"/>
         <source>The encoder read “{0}”.</source>
         <translation>エンコーダは「{0}」と読みました。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="216"/>
+        <location filename="../../gui/addition/ask.py" line="217"/>
         <source>The input is reversed, as in the textbook.</source>
         <translation>教科書と同じく入力を反転しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="218"/>
+        <location filename="../../gui/addition/ask.py" line="219"/>
         <source>The decoder writes the answer backwards (ones digit first); it is flipped back for display.</source>
         <translation>デコーダは答えを逆順（一の位から）に書き、表示のときに元に戻しています。</translation>
     </message>
@@ -256,132 +266,132 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="226"/>
+        <location filename="../../gui/addition/train_panel.py" line="225"/>
         <source>Baseline</source>
         <translation>ベースライン</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="227"/>
+        <location filename="../../gui/addition/train_panel.py" line="226"/>
         <source>Reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="228"/>
+        <location filename="../../gui/addition/train_panel.py" line="227"/>
         <source>Reversed + Peeky</source>
         <translation>入力反転 + Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="229"/>
+        <location filename="../../gui/addition/train_panel.py" line="228"/>
         <source>Reversed + attention</source>
         <translation>入力反転 + Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="230"/>
+        <location filename="../../gui/addition/train_panel.py" line="229"/>
         <source>+ reversed answer</source>
         <translation>+ 答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="233"/>
+        <location filename="../../gui/addition/train_panel.py" line="232"/>
         <source>The textbook improves its addition model one idea at a time: reverse the input, a Peeky decoder, then attention. Here each model trains on the same 45,000 problems with the same number of steps, and is scored on the same 5,000 held-out problems.</source>
         <translation>教科書は足し算モデルを 1 つずつ改良します: 入力の反転、Peeky デコーダ、そして Attention。ここでは各モデルを同じ 45,000 問・同じステップ数で学習させ、同じ 5,000 問のテスト問題で採点します。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="238"/>
+        <location filename="../../gui/addition/train_panel.py" line="237"/>
         <source>The textbook uses LSTM</source>
         <translation>教科書では LSTM を使います</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="240"/>
+        <location filename="../../gui/addition/train_panel.py" line="239"/>
         <source>Also: attention + reversed answer (this app&apos;s default)</source>
         <translation>追加: Attention + 答え反転（このアプリの既定）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="241"/>
+        <location filename="../../gui/addition/train_panel.py" line="240"/>
         <source>Run the comparison</source>
         <translation>比較を実行</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="243"/>
+        <location filename="../../gui/addition/train_panel.py" line="242"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="246"/>
+        <location filename="../../gui/addition/train_panel.py" line="245"/>
         <source>Four models, one after another: about 3 minutes on this computer. Fewer steps is quicker but shows smaller differences.</source>
         <translation>4 つのモデルを順番に学習します。このコンピュータで約 3 分です。ステップ数を減らすと速くなりますが、差は小さくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="250"/>
+        <location filename="../../gui/addition/train_panel.py" line="249"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="252"/>
+        <location filename="../../gui/addition/train_panel.py" line="251"/>
         <source>Steps per model:</source>
         <translation>モデルごとのステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="261"/>
+        <location filename="../../gui/addition/train_panel.py" line="260"/>
         <source>Exact match on held-out problems</source>
         <translation>テスト問題での完全一致率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="261"/>
+        <location filename="../../gui/addition/train_panel.py" line="260"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="261"/>
+        <location filename="../../gui/addition/train_panel.py" line="260"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="266"/>
+        <location filename="../../gui/addition/train_panel.py" line="265"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="266"/>
+        <location filename="../../gui/addition/train_panel.py" line="265"/>
         <source>Parameters</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="266"/>
+        <location filename="../../gui/addition/train_panel.py" line="265"/>
         <source>Exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="267"/>
+        <location filename="../../gui/addition/train_panel.py" line="266"/>
         <source>Per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="267"/>
+        <location filename="../../gui/addition/train_panel.py" line="266"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="271"/>
+        <location filename="../../gui/addition/train_panel.py" line="270"/>
         <source>Double-click a finished model to use it for prompts</source>
         <translation>学習が終わったモデルをダブルクリックすると、そのモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="302"/>
+        <location filename="../../gui/addition/train_panel.py" line="301"/>
         <source>waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="312"/>
+        <location filename="../../gui/addition/train_panel.py" line="311"/>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="317"/>
+        <location filename="../../gui/addition/train_panel.py" line="316"/>
         <source>Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s</source>
         <translation>「{0}」を学習中（{2} 個中 {1} 個目）: ステップ {3} / {4}、{5:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="328"/>
+        <location filename="../../gui/addition/train_panel.py" line="327"/>
         <source>Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.</source>
         <translation>最良: 「{0}」完全一致率 {1:.2f}%。行をダブルクリックすると、そのモデルに質問できます。</translation>
     </message>
@@ -389,215 +399,215 @@
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="37"/>
+        <location filename="../../gui/addition/train_panel.py" line="36"/>
         <source>Reverse the input</source>
         <translation>入力を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="39"/>
+        <location filename="../../gui/addition/train_panel.py" line="38"/>
         <source>Reverse the answer</source>
         <translation>答えを反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="40"/>
+        <location filename="../../gui/addition/train_panel.py" line="39"/>
         <source>Write the answer ones digit first, like adding by hand</source>
         <translation>筆算のように一の位から答えを書きます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="41"/>
+        <location filename="../../gui/addition/train_panel.py" line="40"/>
         <source>Peeky decoder</source>
         <translation>Peeky デコーダ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="43"/>
+        <location filename="../../gui/addition/train_panel.py" line="42"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="38"/>
+        <location filename="../../gui/addition/train_panel.py" line="37"/>
         <source>Feed “123+45” as “54+321” (a trick from the textbook)</source>
         <translation>「123+45」を「54+321」として入力します（教科書の工夫）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="42"/>
+        <location filename="../../gui/addition/train_panel.py" line="41"/>
         <source>Give the encoder&apos;s summary to every decoder step (a trick from the textbook)</source>
         <translation>エンコーダの要約をデコーダの全ステップに渡します（教科書の工夫）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="44"/>
+        <location filename="../../gui/addition/train_panel.py" line="43"/>
         <source>Let each decoder step look at all input characters</source>
         <translation>デコーダの各ステップがすべての入力文字を見られるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="50"/>
+        <location filename="../../gui/addition/train_panel.py" line="49"/>
         <source>fresh pairs every batch</source>
         <translation>毎回新しい問題</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="51"/>
+        <location filename="../../gui/addition/train_panel.py" line="50"/>
         <source>0: draw new problems for every batch; otherwise a fixed training set of this size (the textbook uses 45,000)</source>
         <translation>0: バッチごとに新しい問題を作ります。それ以外: この数の固定の学習データ（教科書は 45,000 問）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="53"/>
+        <location filename="../../gui/addition/train_panel.py" line="52"/>
         <source>Stop at 99% exact match</source>
         <translation>完全一致 99% で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="59"/>
+        <location filename="../../gui/addition/train_panel.py" line="58"/>
         <source>Digits per number:</source>
         <translation>各数の桁数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="60"/>
+        <location filename="../../gui/addition/train_panel.py" line="59"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="61"/>
+        <location filename="../../gui/addition/train_panel.py" line="60"/>
         <source>Hidden size:</source>
         <translation>隠れ層のサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="62"/>
+        <location filename="../../gui/addition/train_panel.py" line="61"/>
         <source>Embedding size:</source>
         <translation>埋め込みのサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="63"/>
+        <location filename="../../gui/addition/train_panel.py" line="62"/>
         <source>Training data:</source>
         <translation>学習データ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="64"/>
+        <location filename="../../gui/addition/train_panel.py" line="63"/>
         <source>Steps:</source>
         <translation>ステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="65"/>
+        <location filename="../../gui/addition/train_panel.py" line="64"/>
         <source>Batch size:</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="66"/>
+        <location filename="../../gui/addition/train_panel.py" line="65"/>
         <source>Learning rate:</source>
         <translation>学習率:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="73"/>
+        <location filename="../../gui/addition/train_panel.py" line="72"/>
         <source>Model and training options</source>
         <translation>モデルと学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="80"/>
+        <location filename="../../gui/addition/train_panel.py" line="79"/>
         <source>Start training</source>
         <translation>学習開始</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="82"/>
-        <location filename="../../gui/addition/train_panel.py" line="152"/>
-        <location filename="../../gui/addition/train_panel.py" line="161"/>
+        <location filename="../../gui/addition/train_panel.py" line="81"/>
+        <location filename="../../gui/addition/train_panel.py" line="151"/>
+        <location filename="../../gui/addition/train_panel.py" line="160"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="85"/>
+        <location filename="../../gui/addition/train_panel.py" line="84"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="89"/>
+        <location filename="../../gui/addition/train_panel.py" line="88"/>
         <source>Choose options and press “Start training”.</source>
         <translation>設定を選んで「学習開始」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="97"/>
+        <location filename="../../gui/addition/train_panel.py" line="96"/>
         <source>Training loss</source>
         <translation>学習の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="97"/>
+        <location filename="../../gui/addition/train_panel.py" line="96"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="97"/>
-        <location filename="../../gui/addition/train_panel.py" line="99"/>
+        <location filename="../../gui/addition/train_panel.py" line="96"/>
+        <location filename="../../gui/addition/train_panel.py" line="98"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="99"/>
+        <location filename="../../gui/addition/train_panel.py" line="98"/>
         <source>Accuracy on held-out problems</source>
         <translation>テスト問題での正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="99"/>
+        <location filename="../../gui/addition/train_panel.py" line="98"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="102"/>
+        <location filename="../../gui/addition/train_panel.py" line="101"/>
         <source>exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="103"/>
+        <location filename="../../gui/addition/train_panel.py" line="102"/>
         <source>per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="111"/>
+        <location filename="../../gui/addition/train_panel.py" line="110"/>
         <source>Use this model for prompts</source>
         <translation>このモデルで答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="113"/>
+        <location filename="../../gui/addition/train_panel.py" line="112"/>
         <source>Save model…</source>
         <translation>モデルを保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="161"/>
+        <location filename="../../gui/addition/train_panel.py" line="160"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="163"/>
+        <location filename="../../gui/addition/train_panel.py" line="162"/>
         <source>Paused. Press “Resume” to go on.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="172"/>
+        <location filename="../../gui/addition/train_panel.py" line="171"/>
         <source>Preparing data and model…</source>
         <translation>データとモデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="183"/>
+        <location filename="../../gui/addition/train_panel.py" line="182"/>
         <source>not measured yet</source>
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="185"/>
+        <location filename="../../gui/addition/train_panel.py" line="184"/>
         <source>Step {0} of {1} · {2:.1f} s · {3} problems seen · loss {4} · exact match {5}</source>
         <translation>ステップ {0} / {1} · {2:.1f} 秒 · {3} 問を学習 · 損失 {4} · 完全一致 {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="190"/>
+        <location filename="../../gui/addition/train_panel.py" line="189"/>
         <source>stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="190"/>
+        <location filename="../../gui/addition/train_panel.py" line="189"/>
         <source>finished</source>
         <translation>完了しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="191"/>
+        <location filename="../../gui/addition/train_panel.py" line="190"/>
         <source>Training {0} after {1} steps ({2:.1f} s): exact match {3} on {4} held-out problems, {5} parameters.</source>
         <translation>学習は {1} ステップ（{2:.1f} 秒）で{0}: テスト問題 {4} 問で完全一致 {3}、パラメータ数 {5}。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="194"/>
+        <location filename="../../gui/addition/train_panel.py" line="193"/>
         <source>Done. Use the new model for prompts, save it, or train again.</source>
         <translation>完了。新しいモデルで答えさせるか、保存するか、もう一度学習できます。</translation>
     </message>

@@ -127,8 +127,9 @@ def test_prompt_messages_are_japanese_when_asked():
 
 def test_digit_limit_follows_the_model():
     assert parse_prompt("12345+1", 5) == (12345, 1)
-    with pytest.raises(PromptError):
+    with pytest.raises(PromptError) as err:
         parse_prompt("12+3", 1)
+    assert str(err.value).endswith("up to 1 digit.")
 
 
 # -- model -------------------------------------------------------------------------------

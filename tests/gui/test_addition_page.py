@@ -81,9 +81,11 @@ def test_train_use_save_and_go_back(page, qtbot, tmp_path):
     assert tp.use_button.isEnabled() and "after 60 steps" in tp.result.text()
     tp.use_button.click()
     assert "Your trained model" in page.ask_panel.model_label.text()
+    assert "1 digit," in page.ask_panel.model_label.text()  # not "1 digits"
+    assert "one digit per number" in page.ask_panel.prompt.placeholderText()
     assert page.ask_panel.shipped_button.isEnabled()
     ask(qtbot, page, "23+1")  # too many digits for a 1-digit model
-    assert "trained on numbers of up to 1 digits" in page.ask_panel.result_label.text()
+    assert "trained on numbers of up to 1 digit." in page.ask_panel.result_label.text()
     ask(qtbot, page, "3+4")
     assert page.ask_panel.history.count() == 1
     out = tmp_path / "mine.pt"
