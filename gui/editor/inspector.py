@@ -1,8 +1,10 @@
 """The inspector: what the selected layer does, what is inferred for it, and one editor per parameter.
 
-Editors come from the layer's parameter schema (``core.layers.Param``): spin boxes with the
-schema's range, check boxes, combo boxes. Every change goes through ``document.set_param``; a value
-the document refuses leaves the spec unchanged and shows the reason in red under the editors.
+Editors come from the layer's parameter schema (``core.layers.Param``): spin boxes, check boxes,
+combo boxes. Every change goes through ``document.set_param``; a value the document refuses leaves
+the spec unchanged and shows the reason in red under the editors. The spin boxes accept any number
+so that the document can say why one is refused: a spin box held to the schema's range clamps or
+drops keystrokes without a word (typing 99999 into out_features gave 9999).
 ``InputShapeEditor`` edits the network's input shape the same way (``document.set_input_shape``).
 """
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 
 import torch
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QScrollArea, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
@@ -132,7 +134,7 @@ class LayerInspector(QWidget):
         col.addWidget(self.no_params)
         col.addWidget(self.message)
         col.addStretch(1)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidget(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
@@ -175,10 +177,16 @@ class LayerInspector(QWidget):
         if problem:
             self.message.setText("✖ " + problem)
             self.message.show()
+            # under the editors it may sit below the visible part: scroll to it once it is laid out
+            QTimer.singleShot(0, self, self._reveal_message)
             self._load_values()  # the editor goes back to the value the spec still has
         else:
             self.message.hide()
         return problem
+
+    def _reveal_message(self) -> None:
+        if not self.message.isHidden():
+            self.scroll.ensureWidgetVisible(self.message, 0, 4)
 
     # --- building -----------------------------------------------------------------------------
     def _index(self) -> int:
@@ -226,8 +234,7 @@ class LayerInspector(QWidget):
             w.currentTextChanged.connect(lambda v, n=name: self.apply_value(n, v))
         elif param.type is int:
             w = QSpinBox()
-            w.setRange(int(param.minimum) if param.minimum is not None else -INT_LIMIT,
-                       int(param.maximum) if param.maximum is not None else INT_LIMIT)
+            w.setRange(-INT_LIMIT, INT_LIMIT)  # the document checks the schema's range (see above)
             w.setKeyboardTracking(False)  # commit on Enter / focus out, not on every digit
             w.setAccelerated(True)
             w.valueChanged.connect(lambda v, n=name: self.apply_value(n, int(v)))
@@ -235,8 +242,7 @@ class LayerInspector(QWidget):
         else:
             w = QDoubleSpinBox()
             w.setDecimals(3)
-            w.setRange(param.minimum if param.minimum is not None else -1e9,
-                       param.maximum if param.maximum is not None else 1e9)
+            w.setRange(-1e9, 1e9)
             span = (param.maximum or 1.0) - (param.minimum or 0.0)
             w.setSingleStep(0.01 if span <= 1 else 0.1)
             w.setKeyboardTracking(False)

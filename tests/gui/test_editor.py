@@ -144,7 +144,16 @@ def test_inspector_edits_params_and_refuses_bad_values(page, qtbot):
     canvas.select(doc.layer(0).id)
     assert "in_features" in inspector.inferred.text()
     spin = inspector.editor("out_features")
-    assert (spin.minimum(), spin.maximum(), spin.value()) == (1, 65536, 16)
+    assert spin.value() == 16
+    # Typed out-of-range values reach the document, which refuses them with the reason (the spin box
+    # alone would turn 0 back into 16 and 99999 into 9999 without a word).
+    before = doc.spec().to_dict()
+    for typed in ("0", "99999"):
+        spin.selectAll()
+        qtbot.keyClicks(spin.lineEdit(), typed)
+        qtbot.keyClick(spin.lineEdit(), Qt.Key_Return)
+        assert "out_features must be in [1, 65536]" in inspector.message_text(), typed
+        assert doc.spec().to_dict() == before and spin.value() == 16
     spin.setValue(8)
     assert doc.layer(0).params["out_features"] == 8
     assert doc.analysis().total_params == 2 * 8 + 8 + 8 * 2 + 2  # 42
@@ -171,6 +180,14 @@ def test_inspector_edits_params_and_refuses_bad_values(page, qtbot):
     p_box.setValue(0.25)
     assert inspector.message_text() == ""
     assert doc.layer(3).params["p"] == 0.25
+
+
+def test_a_refusal_scrolls_into_view(page, qtbot):
+    page.right.setSizes([200, 600])  # a short inspector: the message sits below its visible part
+    inspector = page.inspector
+    page.canvas.select(page.document.layer(0).id)
+    assert inspector.apply_value("out_features", 0)
+    qtbot.waitUntil(lambda: not inspector.message.visibleRegion().isEmpty(), timeout=2000)
 
 
 def test_inspector_describes_a_huge_layer_without_building_it_in_memory(page, monkeypatch):
