@@ -34,6 +34,7 @@ class Solution:
     steps: tuple                   # DecodeStep per output position
     encoder_chars: tuple           # characters as the encoder read them (reversed if the model reverses)
     reverse_answer: bool
+    reverse_input: bool = False    # how the model that answered reads its input (history may outlive the model)
 
 
 class Solver:
@@ -71,4 +72,4 @@ class Solver:
         true_sum = a + b
         return Solution(prompt if prompt is not None else f"{a}+{b}", a, b, answer, true_sum,
                         answer == str(true_sum), tuple(steps),
-                        tuple(tok.decode_ids(src_np[0])), cfg.reverse_answer)
+                        tuple(tok.decode_ids(src_np[0])), cfg.reverse_answer, cfg.reverse_input)

@@ -213,7 +213,7 @@ class AskPanel(QWidget):
                 self.steps_table.setItem(i, col, cell)
         enc = "".join(visible_char(c) for c in sol.encoder_chars)
         notes = [self.tr("The encoder read “{0}”.").format(enc)]
-        if self.solver is not None and self.solver.cfg.reverse_input:
+        if sol.reverse_input:
             notes.append(self.tr("The input is reversed, as in the textbook."))
         if sol.reverse_answer:
             notes.append(self.tr("The decoder writes the answer backwards (ones digit first); it is flipped back for display."))

@@ -97,6 +97,17 @@ def test_train_use_save_and_go_back(page, qtbot, tmp_path):
     assert "mine.pt" in page.ask_panel.model_label.text()
 
 
+def test_history_notes_describe_the_model_that_answered(page, qtbot):
+    from core.addition.model import ModelConfig, Seq2Seq
+    ask(qtbot, page, "123+45")  # the shipped model reverses its input
+    page._use_model(Seq2Seq(ModelConfig(digits=3, hidden=8, embed_dim=4, reverse_input=False)), "plain")
+    ask(qtbot, page, "1+2")
+    assert "input is reversed" not in page.ask_panel.steps_note.text()
+    page.ask_panel.history.setCurrentRow(1)  # back to the shipped model's answer
+    assert "“␣54+321”" in page.ask_panel.steps_note.text()
+    assert "input is reversed" in page.ask_panel.steps_note.text()
+
+
 def test_unusable_model_files_give_a_message_box(page, tmp_path, monkeypatch):
     import torch
     shown = []
