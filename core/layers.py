@@ -54,8 +54,9 @@ class Param:
             return L(f"{self.name} must be one of: {options}", f"{self.name} は次のいずれかです: {options}")
         if self.type is int and (isinstance(value, bool) or not isinstance(value, int)):
             return L(f"{self.name} must be a whole number", f"{self.name} は整数で指定してください")
+        # ints are always finite (and 10**400, read from a file, is too big for math.isfinite)
         if self.type is float and (isinstance(value, bool) or not isinstance(value, (int, float))
-                                   or not math.isfinite(value)):
+                                   or (isinstance(value, float) and not math.isfinite(value))):
             return L(f"{self.name} must be a number", f"{self.name} は数値で指定してください")
         too_low = self.minimum is not None and (
             value < self.minimum if self.min_inclusive else value <= self.minimum)

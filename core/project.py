@@ -160,6 +160,9 @@ def _read_json(path: Path) -> Any:
             f"{path.name} is damaged or incomplete (line {e.lineno}, column {e.colno}: {e.msg}).",
             # json's own reason ("Expecting value") is English only: the position says enough
             f"{path.name} は壊れているか途中で切れています ({e.lineno} 行 {e.colno} 列)。")) from None
+    except ValueError:  # a number of more than 4300 digits, which Python refuses to read
+        raise ProjectError(L(f"{path.name} is damaged or incomplete (a number far too long).",
+                             f"{path.name} は壊れているか途中で切れています (長すぎる数があります)。")) from None
     except RecursionError:  # a few kB of "[[[[..." nest deeper than Python can parse
         raise ProjectError(L(f"{path.name} is damaged or incomplete (nested too deeply).",
                              f"{path.name} は壊れているか途中で切れています (入れ子が深すぎます)。")) from None

@@ -156,6 +156,7 @@ def test_check_accepts_values_in_range(param, value):
     (SLOPE, 1.5, "negative_slope must be in [0, 1]"),
     (SLOPE, math.nan, "negative_slope must be a number"),
     (SLOPE, math.inf, "negative_slope must be a number"),
+    pytest.param(SLOPE, 10**400, "negative_slope must be in [0, 1]", id="10**400"),  # too big for a float
     (SLOPE, "0.1", "negative_slope must be a number"),
     (SLOPE, False, "negative_slope must be a number"),
     (P, 1.0, "p must be in [0, 1)"),  # p = 1 would zero everything

@@ -285,6 +285,16 @@ def test_deeply_nested_json(tmp_path):
     assert _open_error(path).startswith("net.json is damaged or incomplete")
 
 
+def test_huge_numbers(tmp_path):
+    """A damaged file's absurd numbers give the usual messages, not OverflowError or ValueError."""
+    path = tmp_path / "net.json"
+    path.write_text(json.dumps(_doc(network=_layers({"kind": "LeakyReLU", "params": {"negative_slope": 0}})))
+                    .replace('"negative_slope": 0', '"negative_slope": 1' + "0" * 400), encoding="utf-8")
+    assert _open_error(path).endswith("negative_slope must be in [0, 1]")
+    path.write_text('{"format": "%s", "version": 1%s}' % (FORMAT, "0" * 5000), encoding="utf-8")
+    assert _open_error(path) == "net.json is damaged or incomplete (a number far too long)."
+
+
 def test_a_folder_is_not_a_project(tmp_path):
     (tmp_path / "net.json").mkdir()
     assert _open_error(tmp_path / "net.json").startswith("net.json cannot be read: ")
