@@ -26,7 +26,7 @@ class NetworkSummary(QLabel):
         n_layers = self.document.layer_count()
         errors = sum(p.severity == ERROR for p in analysis.problems)
         warnings = sum(p.severity == WARNING for p in analysis.problems)
-        parts = [self.tr("<b>{0}</b> layers").format(n_layers),
+        parts = [self.tr("<b>1</b> layer") if n_layers == 1 else self.tr("<b>{0}</b> layers").format(n_layers),
                  self.tr("<b>{0}</b> parameters in total").format(f"{analysis.total_params:,}"),
                  self.tr("output {0}").format(
                      "<code>" + (format_shape(analysis.output_shape) if n_layers else "?") + "</code>")]

@@ -73,6 +73,7 @@ def test_drop_into_empty_network(page):
     page.document.set_spec(NetworkSpec((2,), []), "empty")
     drop(page.canvas, mime.kind_mime("Linear"), page.canvas.height() / 2)
     assert kinds(page) == ["Linear"]
+    assert page.summary.text().startswith("<b>1</b> layer ·")  # not "1 layers"
 
 
 def test_canvas_refuses_foreign_data(page):
