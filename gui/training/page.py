@@ -576,7 +576,8 @@ class TrainingPage(QWidget):
         self.settings.set_config(cfg)
         self._runs = None
         self._use_saved_weights = True
-        self._reload_data(cfg)
+        # the data the form shows: its widgets clamp a hand-edited file's values (seed -5, 5 samples)
+        self._reload_data(self.settings.config())
 
     @Slot(float)
     def _lr_changed(self, lr: float) -> None:

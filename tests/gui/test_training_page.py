@@ -309,3 +309,20 @@ def test_a_pause_does_not_count_as_slow_training(qtbot, page):
     assert page._rate > 20                                          # not "1 steps/s, 400 h remaining"
     page.stop()
     wait_done(qtbot, page)
+
+
+def test_out_of_range_settings_in_a_project_file_load_clamped(qtbot, tmp_path):
+    import json
+    doc = NetworkDocument(TEMPLATES["classifier_2d"].make())
+    path = tmp_path / "edited.json"
+    doc.set_training_settings(TrainConfig().to_dict())
+    doc.save(str(path))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["training"].update(seed=-5, n_samples=3, noise=-1)        # edited by hand
+    path.write_text(json.dumps(data), encoding="utf-8")
+    doc.open(str(path))
+    page = TrainingPage(doc)                  # was: ValueError from numpy for the negative seed
+    qtbot.addWidget(page)
+    cfg = page.settings.config()
+    assert (cfg.seed, cfg.n_samples, cfg.noise) == (0, 10, 0.0)
+    assert page.data is not None and len(page.data.x_train) + len(page.data.x_val) == 10
