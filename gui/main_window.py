@@ -209,7 +209,16 @@ class MainWindow(QMainWindow):
             return False
         if not path.endswith(".json"):
             path += ".json"
+            # the dialog asked about replacing the name as typed, not this one with ".json" added
+            if Path(path).exists() and not self._confirm_replace(path):
+                return False
         return self._save_to(path)
+
+    def _confirm_replace(self, path: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Save project"),
+                                      self.tr("{0} already exists. Replace it?").format(Path(path).name),
+                                      QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
 
     def _save_to(self, path: str) -> bool:
         try:

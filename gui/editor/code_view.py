@@ -189,6 +189,12 @@ class CodeView(QWidget):
             return
         if not path.endswith(".py"):
             path += ".py"
+            # the dialog asked about replacing the name as typed, not this one with ".py" added
+            if Path(path).exists() and QMessageBox.question(
+                    self, self.tr("Export PyTorch code"),
+                    self.tr("{0} already exists. Replace it?").format(Path(path).name),
+                    QMessageBox.Yes | QMessageBox.No, QMessageBox.No) != QMessageBox.Yes:
+                return
         problem = self.export_to(path)
         if problem:
             QMessageBox.warning(self, self.tr("Export failed"), problem)

@@ -20,6 +20,7 @@
     </message>
     <message>
         <location filename="../../gui/editor/code_view.py" line="186"/>
+        <location filename="../../gui/editor/code_view.py" line="194"/>
         <source>Export PyTorch code</source>
         <translation>PyTorch コードを書き出す</translation>
     </message>
@@ -29,37 +30,42 @@
         <translation>Python ファイル (*.py)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="194"/>
+        <location filename="../../gui/editor/code_view.py" line="195"/>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} は既にあります。置き換えますか?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/code_view.py" line="200"/>
         <source>Export failed</source>
         <translation>書き出しに失敗しました</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="202"/>
+        <location filename="../../gui/editor/code_view.py" line="208"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="203"/>
+        <location filename="../../gui/editor/code_view.py" line="209"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="208"/>
+        <location filename="../../gui/editor/code_view.py" line="214"/>
         <source>PyTorch code</source>
         <translation>PyTorch コード</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="209"/>
+        <location filename="../../gui/editor/code_view.py" line="215"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="210"/>
+        <location filename="../../gui/editor/code_view.py" line="216"/>
         <source>Copy the code to the clipboard</source>
         <translation>コードをクリップボードにコピーします</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="211"/>
+        <location filename="../../gui/editor/code_view.py" line="217"/>
         <source>Export .py…</source>
         <translation>.py を書き出す…</translation>
     </message>

@@ -146,74 +146,80 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>Save project</source>
         <translation>プロジェクトを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="219"/>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} は既にあります。置き換えますか?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>Cannot save project</source>
         <translation>プロジェクトを保存できません</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Saving to {0} failed: {1}
 Your work is still open.</source>
         <translation>{0} への保存に失敗しました: {1}
 作業内容はそのまま開いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="263"/>
         <source>Clear list</source>
         <translation>一覧を消去</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271"/>
-        <location filename="../../gui/main_window.py" line="289"/>
+        <location filename="../../gui/main_window.py" line="280"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272"/>
+        <location filename="../../gui/main_window.py" line="281"/>
         <source>The new language is used from the next start of the app. Restart now?</source>
         <translation>新しい言語は次にアプリを起動したときから使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="274"/>
+        <location filename="../../gui/main_window.py" line="283"/>
         <source>Restart now</source>
         <translation>今すぐ再起動</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>Later</source>
         <translation>あとで</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>The app could not restart itself; please start it again.</source>
         <translation>アプリを自動で再起動できませんでした。もう一度起動してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296"/>
+        <location filename="../../gui/main_window.py" line="305"/>
         <source>About</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297"/>
+        <location filename="../../gui/main_window.py" line="306"/>
         <source>&lt;b&gt;PyTorch Learning Lab&lt;/b&gt;&lt;br&gt;Build networks from layers, train them live and watch their gradients, and ask a Seq2Seq model to add.</source>
         <translation>&lt;b&gt;PyTorch 学習ラボ&lt;/b&gt;&lt;br&gt;層を組み合わせてネットワークを作り、ライブで学習させて勾配を観察し、Seq2Seq モデルに足し算をさせましょう。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302"/>
+        <location filename="../../gui/main_window.py" line="311"/>
         <source>{0}[*] — PyTorch Learning Lab</source>
         <translation>{0}[*] — PyTorch 学習ラボ</translation>
     </message>

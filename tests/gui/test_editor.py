@@ -266,6 +266,19 @@ def test_code_view_follows_edits_and_export_runs(page, tmp_path):
     assert code.export_to(str(missing)).endswith(": ファイルかフォルダが見つかりません")
 
 
+def test_export_asks_before_replacing_the_file_the_added_suffix_names(page, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    old = tmp_path / "net.py"
+    old.write_text("precious", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "net"), "")))
+    answers = [QMessageBox.No, QMessageBox.Yes]
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: answers.pop(0)))
+    page.code_view.export_dialog()
+    assert old.read_text(encoding="utf-8") == "precious"
+    page.code_view.export_dialog()
+    assert old.read_text(encoding="utf-8") == page.code_view.code() and not answers
+
+
 def test_palette_filter_and_double_click_appends(page, qtbot):
     palette = page.palette
     palette.filter_edit.setText("relu")

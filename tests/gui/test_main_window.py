@@ -195,3 +195,17 @@ def test_the_file_dialog_is_japanese_too(qapp, qtbot):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.No, QMessageBox.Yes])
+def test_save_as_asks_before_replacing_the_file_the_added_suffix_names(window, tmp_path, monkeypatch, answer):
+    """Typing "net" saves net.json: when that exists, the app asks (the dialog only checked "net")."""
+    from PySide6.QtWidgets import QFileDialog
+    old = tmp_path / "net.json"
+    old.write_text("precious", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "net"), "")))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda parent, title, text, *a: asked.append(text) or answer))
+    assert window.save_document_as() == (answer == QMessageBox.Yes)
+    assert asked == ["net.json already exists. Replace it?"]
+    assert (old.read_text(encoding="utf-8") == "precious") == (answer == QMessageBox.No)
