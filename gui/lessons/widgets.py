@@ -81,8 +81,10 @@ class ValueGrid(QTableWidget):
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.NoSelection)
         self.setFont(monospace(11))
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Sized once after filling (resizeColumnsToContents below): ResizeToContents would re-measure
+        # every column on every setItem, and arange(0, 1000) froze the window for about 17 s.
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.setAlternatingRowColors(True)
         self.setStyleSheet("QTableWidget { gridline-color: #d0d7de; } QTableWidget::item { padding: 4px 12px; }")
         self.highlight: tuple | None = None

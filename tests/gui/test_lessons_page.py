@@ -81,6 +81,19 @@ def test_tensor_lab_runs_and_explains(page):
     assert lab.result.ok and lab.fields["shape"].styleSheet() == "" and lab.grid.rowCount() == 3
 
 
+def test_tensor_lab_shows_a_long_tensor_without_freezing(page):
+    from PySide6.QtWidgets import QHeaderView
+    page.show_lesson("tensors")
+    lab = page.tensor_lab
+    # ResizeToContents re-measured every column on every cell: arange(0, 1000) took ~17 s, 10000 minutes
+    assert lab.grid.horizontalHeader().sectionResizeMode(0) != QHeaderView.ResizeToContents
+    lab.select_operation("arange")
+    lab.set_field("end", "10000")
+    lab.run()
+    assert lab.result.ok and lab.grid.columnCount() == 10000 and lab.grid.item(0, 9999).text() == "9999"
+    assert lab.grid.columnWidth(0) >= lab.grid.fontMetrics().horizontalAdvance("0")  # still sized to the text
+
+
 def test_tensor_lab_device_choice(page):
     page.show_lesson("tensors")
     lab = page.tensor_lab
