@@ -7,8 +7,8 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test translations screenshot clean
 
+# (Re)create the venv unless it works: a first try without python3.11-venv leaves one without pip.
 $(VENV)/.installed: requirements.txt
-	# (re)create the venv unless it works: a first try without python3.11-venv leaves one without pip
 	$(PY) -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV) || python3 -m venv --clear $(VENV)
 	$(PY) -m pip install -r requirements.txt
 	touch $@
