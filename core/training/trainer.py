@@ -261,7 +261,8 @@ class Trainer:
                     self._last_eval = now
                     self._epoch_end()
             self.probe_now()
-            self._finish("done", L(f"Finished {self.epoch} epochs.", f"{self.epoch} エポック完了しました。"))
+            epochs = L("1 epoch", "1 エポック") if self.epoch == 1 else L(f"{self.epoch} epochs", f"{self.epoch} エポック")
+            self._finish("done", L(f"Finished {epochs}.", f"{epochs}完了しました。"))
         except RuntimeError as e:  # e.g. shapes that do not fit, out of memory
             self._finish("error", L(f"Training failed: {_first_line(e)}", f"学習に失敗しました: {_first_line(e)}"))
 

@@ -69,6 +69,9 @@ def test_sine_regression_uses_mse_and_draws_a_curve():
     assert isinstance(t.loss_fn, nn.MSELoss)
     t.run()
     assert math.isnan(rec.epochs[-1].train_acc) and rec.epochs[-1].train_loss >= 0
+    assert t.end.message == "Finished 3 epochs."
+    one = Trainer(mlp(1, 1), data, TrainConfig(epochs=1, batch_size=16))
+    assert one.run().message == "Finished 1 epoch."              # not "1 epochs"
     assert rec.probes[-1].curve_x.shape == rec.probes[-1].curve_y.shape == (200,)
 
 
