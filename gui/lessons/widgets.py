@@ -128,6 +128,8 @@ class ValueGrid(QTableWidget):
         self.resizeRowsToContents()
         # As tall as the rows need (a small tensor gets a small table), at most 320 px, then it scrolls.
         h = self.horizontalHeader().sizeHint().height() + self.verticalHeader().length()
+        if self.horizontalHeader().length() > self.viewport().width():  # a wide tensor: keep its rows above the scroll bar
+            h += self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(min(max(h + 2 * self.frameWidth() + 2, 50), 320))
 
 
