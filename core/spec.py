@@ -111,8 +111,8 @@ class NetworkSpec:
         shape = d.get("input_shape")
         if (not isinstance(shape, list) or not shape
                 or not all(isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 1_000_000 for n in shape)):
-            raise SpecError(L("input_shape must be a list of positive whole numbers",
-                              "input_shape は正の整数のリストである必要があります"))
+            raise SpecError(L("input_shape must be a list of whole numbers from 1 to 1,000,000",
+                              "input_shape は 1 から 1,000,000 までの整数のリストである必要があります"))
         layers = d.get("layers")
         if not isinstance(layers, list):
             raise SpecError(L("layers must be a list", "layers はリストである必要があります"))

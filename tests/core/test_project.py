@@ -246,7 +246,7 @@ def _layers(*layers):
 @pytest.mark.parametrize("network,reason", [
     (None, "The network must be an object"),
     ("Linear,ReLU", "The network must be an object"),
-    ({"input_shape": [0], "layers": []}, "input_shape must be a list of positive whole numbers"),
+    ({"input_shape": [0], "layers": []}, "input_shape must be a list of whole numbers from 1 to 1,000,000"),
     ({"input_shape": [2], "layers": "Linear"}, "layers must be a list"),
     (_layers({"kind": "Conv2d", "params": {}}), "Unknown layer kind 'Conv2d'"),
     (_layers({"kind": "Linear", "params": {"out_features": 0, "bias": True}}),

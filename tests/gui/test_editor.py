@@ -225,6 +225,7 @@ def test_input_shape_editor(page):
     assert editor.apply_text("two") is not None
     assert editor.message_text()
     assert editor.apply_text("0") is not None  # sizes start at 1
+    assert editor.apply_text("2000000").endswith("from 1 to 1,000,000")  # says why, not "positive"
     assert doc.spec().to_dict() == before
     assert editor.edit.text() == "3"
 
