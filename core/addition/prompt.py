@@ -92,15 +92,18 @@ def parse_prompt(text: str, digits: int = 3) -> tuple[int, int]:
         if " " in part:
             raise PromptError("space_in_number", L(f"'{part}' has a space inside the number; remove it.",
                                                    f"「{part}」は数の途中に空白があります。空白を消してください。"))
-    a, b = int(left), int(right)  # leading zeros are fine: int("007") == 7
-    for value in (a, b):
-        n = len(str(value))
+    # leading zeros are fine ("007" is 7); digits are counted on the text, before int(), which
+    # refuses strings of more than 4300 characters
+    left, right = (part.lstrip("0") or "0" for part in (left, right))
+    for value in (left, right):
+        n = len(value)
         if n > digits:
+            shown = value if n <= 12 else value[:6] + "…"
             raise PromptError("too_many_digits", L(
-                f"{value} has {n} digits, but this model was trained on numbers of up to {digits} "
+                f"{shown} has {n} digits, but this model was trained on numbers of up to {digits} "
                 f"digit{'s' if digits != 1 else ''}.",
-                f"{value} は {n} 桁です。このモデルが学習したのは {digits} 桁までの数です。"))
-    return a, b
+                f"{shown} は {n} 桁です。このモデルが学習したのは {digits} 桁までの数です。"))
+    return int(left), int(right)
 
 
 def _between_digits(s: str, c: str) -> bool:

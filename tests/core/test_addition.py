@@ -89,6 +89,7 @@ def test_score_exact_and_per_place():
     ("123+45", (123, 45)), (" 123 + 45 ", (123, 45)), ("007+5", (7, 5)),
     ("１２３＋４５", (123, 45)), ("12+3=", (12, 3)), ("0+0", (0, 0)), ("999+999", (999, 999)),
     ("１２　＋　３", (12, 3)),
+    ("0" * 5000 + "7+0005", (7, 5)),  # more than the 4300 characters int() reads, but only zeros
 ])
 def test_accepted_prompts(text, expected):
     assert parse_prompt(text, 3) == expected
@@ -105,6 +106,8 @@ BAD = [
     ("1 2+3", "space_in_number", "space"), ("-5+3", "negative", "Negative"), ("12#3", "symbol", "'#'"),
     ("123+45=168", "equals", "only the question"), ("=", "empty", "empty"),
     # look like digits but are not plain ones: NFKC would read 3²+4 as 32+4 and answer 36
+    ("1" * 5000 + "+1", "too_many_digits", "111111… has 5000 digits"),  # int() would refuse it
+    ("0" * 5000 + "1234+1", "too_many_digits", "1234 has 4 digits"),
     ("3²+4", "symbol", "'²'"), ("12₃+4", "symbol", "'₃'"), ("①+2", "symbol", "'①'"),
     ("１２－３", "operator", "'-'"), ("ＡＢ＋１", "letters", "letter 'A'"),
 ]
