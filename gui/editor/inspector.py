@@ -413,8 +413,11 @@ def _tensor_breakdown(kind, info, params: dict) -> str:
     meta device, so a huge layer (say 1,000,000 -> 65,536) costs no memory and no time to describe."""
     if info.in_shape is None or not info.n_params:
         return ""
-    with torch.device("meta"):
-        module = kind.builder(info.in_shape, params)
+    try:
+        with torch.device("meta"):
+            module = kind.builder(info.in_shape, params)
+    except RuntimeError:  # beyond what torch can even describe (more than 2**63 numbers): no breakdown
+        return ""
     parts = [f"<code>{name} {tuple(p.shape)}</code> = {p.numel():,}" for name, p in module.named_parameters()]
     return "<br><span style='color:#59636e'>" + " + ".join(parts) + "</span>" if parts else ""
 

@@ -214,6 +214,11 @@ def test_inspector_describes_a_huge_layer_without_building_it_in_memory(page, mo
     shapes = inspector.shapes.text().replace("<code>", "").replace("</code>", "")
     assert "weight (65536, 1000000) = 65,536,000,000 + bias (65536,) = 65,536" in shapes
     assert devices and set(devices) == {"meta"}
+    # Beyond torch's own limit (65536 x 10**18 > 2**63 numbers) the shapes are still shown, without a breakdown.
+    doc.reset(NetworkSpec((1_000_000,) * 3, [LayerSpec.make("Flatten"), LayerSpec.make("Linear", out_features=65536)]))
+    inspector.set_layer(doc.layer(1).id)
+    shapes = inspector.shapes.text().replace("<code>", "").replace("</code>", "")
+    assert "(B, 1000000000000000000) → (B, 65536)" in shapes and "weight" not in shapes
 
 
 def test_input_shape_editor(page):
