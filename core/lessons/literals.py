@@ -77,7 +77,7 @@ def parse_shape(text: str, *, allow_minus_one: bool = False) -> tuple[int, ...]:
         if not re.fullmatch(r"-?\d+", p):
             raise LiteralError(L(f"'{p}' in the shape is not a whole number.",
                                  f"形状の「{p}」は整数ではありません。"), max(text.find(p), 0))
-        d = int(p)
+        d = _to_number(p, max(text.find(p), 0))  # an int; a LiteralError past 4300 digits
         if d < 0 and not (allow_minus_one and d == -1):
             hint_en = " (only -1, meaning 'work it out')." if allow_minus_one else "."
             hint_ja = "（使える負の数は「自動で決める」の -1 だけです）。" if allow_minus_one else "。"

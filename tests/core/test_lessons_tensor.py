@@ -181,3 +181,8 @@ def test_arange_in_the_wrong_direction_is_explained():
 def test_overflowing_numbers_are_results_not_exceptions(op, args):
     r = T.run(op, args)
     assert not r.ok and r.error
+
+
+def test_a_shape_with_thousands_of_digits_points_at_the_field():
+    r = T.run("zeros", {"shape": "2, " + "9" * 5000})
+    assert r.bad_arg == "shape" and r.bad_pos == 3 and "too many digits" in r.error
