@@ -1,6 +1,7 @@
 """Training settings as one JSON-friendly dataclass (stored in the project file's "training")."""
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, fields
 
 from core.i18n import L
@@ -56,9 +57,11 @@ class TrainConfig:
                     value = int(value)
                 elif isinstance(default, float):
                     value = float(value)
+                    if not math.isfinite(value):
+                        continue
                 else:
                     value = str(value)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):  # e.g. int(1e400 → inf) in a hand-edited file
                 continue
             setattr(cfg, f.name, value)
         if cfg.optimizer not in OPTIMIZERS:

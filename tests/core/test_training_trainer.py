@@ -229,3 +229,13 @@ def test_epoch_metrics_can_be_throttled_but_the_last_epoch_is_always_measured():
     rec = Record()
     Trainer(mlp(), data, TrainConfig(epochs=20, batch_size=16), [rec], eval_interval_s=3600).run()
     assert [e.epoch for e in rec.epochs] == [1, 20]
+
+
+def test_settings_with_infinite_or_huge_numbers_fall_back_to_defaults():
+    import json
+    data = json.loads('{"epochs": 1e400, "lr": 1e400, "batch_size": -1e400, "init_std": NaN, "seed": 7}')
+    cfg = TrainConfig.from_dict(data)
+    default = TrainConfig()
+    assert (cfg.epochs, cfg.lr, cfg.batch_size, cfg.init_std) == (
+        default.epochs, default.lr, default.batch_size, default.init_std)
+    assert cfg.seed == 7
