@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
         try:
             warnings = self.document.open(path)
         except ProjectError as e:
+            if not Path(path).exists():  # a recent file that was moved or deleted leaves the list
+                self._set_recent([f for f in self.recent_files() if f != str(Path(path).resolve())])
             QMessageBox.warning(self, self.tr("Cannot open project"), str(e))
             return False
         self._add_recent(path)
@@ -241,9 +243,11 @@ class MainWindow(QMainWindow):
 
     def _add_recent(self, path: str) -> None:
         path = str(Path(path).resolve())
-        files = [path] + [f for f in self.recent_files() if f != path]
-        QSettings().setValue("recent_files", files[:MAX_RECENT])
+        self._set_recent([path] + [f for f in self.recent_files() if f != path])
         QSettings().setValue("last_dir", str(Path(path).parent))
+
+    def _set_recent(self, files: list[str]) -> None:
+        QSettings().setValue("recent_files", files[:MAX_RECENT])
 
     def _last_dir(self) -> str:
         return str(QSettings().value("last_dir", str(Path.home())))
@@ -268,7 +272,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _clear_recent(self) -> None:
-        QSettings().setValue("recent_files", [])
+        self._set_recent([])
 
     # --- language, about, title ---------------------------------------------------------------
     @Slot()

@@ -209,3 +209,13 @@ def test_save_as_asks_before_replacing_the_file_the_added_suffix_names(window, t
     assert window.save_document_as() == (answer == QMessageBox.Yes)
     assert asked == ["net.json already exists. Replace it?"]
     assert (old.read_text(encoding="utf-8") == "precious") == (answer == QMessageBox.No)
+
+
+def test_a_recent_file_that_was_deleted_leaves_the_list(window, tmp_path, dialogs):
+    kept, gone = str(tmp_path / "kept.json"), str(tmp_path / "gone.json")
+    window._save_to(gone)
+    window._save_to(kept)
+    Path(gone).unlink()
+    assert not window.open_path(gone, ask=False)
+    assert window.recent_files() == [str(Path(kept).resolve())]
+    assert "does not exist" in dialogs["calls"][-1][2]
