@@ -87,6 +87,7 @@ class TrainPanel(QWidget):
         self.progress.setFormat("%p%")
         self.status = QLabel(self.tr("Choose options and press “Start training”."))
         self.status.setWordWrap(True)
+        self.digits.valueChanged.connect(self._on_digits_changed)
         controls = QHBoxLayout()
         for w in (self.start_button, self.pause_button, self.stop_button):
             controls.addWidget(w)
@@ -124,6 +125,15 @@ class TrainPanel(QWidget):
         lay.addLayout(rrow)
         self.set_running(False)
         self.set_has_model(False)
+
+    @Slot(int)
+    def _on_digits_changed(self, digits: int) -> None:
+        if digits == 1:  # 90 training problems: the model can memorise them but not generalise
+            self.status.setText(self.tr(
+                "With 1 digit there are only 100 problems: 10 are held out, and a model that has seen only "
+                "the other 90 usually cannot answer them. Try 2 or more digits to see it generalise."))
+        else:
+            self.status.setText(self.tr("Choose options and press “Start training”."))
 
     def config(self) -> TrainConfig:
         model = ModelConfig(digits=self.digits.value(), cell=self.cell.currentData(), embed_dim=self.embed.value(),

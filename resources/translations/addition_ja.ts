@@ -266,132 +266,132 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="225"/>
+        <location filename="../../gui/addition/train_panel.py" line="235"/>
         <source>Baseline</source>
         <translation>ベースライン</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="226"/>
+        <location filename="../../gui/addition/train_panel.py" line="236"/>
         <source>Reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="227"/>
+        <location filename="../../gui/addition/train_panel.py" line="237"/>
         <source>Reversed + Peeky</source>
         <translation>入力反転 + Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="228"/>
+        <location filename="../../gui/addition/train_panel.py" line="238"/>
         <source>Reversed + attention</source>
         <translation>入力反転 + Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="229"/>
+        <location filename="../../gui/addition/train_panel.py" line="239"/>
         <source>+ reversed answer</source>
         <translation>+ 答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="232"/>
+        <location filename="../../gui/addition/train_panel.py" line="242"/>
         <source>The textbook improves its addition model one idea at a time: reverse the input, a Peeky decoder, then attention. Here each model trains on the same 45,000 problems with the same number of steps, and is scored on the same 5,000 held-out problems.</source>
         <translation>教科書は足し算モデルを 1 つずつ改良します: 入力の反転、Peeky デコーダ、そして Attention。ここでは各モデルを同じ 45,000 問・同じステップ数で学習させ、同じ 5,000 問のテスト問題で採点します。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="237"/>
+        <location filename="../../gui/addition/train_panel.py" line="247"/>
         <source>The textbook uses LSTM</source>
         <translation>教科書では LSTM を使います</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="239"/>
+        <location filename="../../gui/addition/train_panel.py" line="249"/>
         <source>Also: attention + reversed answer (this app&apos;s default)</source>
         <translation>追加: Attention + 答え反転（このアプリの既定）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="240"/>
+        <location filename="../../gui/addition/train_panel.py" line="250"/>
         <source>Run the comparison</source>
         <translation>比較を実行</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="242"/>
+        <location filename="../../gui/addition/train_panel.py" line="252"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="245"/>
+        <location filename="../../gui/addition/train_panel.py" line="255"/>
         <source>Four models, one after another: about 3 minutes on this computer. Fewer steps is quicker but shows smaller differences.</source>
         <translation>4 つのモデルを順番に学習します。このコンピュータで約 3 分です。ステップ数を減らすと速くなりますが、差は小さくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="249"/>
+        <location filename="../../gui/addition/train_panel.py" line="259"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="251"/>
+        <location filename="../../gui/addition/train_panel.py" line="261"/>
         <source>Steps per model:</source>
         <translation>モデルごとのステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="260"/>
+        <location filename="../../gui/addition/train_panel.py" line="270"/>
         <source>Exact match on held-out problems</source>
         <translation>テスト問題での完全一致率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="260"/>
+        <location filename="../../gui/addition/train_panel.py" line="270"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="260"/>
+        <location filename="../../gui/addition/train_panel.py" line="270"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="265"/>
+        <location filename="../../gui/addition/train_panel.py" line="275"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="265"/>
+        <location filename="../../gui/addition/train_panel.py" line="275"/>
         <source>Parameters</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="265"/>
+        <location filename="../../gui/addition/train_panel.py" line="275"/>
         <source>Exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="266"/>
+        <location filename="../../gui/addition/train_panel.py" line="276"/>
         <source>Per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="266"/>
+        <location filename="../../gui/addition/train_panel.py" line="276"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="270"/>
+        <location filename="../../gui/addition/train_panel.py" line="280"/>
         <source>Double-click a finished model to use it for prompts</source>
         <translation>学習が終わったモデルをダブルクリックすると、そのモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="301"/>
+        <location filename="../../gui/addition/train_panel.py" line="311"/>
         <source>waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="311"/>
+        <location filename="../../gui/addition/train_panel.py" line="321"/>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="316"/>
+        <location filename="../../gui/addition/train_panel.py" line="326"/>
         <source>Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s</source>
         <translation>「{0}」を学習中（{2} 個中 {1} 個目）: ステップ {3} / {4}、{5:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="327"/>
+        <location filename="../../gui/addition/train_panel.py" line="337"/>
         <source>Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.</source>
         <translation>最良: 「{0}」完全一致率 {1:.2f}%。行をダブルクリックすると、そのモデルに質問できます。</translation>
     </message>
@@ -505,8 +505,8 @@
     </message>
     <message>
         <location filename="../../gui/addition/train_panel.py" line="81"/>
-        <location filename="../../gui/addition/train_panel.py" line="151"/>
-        <location filename="../../gui/addition/train_panel.py" line="160"/>
+        <location filename="../../gui/addition/train_panel.py" line="161"/>
+        <location filename="../../gui/addition/train_panel.py" line="170"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
@@ -517,97 +517,103 @@
     </message>
     <message>
         <location filename="../../gui/addition/train_panel.py" line="88"/>
+        <location filename="../../gui/addition/train_panel.py" line="136"/>
         <source>Choose options and press “Start training”.</source>
         <translation>設定を選んで「学習開始」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="96"/>
+        <location filename="../../gui/addition/train_panel.py" line="97"/>
         <source>Training loss</source>
         <translation>学習の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="96"/>
+        <location filename="../../gui/addition/train_panel.py" line="97"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="96"/>
-        <location filename="../../gui/addition/train_panel.py" line="98"/>
+        <location filename="../../gui/addition/train_panel.py" line="97"/>
+        <location filename="../../gui/addition/train_panel.py" line="99"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="98"/>
+        <location filename="../../gui/addition/train_panel.py" line="99"/>
         <source>Accuracy on held-out problems</source>
         <translation>テスト問題での正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="98"/>
+        <location filename="../../gui/addition/train_panel.py" line="99"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="101"/>
+        <location filename="../../gui/addition/train_panel.py" line="102"/>
         <source>exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="102"/>
+        <location filename="../../gui/addition/train_panel.py" line="103"/>
         <source>per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="110"/>
+        <location filename="../../gui/addition/train_panel.py" line="111"/>
         <source>Use this model for prompts</source>
         <translation>このモデルで答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="112"/>
+        <location filename="../../gui/addition/train_panel.py" line="113"/>
         <source>Save model…</source>
         <translation>モデルを保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="160"/>
+        <location filename="../../gui/addition/train_panel.py" line="133"/>
+        <source>With 1 digit there are only 100 problems: 10 are held out, and a model that has seen only the other 90 usually cannot answer them. Try 2 or more digits to see it generalise.</source>
+        <translation>1 桁では問題が 100 個しかありません。そのうち 10 個はテスト用に取っておかれ、残り 90 個しか見ていないモデルはたいてい答えられません。汎化する様子を見るには 2 桁以上にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/train_panel.py" line="170"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="162"/>
+        <location filename="../../gui/addition/train_panel.py" line="172"/>
         <source>Paused. Press “Resume” to go on.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="171"/>
+        <location filename="../../gui/addition/train_panel.py" line="181"/>
         <source>Preparing data and model…</source>
         <translation>データとモデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="182"/>
+        <location filename="../../gui/addition/train_panel.py" line="192"/>
         <source>not measured yet</source>
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="184"/>
+        <location filename="../../gui/addition/train_panel.py" line="194"/>
         <source>Step {0} of {1} · {2:.1f} s · {3} problems seen · loss {4} · exact match {5}</source>
         <translation>ステップ {0} / {1} · {2:.1f} 秒 · {3} 問を学習 · 損失 {4} · 完全一致 {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="189"/>
+        <location filename="../../gui/addition/train_panel.py" line="199"/>
         <source>stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="189"/>
+        <location filename="../../gui/addition/train_panel.py" line="199"/>
         <source>finished</source>
         <translation>完了しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="190"/>
+        <location filename="../../gui/addition/train_panel.py" line="200"/>
         <source>Training {0} after {1} steps ({2:.1f} s): exact match {3} on {4} held-out problems, {5} parameters.</source>
         <translation>学習は {1} ステップ（{2:.1f} 秒）で{0}: テスト問題 {4} 問で完全一致 {3}、パラメータ数 {5}。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="193"/>
+        <location filename="../../gui/addition/train_panel.py" line="203"/>
         <source>Done. Use the new model for prompts, save it, or train again.</source>
         <translation>完了。新しいモデルで答えさせるか、保存するか、もう一度学習できます。</translation>
     </message>

@@ -172,3 +172,12 @@ def test_textbook_comparison_in_a_few_clicks(page, qtbot, monkeypatch):
     assert all(c.series.n == 2 for c in page.compare_panel.curves)
     page.compare_panel.table.cellDoubleClicked.emit(3, 0)
     assert "Reversed + attention" in page.ask_panel.model_label.text()
+
+
+def test_one_digit_explains_why_held_out_problems_stay_unsolved(page):
+    panel = page.train_panel
+    panel.digits.setValue(1)
+    assert "only 100 problems" in panel.status.text()
+    assert panel.config().test_size == 10
+    panel.digits.setValue(2)
+    assert "only 100 problems" not in panel.status.text()
