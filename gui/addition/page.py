@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QSplitter, 
 from core.addition import checkpoint
 from core.addition.model import Seq2Seq, count_parameters
 from core.addition.solver import Solver
+from core.project import os_error_text
 
 from .ask import AskPanel
 from .train_panel import ComparePanel, TrainPanel
@@ -154,7 +155,7 @@ class AdditionPage(QWidget):
             checkpoint.save(self.trained_model, path, meta)
         except OSError as e:
             QMessageBox.critical(self, self.tr("Cannot save model"),
-                                 self.tr("Saving to {0} failed: {1}").format(path, e.strerror or str(e)))
+                                 self.tr("Saving to {0} failed: {1}").format(path, os_error_text(e)))
             return False
         QSettings().setValue("addition/last_dir", str(Path(path).parent))
         self.train_panel.status.setText(self.tr("Saved {0}").format(Path(path).name))
