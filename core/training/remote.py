@@ -15,6 +15,7 @@ Everything that crosses the pipe is plain data: dataclasses of floats and numpy 
 from __future__ import annotations
 
 import multiprocessing as mp
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -141,16 +142,19 @@ class TrainingServer:
         self.control = SharedControl(self._ctx)
         self._proc = None
         self._conn = None
+        # start/close may come from the GUI thread (page shown, window closed) and the worker
+        # thread (a run starting) at the same moment: without this, two processes and pipes got mixed.
+        self._lock = threading.RLock()
 
     def start(self) -> None:
-        if self.alive():
-            return
-        parent, child = self._ctx.Pipe()
-        self._proc = self._ctx.Process(target=_serve, args=(child, self.control), daemon=True,
-                                       name="training")
-        self._proc.start()
-        child.close()
-        self._conn = parent
+        with self._lock:
+            if self.alive():
+                return
+            parent, child = self._ctx.Pipe()
+            proc = self._ctx.Process(target=_serve, args=(child, self.control), daemon=True, name="training")
+            proc.start()
+            child.close()
+            self._proc, self._conn = proc, parent
 
     def alive(self) -> bool:
         return self._proc is not None and self._proc.is_alive()
@@ -158,29 +162,37 @@ class TrainingServer:
     def send_job(self, job: Job) -> None:
         """Start `job`; call ``control.reset()`` first (and pause it there to start paused)."""
         self.start()
-        self._conn.send(("job", job))
+        self._pipe().send(("job", job))
 
     def poll(self, timeout: float) -> bool:
-        return self._conn.poll(timeout)
+        return self._pipe().poll(timeout)
 
     def recv(self):
-        return self._conn.recv()
+        return self._pipe().recv()
+
+    def _pipe(self):
+        conn = self._conn
+        if conn is None:  # closed by another thread (the window closing): read as a broken pipe
+            raise EOFError("the training process was closed")
+        return conn
 
     def close(self, timeout: float = 2.0) -> None:
         """Stop any run and end the process (terminate it if it does not answer in time)."""
-        if self._proc is None:
+        with self._lock:
+            proc, conn = self._proc, self._conn
+            self._proc = self._conn = None
+        if proc is None:
             return
         self.control.stop()
         try:
-            self._conn.send(("quit", None))
+            conn.send(("quit", None))
         except (OSError, ValueError):
             pass
-        self._proc.join(timeout)
-        if self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join(1.0)
-        self._conn.close()
-        self._proc = self._conn = None
+        proc.join(timeout)
+        if proc.is_alive():
+            proc.terminate()
+            proc.join(1.0)
+        conn.close()
 
 
 # --- the child process ---------------------------------------------------------------------

@@ -8,11 +8,14 @@ GUI thread sets directly: no message needs to wait for this worker.
 """
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QObject, Signal, Slot
 
 from core.training.remote import Job, JobResult, TrainingServer
 
 _server: TrainingServer | None = None
+_server_lock = threading.Lock()     # the GUI thread and a worker thread may both ask for it
 _busy = False      # one run at a time uses the process (the app has one training page)
 
 
@@ -23,17 +26,19 @@ def busy() -> bool:
 def server() -> TrainingServer:
     """The app's one training process, spawned on first use and reused (it takes ~1 s to start)."""
     global _server
-    if _server is None:
-        _server = TrainingServer()
-    return _server
+    with _server_lock:
+        if _server is None:
+            _server = TrainingServer()
+        return _server
 
 
 def close_server() -> None:
     """End the training process (the app also ends it on exit: it is a daemon)."""
     global _server
-    if _server is not None:
-        _server.close()
-        _server = None
+    with _server_lock:
+        srv, _server = _server, None
+    if srv is not None:
+        srv.close()
 
 
 class TrainingWorker(QObject):

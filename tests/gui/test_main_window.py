@@ -219,3 +219,18 @@ def test_a_recent_file_that_was_deleted_leaves_the_list(window, tmp_path, dialog
     assert not window.open_path(gone, ask=False)
     assert window.recent_files() == [str(Path(kept).resolve())]
     assert "does not exist" in dialogs["calls"][-1][2]
+
+
+def test_one_click_compare_from_a_lesson_trains_to_the_end(window, qtbot):
+    """The lesson's button starts the run and shows the page at once: the page's showEvent and the
+    worker thread both start the training process, which once mixed up two processes' pipes."""
+    page = window.training_page
+    page.settings.epochs.setValue(3)
+    window.show()  # the page's showEvent is what starts the process on the GUI thread
+    for _ in range(3):  # the race was timing-dependent: try it more than once
+        window.show_page("lessons")
+        with qtbot.waitSignal(page.training_finished, timeout=60_000):
+            window.on_try_it("training:compare:sigmoid_vs_relu")
+        assert "unexpectedly" not in page.message.text() and "failed" not in page.message.text().lower()
+        assert "Finished 3 epochs" in page.message.text(), page.message.text()
+    window.shutdown()
