@@ -79,6 +79,19 @@ def _src(book, en: str, ja: str) -> tuple[str, str]:
     return f"{book[0]}, {en}", f"{book[1]} {ja}"
 
 
+# the notes' tensor operations; only the last line's comment differs between the languages
+_TENSOR_OPS = ("x = torch.tensor([[1, 2, 3], [4, 5, 6]],\n"
+               "                 dtype=torch.float64)\n"
+               "x.size()        # torch.Size([2, 3])\n"
+               "torch.arange(0, 10)\n"
+               "torch.linspace(0, 10, 5)\n"
+               "torch.rand(2, 3)\n"
+               "torch.zeros(2, 3)\n"
+               "torch.ones(2, 3)\n"
+               "x.view(3, 2)    # 2×3 → 3×2\n"
+               "x.to('cuda')    ")
+
+
 LESSONS: tuple[Lesson, ...] = (
     Lesson(
         "tensors", "Tensors", "テンソル", *_src(_BOOK_A, "1. Tensors", "1. テンソル"),
@@ -94,26 +107,7 @@ LESSONS: tuple[Lesson, ...] = (
               "テンソルは値のほかに、形状（size）、データ型（dtype）、置かれているデバイスの情報をもっています。"
               "ラボで操作を選び、引数を変えて「実行」を押すと、結果とその階・形状・データ型・デバイス、"
               "そしてそれを作ったPyTorchの1行が表示されます。"),
-            CODE("x = torch.tensor([[1, 2, 3], [4, 5, 6]],\n"
-                 "                 dtype=torch.float64)\n"
-                 "x.size()        # torch.Size([2, 3])\n"
-                 "torch.arange(0, 10)\n"
-                 "torch.linspace(0, 10, 5)\n"
-                 "torch.rand(2, 3)\n"
-                 "torch.zeros(2, 3)\n"
-                 "torch.ones(2, 3)\n"
-                 "x.view(3, 2)    # 2×3 → 3×2\n"
-                 "x.to('cuda')    # to the GPU",
-                 "x = torch.tensor([[1, 2, 3], [4, 5, 6]],\n"
-                 "                 dtype=torch.float64)\n"
-                 "x.size()        # torch.Size([2, 3])\n"
-                 "torch.arange(0, 10)\n"
-                 "torch.linspace(0, 10, 5)\n"
-                 "torch.rand(2, 3)\n"
-                 "torch.zeros(2, 3)\n"
-                 "torch.ones(2, 3)\n"
-                 "x.view(3, 2)    # 2×3 → 3×2\n"
-                 "x.to('cuda')    # GPUへ転送"),
+            CODE(_TENSOR_OPS + "# to the GPU", _TENSOR_OPS + "# GPUへ転送"),
             P("Arithmetic between tensors works element by element: a * b multiplies matching elements, "
               "unlike the matrix product of mathematics, which PyTorch writes a @ b. Try both on the same "
               "two tensors.",

@@ -126,28 +126,49 @@ class CurvesPlot(QWidget):
                 r["step_curve"].setData(sx / r["spe"] if self.x_mode == "epoch" else sx, sy)
 
 
-class GradBarsPlot(QWidget):
-    """Gradient flow: mean |grad| per layer as bars on a log scale, max |grad| as dots."""
+class _RunBarsPlot(QWidget):
+    """One bar plot whose items are rebuilt for each set of runs (single or compare mode)."""
 
     dirty = False     # new data since the last redraw (the page skips clean plots)
+    item_keys: tuple[str, ...] = ()   # the plot items each run dict holds
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = _plot_widget(self.tr("Gradient flow (latest step)"), self.tr("|grad| (log scale)"),
-                                 self.tr("layer index (layers with weights)"))
-        self.plot.getAxis("left").setLogMode(True)        # values are log10: labels read 10^x
-        self.plot.setYRange(-6, 0)
+        self.plot = _plot_widget(*self._titles())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.plot)
         self.runs: list[dict] = []
 
-    def set_runs(self, labels: list[str]) -> None:
+    def _titles(self) -> tuple[str, str, str]:
+        """Title, left axis label, bottom axis label (translated, so after QWidget's __init__)."""
+        raise NotImplementedError
+
+    def _remove_runs(self) -> None:
         pi = self.plot.getPlotItem()
         for r in self.runs:
-            pi.removeItem(r["bars"])
-            pi.removeItem(r["dots"])
+            for key in self.item_keys:
+                pi.removeItem(r[key])
         self.runs = []
+
+
+class GradBarsPlot(_RunBarsPlot):
+    """Gradient flow: mean |grad| per layer as bars on a log scale, max |grad| as dots."""
+
+    item_keys = ("bars", "dots")
+
+    def _titles(self):
+        return (self.tr("Gradient flow (latest step)"), self.tr("|grad| (log scale)"),
+                self.tr("layer index (layers with weights)"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot.getAxis("left").setLogMode(True)        # values are log10: labels read 10^x
+        self.plot.setYRange(-6, 0)
+
+    def set_runs(self, labels: list[str]) -> None:
+        self._remove_runs()
+        pi = self.plot.getPlotItem()
         n = len(labels)
         for i, label in enumerate(labels):
             color = QColor(RUN_COLORS[i % len(RUN_COLORS)])
@@ -269,27 +290,21 @@ class GradHeatmap(QWidget):
             r["plot"].getAxis("left").setTicks([[(i, _index(n)) for i, n in enumerate(r["names"])]])
 
 
-class ActivityPlot(QWidget):
+class ActivityPlot(_RunBarsPlot):
     """Per activation layer: share of saturated sigmoid/tanh outputs and of dead ReLU units."""
 
-    dirty = False     # new data since the last redraw (the page skips clean plots)
+    item_keys = ("sat", "dead")
+
+    def _titles(self):
+        return self.tr("Saturated (sigmoid/tanh) and dead (ReLU) share"), self.tr("share"), self.tr("activation layer")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = _plot_widget(self.tr("Saturated (sigmoid/tanh) and dead (ReLU) share"),
-                                 self.tr("share"), self.tr("activation layer"))
         self.plot.setYRange(0, 1.0)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.plot)
-        self.runs: list[dict] = []
 
     def set_runs(self, labels: list[str]) -> None:
+        self._remove_runs()
         pi = self.plot.getPlotItem()
-        for r in self.runs:
-            pi.removeItem(r["sat"])
-            pi.removeItem(r["dead"])
-        self.runs = []
         n = len(labels)
         for i, label in enumerate(labels):
             prefix = f"{label}: " if n > 1 else ""
