@@ -1,7 +1,8 @@
 """The registry of layer kinds: one entry per kind drives everything.
 
 The palette, the inspector, shape inference, validation, ``nn.Module`` building and code export all
-read this table, so adding a layer kind is one ``LayerKind`` entry at the bottom of this file.
+read this table, so adding a layer kind is one ``LayerKind`` entry: dense kinds at the bottom of
+this file, other families in a module of ``core/layer_kinds/`` whose ``KINDS`` list is added below.
 
 Shapes here never include the batch dimension: a Linear layer fed ``(64,)`` sees tensors of shape
 ``(B, 64)``.
@@ -9,105 +10,14 @@ Shapes here never include the batch dimension: a Linear layer fed ``(64,)`` sees
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from torch import nn
 
 from core.i18n import L
+from core.layer_kind import LayerKind, Param, Shape, ShapeError, shape_text  # noqa: F401 - re-exported
 
-Shape = tuple[int, ...]
-
-
-class ShapeError(ValueError):
-    """A layer cannot accept the shape it receives; the message is for the learner."""
-
-
-@dataclass(frozen=True)
-class Param:
-    """One editable parameter of a layer kind: its type, default and allowed values."""
-
-    name: str
-    type: type  # int, float, bool or str (str means one of ``choices``)
-    default: Any
-    minimum: float | None = None
-    maximum: float | None = None
-    choices: tuple[str, ...] = ()
-    doc_en: str = ""
-    doc_ja: str = ""
-    min_inclusive: bool = True
-    max_inclusive: bool = True
-
-    @property
-    def doc(self) -> str:
-        return L(self.doc_en, self.doc_ja)
-
-    def check(self, value: Any) -> str | None:
-        """Return why ``value`` is not allowed, or None when it is."""
-        if self.type is bool:
-            return None if isinstance(value, bool) else L(
-                f"{self.name} must be true or false", f"{self.name} は true か false です")
-        if self.type is str:
-            if value in self.choices:
-                return None
-            options = ", ".join(self.choices)
-            return L(f"{self.name} must be one of: {options}", f"{self.name} は次のいずれかです: {options}")
-        if self.type is int and (isinstance(value, bool) or not isinstance(value, int)):
-            return L(f"{self.name} must be a whole number", f"{self.name} は整数で指定してください")
-        # ints are always finite (and 10**400, read from a file, is too big for math.isfinite)
-        if self.type is float and (isinstance(value, bool) or not isinstance(value, (int, float))
-                                   or (isinstance(value, float) and not math.isfinite(value))):
-            return L(f"{self.name} must be a number", f"{self.name} は数値で指定してください")
-        too_low = self.minimum is not None and (
-            value < self.minimum if self.min_inclusive else value <= self.minimum)
-        too_high = self.maximum is not None and (
-            value > self.maximum if self.max_inclusive else value >= self.maximum)
-        if too_low or too_high:
-            return L(f"{self.name} must be in {self.range_text()}", f"{self.name} は {self.range_text()} の範囲です")
-        return None
-
-    def range_text(self) -> str:
-        lo = "-∞" if self.minimum is None else f"{self.minimum:g}"
-        hi = "∞" if self.maximum is None else f"{self.maximum:g}"
-        # an unbounded end is always open: [0, ∞), never [0, ∞]
-        left = "[" if self.min_inclusive and self.minimum is not None else "("
-        right = "]" if self.max_inclusive and self.maximum is not None else ")"
-        return f"{left}{lo}, {hi}{right}"
-
-
-@dataclass(frozen=True)
-class LayerKind:
-    """Everything the app knows about one kind of layer."""
-
-    name: str  # the torch.nn class name, e.g. "Linear"
-    group: str  # one of GROUPS
-    doc_en: str
-    doc_ja: str
-    shape_rule: Callable[[Shape, dict], Shape]  # input shape -> output shape, or ShapeError
-    builder: Callable[[Shape, dict], nn.Module]
-    code: Callable[[Shape, dict], str]  # the constructor call, e.g. "nn.Linear(64, 10)"
-    count_params: Callable[[Shape, dict], int] = lambda shape, p: 0
-    params: tuple[Param, ...] = field(default=())
-    inferred_en: str = ""  # what is read from the incoming shape instead of being set by hand
-    inferred_ja: str = ""
-
-    @property
-    def doc(self) -> str:
-        return L(self.doc_en, self.doc_ja)
-
-    @property
-    def inferred(self) -> str:
-        return L(self.inferred_en, self.inferred_ja)
-
-    def defaults(self) -> dict:
-        return {p.name: p.default for p in self.params}
-
-    def param(self, name: str) -> Param:
-        for p in self.params:
-            if p.name == name:
-                return p
-        raise KeyError(name)
-
+_fmt = shape_text
 
 GROUPS = ("linear", "activation", "normalisation", "regularisation", "shape")
 
@@ -120,10 +30,6 @@ def group_title(group: str) -> str:
         "regularisation": L("Regularisation", "正則化"),
         "shape": L("Shape", "形状"),
     }[group]
-
-
-def _fmt(shape: Shape) -> str:
-    return "(B, " + ", ".join(str(d) for d in shape) + ")" if shape else "(B,)"
 
 
 # --- shape rules -------------------------------------------------------------------------------
@@ -260,6 +166,10 @@ _KINDS: list[LayerKind] = [
         code=lambda s, p: "nn.Flatten()",
     ),
 ]
+
+# other families, one module each (their KINDS lists): add one line per family here
+_FAMILIES: list[list[LayerKind]] = []
+_KINDS = _KINDS + [k for family in _FAMILIES for k in family]
 
 LAYERS: dict[str, LayerKind] = {k.name: k for k in _KINDS}
 
