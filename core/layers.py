@@ -16,15 +16,18 @@ from torch import nn
 
 from core.i18n import L
 from core.layer_kind import LayerKind, Param, Shape, ShapeError, shape_text  # noqa: F401 - re-exported
+from core.layer_kinds import conv
 
 _fmt = shape_text
 
-GROUPS = ("linear", "activation", "normalisation", "regularisation", "shape")
+GROUPS = ("linear", "convolution", "pooling", "activation", "normalisation", "regularisation", "shape")
 
 
 def group_title(group: str) -> str:
     return {
         "linear": L("Linear", "線形"),
+        "convolution": L("Convolution", "畳み込み"),
+        "pooling": L("Pooling", "プーリング"),
         "activation": L("Activation", "活性化関数"),
         "normalisation": L("Normalisation", "正規化"),
         "regularisation": L("Regularisation", "正則化"),
@@ -168,7 +171,7 @@ _KINDS: list[LayerKind] = [
 ]
 
 # other families, one module each (their KINDS lists): add one line per family here
-_FAMILIES: list[list[LayerKind]] = []
+_FAMILIES: list[list[LayerKind]] = [conv.KINDS]
 _KINDS = _KINDS + [k for family in _FAMILIES for k in family]
 
 LAYERS: dict[str, LayerKind] = {k.name: k for k in _KINDS}

@@ -16,6 +16,24 @@ def _mlp(hidden: list[int], activation: str, n_in: int = 2, n_out: int = 2) -> N
     return NetworkSpec((n_in,), layers)
 
 
+def _cnn(input_shape: tuple[int, int, int], channels: list[int], hidden: int, n_out: int = 10) -> NetworkSpec:
+    """Blocks of 3×3 Conv2d (padding 1 keeps the size) + ReLU + 2×2 MaxPool (halves it), then an MLP head."""
+    layers = []
+    for c in channels:
+        layers += [LayerSpec.make("Conv2d", out_channels=c, kernel_size=3, padding=1), LayerSpec.make("ReLU"),
+                   LayerSpec.make("MaxPool2d", kernel_size=2)]
+    layers.append(LayerSpec.make("Flatten"))
+    if hidden:
+        layers += [LayerSpec.make("Linear", out_features=hidden), LayerSpec.make("ReLU")]
+    layers.append(LayerSpec.make("Linear", out_features=n_out))
+    return NetworkSpec(tuple(input_shape), layers)
+
+
+def _image_mlp(input_shape: tuple[int, ...], hidden: list[int], n_out: int = 10) -> NetworkSpec:
+    spec = _mlp(hidden, "ReLU", n_out=n_out)
+    return NetworkSpec(tuple(input_shape), [LayerSpec.make("Flatten")] + spec.layers)
+
+
 @dataclass(frozen=True)
 class Template:
     name: str
@@ -50,4 +68,20 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in [
              f"The same {DEEP_DEPTH} hidden layers with ReLU: the gradient reaches the first layer.",
              f"同じ {DEEP_DEPTH} 層を ReLU にしたもの。勾配が最初の層まで届きます。",
              lambda: _mlp([DEEP_WIDTH] * DEEP_DEPTH, "ReLU")),
+    Template("lenet_digits", "LeNet-style CNN for 8×8 digits", "8×8 の手書き数字用 LeNet 風 CNN",
+             "(1, 8, 8) → Conv 16 → pool → Conv 32 → pool → Flatten → 64 → 10 digits. "
+             "Two 3×3 convolutions with ReLU and 2×2 max pooling, like LeCun's LeNet.",
+             "(1, 8, 8) → Conv 16 → プーリング → Conv 32 → プーリング → Flatten → 64 → 数字 10 クラス。"
+             "LeCun の LeNet と同じく、3×3 の畳み込み + ReLU + 2×2 の最大プーリングを 2 段重ねます。",
+             lambda: _cnn((1, 8, 8), [16, 32], 64)),
+    Template("mlp_digits", "MLP on the same 8×8 digits", "同じ 8×8 の数字を MLP で",
+             "(1, 8, 8) → Flatten → 64 → ReLU → 10: no convolution, every pixel is just one input. "
+             "Compare it with the CNN.",
+             "(1, 8, 8) → Flatten → 64 → ReLU → 10。畳み込みなしで、各画素はただの入力の 1 つです。"
+             "CNN と比べてみましょう。",
+             lambda: _image_mlp((1, 8, 8), [64])),
+    Template("cnn_28", "Small CNN for 28×28 (MNIST)", "28×28 (MNIST) 用の小さな CNN",
+             "(1, 28, 28) → Conv 16 → pool (14×14) → Conv 32 → pool (7×7) → Flatten → 64 → 10.",
+             "(1, 28, 28) → Conv 16 → プーリング (14×14) → Conv 32 → プーリング (7×7) → Flatten → 64 → 10。",
+             lambda: _cnn((1, 28, 28), [16, 32], 64)),
 ]}

@@ -6,6 +6,8 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap
 # One colour per layer group (core.layers.GROUPS): the palette swatch and the block stripe.
 GROUP_COLORS = {
     "linear": QColor("#2f6fde"),
+    "convolution": QColor("#b35900"),
+    "pooling": QColor("#8a6d00"),
     "activation": QColor("#139a6b"),
     "normalisation": QColor("#8250df"),
     "regularisation": QColor("#c23f84"),

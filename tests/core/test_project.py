@@ -248,7 +248,7 @@ def _layers(*layers):
     ("Linear,ReLU", "The network must be an object"),
     ({"input_shape": [0], "layers": []}, "input_shape must be a list of whole numbers from 1 to 1,000,000"),
     ({"input_shape": [2], "layers": "Linear"}, "layers must be a list"),
-    (_layers({"kind": "Conv2d", "params": {}}), "Unknown layer kind 'Conv2d'"),
+    (_layers({"kind": "Conv7d", "params": {}}), "Unknown layer kind 'Conv7d'"),
     (_layers({"kind": "Linear", "params": {"out_features": 0, "bias": True}}),
      "Linear: out_features must be in [1, 65536]"),
     (_layers({"kind": "Dropout", "params": {"p": 1.5}}), "Dropout: p must be in [0, 1)"),
@@ -309,8 +309,8 @@ def test_bad_file_messages_in_japanese(tmp_path):
     assert _open_error(path) == "net.json はこのアプリのプロジェクトではありません。"
     _write_json(path, _doc(version=3))
     assert "新しいバージョンのアプリで保存されています (ファイル版 3、このアプリは 1 まで)" in _open_error(path)
-    _write_json(path, _doc(network=_layers({"kind": "Conv2d"})))
-    assert _open_error(path) == "net.json のネットワークが不正です: 未知の層の種類です: 'Conv2d'"
+    _write_json(path, _doc(network=_layers({"kind": "Conv7d"})))
+    assert _open_error(path) == "net.json のネットワークが不正です: 未知の層の種類です: 'Conv7d'"
     path.write_text('{"format": "pytorch-learning-app/project", "version": 1, "net', encoding="utf-8")
     assert _open_error(path) == "net.json は壊れているか途中で切れています (1 行 58 列)。"  # no "Unterminated string"
     path.unlink()

@@ -122,7 +122,7 @@ def _layer(**kw):
     (_layer(kind=3), "A layer entry is not of the form {kind, params}"),
     (_layer(kind="Linear", params=[16, True]), "A layer's params must be an object"),
     (_layer(kind="ReLU", id=7), "A layer's id must be a string"),
-    (_layer(kind="Conv2d", params={}), "Unknown layer kind 'Conv2d'"),
+    (_layer(kind="Conv7d", params={}), "Unknown layer kind 'Conv7d'"),
     (_layer(kind="__class__", params={}), "Unknown layer kind '__class__'"),
     (_layer(kind="Linear", params={"out_features": 16}), "Linear is missing its parameter 'bias'"),
     (_layer(kind="Linear", params={"out_features": 16.5, "bias": True}), "Linear: out_features must be a whole number"),

@@ -6,6 +6,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from core.layers import LAYERS
 from core.spec import LayerSpec, NetworkSpec
 from gui.editor import mime
 from gui.editor.document import NetworkDocument
@@ -290,7 +291,7 @@ def test_palette_filter_and_double_click_appends(page, qtbot):
     palette.filter_edit.setText("relu")
     assert palette.visible_kinds() == ["ReLU", "LeakyReLU", "GELU"]  # GELU's explanation says "smooth ReLU"
     palette.filter_edit.setText("")
-    assert len(palette.visible_kinds()) == 11
+    assert len(palette.visible_kinds()) == len(LAYERS)
     item = next(palette.tree.topLevelItem(i).child(j) for i in range(palette.tree.topLevelItemCount())
                 for j in range(palette.tree.topLevelItem(i).childCount())
                 if palette.tree.topLevelItem(i).child(j).text(0) == "Tanh")

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from core import i18n
+from core.layers import GROUPS
 from gui.editor.document import NetworkDocument
 from gui.editor.page import EditorPage
 
@@ -29,7 +30,7 @@ def test_switching_to_japanese_retranslates_the_page(qtbot, japanese):
     qtbot.waitUntil(lambda: page.code_view.copy_button.text() == "コピー", timeout=2000)
     assert page.input_editor.label.text() == "入力の形:"
     assert "パラメータ合計" in page.summary.text()
-    assert page.palette.tree.topLevelItem(1).text(0) == "活性化関数"  # core's group title follows too
+    assert page.palette.tree.topLevelItem(GROUPS.index("activation")).text(0) == "活性化関数"  # core's group title follows too
     assert [a.text() for a in page.template_menu.actions()][0] == "2次元の点の小さな分類器"
     page.document.insert_layer(0, "ReLU")
     assert page.document.undo_stack.undoText() == "ReLU を追加"
