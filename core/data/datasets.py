@@ -126,6 +126,10 @@ DATASETS = {
     "blobs": (_blobs, CLASSIFICATION, 3),
     "moons": (_moons, CLASSIFICATION, 2),
     "sine": (_sine, REGRESSION, 0),
+    # real tables shipped with scikit-learn (core/data/sklearn_sets.py): fixed samples, standardised
+    "iris": (None, CLASSIFICATION, 3),
+    "wine": (None, CLASSIFICATION, 3),
+    "breast_cancer": (None, CLASSIFICATION, 2),
 }
 
 MIN_SAMPLES, MAX_SAMPLES = 10, 100_000
@@ -140,6 +144,9 @@ def dataset_title(name: str) -> str:
         "blobs": L("Gaussian blobs (3 classes)", "ガウス分布の塊（3クラス）"),
         "moons": L("Moons (2 classes)", "三日月（2クラス）"),
         "sine": L("Noisy sine (regression)", "ノイズ付きサイン波（回帰）"),
+        "iris": L("Iris flowers (150, 4 features, 3 species)", "アヤメ（150件、特徴量4、3品種）"),
+        "wine": L("Wine (178, 13 features, 3 cultivars)", "ワイン（178件、特徴量13、3品種）"),
+        "breast_cancer": L("Breast cancer (569, 30 features, 2 classes)", "乳がん（569件、特徴量30、2クラス）"),
     }.get(name, name)
 
 
@@ -158,6 +165,9 @@ def make_dataset(name: str, n_samples: int = 400, noise: float = 0.1,
     if float(noise) < 0:
         raise DataError(L("Noise cannot be negative.", "ノイズは負にできません。"))
     gen, task, n_classes = DATASETS[name]
+    if gen is None:   # a real table: the sample count and noise settings do not apply
+        from core.data.sklearn_sets import table_dataset
+        return table_dataset(name, float(val_fraction), seed)
     rng = np.random.default_rng(seed)
     x, y = gen(int(n_samples), float(noise), rng)
     if task == CLASSIFICATION:

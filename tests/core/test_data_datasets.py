@@ -61,7 +61,7 @@ def test_noise_spreads_the_points():
 
 
 def test_every_dataset_is_known():
-    assert set(DATASETS) == {"spiral", "circles", "xor", "blobs", "moons", "sine"}
+    assert set(DATASETS) == {"spiral", "circles", "xor", "blobs", "moons", "sine", "iris", "wine", "breast_cancer"}
 
 
 @pytest.mark.parametrize("kwargs", [dict(name="nope"), dict(name="xor", n_samples=3),
