@@ -5,6 +5,7 @@ action would lose unsaved work, and routes the lessons' "try it" requests to the
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +27,12 @@ PROJECT_FILTER = "*.json"
 # Qt's own Japanese file dialog leaves these two labels in English (Qt 6.11 added the "&" to them):
 # listed here so that they are translated in main_ja.ts, under Qt's own context.
 QT_TEXTS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+
+
+def _canonical(path: str) -> str:
+    """The absolute, link-free form of ``path``; unlike ``Path.resolve`` it never raises (a symlink
+    loop stays as it is)."""
+    return os.path.realpath(os.path.abspath(path))
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +62,7 @@ class MainWindow(QMainWindow):
         self.lessons_page.try_it.connect(self.on_try_it)
         self.document.modified_changed.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
+        self.document.edit_refused.connect(self._show_refusal)
         self._update_title()
         self.statusBar().showMessage(self.tr("Ready. Drag layers from the palette to build a network."), 8000)
         self.resize(1280, 800)
@@ -185,8 +193,8 @@ class MainWindow(QMainWindow):
         try:
             warnings = self.document.open(path)
         except ProjectError as e:
-            if not Path(path).exists():  # a recent file that was moved or deleted leaves the list
-                self._set_recent([f for f in self.recent_files() if f != str(Path(path).resolve())])
+            if not os.path.exists(path):  # a recent file that was moved or deleted (or a loop) leaves the list
+                self._set_recent([f for f in self.recent_files() if f != _canonical(path)])
             QMessageBox.warning(self, self.tr("Cannot open project"), str(e))
             return False
         self._add_recent(path)
@@ -242,7 +250,7 @@ class MainWindow(QMainWindow):
         return [str(v) for v in (value or [])]
 
     def _add_recent(self, path: str) -> None:
-        path = str(Path(path).resolve())
+        path = _canonical(path)
         self._set_recent([path] + [f for f in self.recent_files() if f != path])
         QSettings().setValue("last_dir", str(Path(path).parent))
 
@@ -309,6 +317,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("About"), self.tr(
             "<b>PyTorch Learning Lab</b><br>Build networks from layers, train them live and watch "
             "their gradients, and ask a Seq2Seq model to add."))
+
+    @Slot(str)
+    def _show_refusal(self, reason: str) -> None:
+        self.statusBar().showMessage(reason, 10000)
 
     @Slot()
     def _update_title(self, *_) -> None:

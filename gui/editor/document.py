@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.analysis import Analysis, analyse
 from core.layers import LAYERS
-from core.project import Project, load_project, save_project, weights_fit
+from core.project import MAX_LAYERS, Project, load_project, save_project, too_many_layers_text, weights_fit
 from core.spec import LayerSpec, NetworkSpec, SpecError
 from core.templates import TEMPLATES
 
@@ -29,6 +29,7 @@ class NetworkDocument(QObject):
     path_changed = Signal(str)
     training_settings_changed = Signal()
     weights_changed = Signal()
+    edit_refused = Signal(str)  # why an edit was not made (e.g. the layer cap), for the status bar
 
     def __init__(self, spec: NetworkSpec | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -74,6 +75,11 @@ class NetworkDocument(QObject):
 
     # --- edits (each one undoable) ------------------------------------------------------------
     def insert_layer(self, index: int, kind: str, params: dict | None = None) -> LayerSpec:
+        """Insert a new layer; at MAX_LAYERS nothing is added, ``edit_refused`` says why and the
+        last layer is returned (callers select what they get)."""
+        if len(self._spec.layers) >= MAX_LAYERS:
+            self.edit_refused.emit(too_many_layers_text())
+            return self._spec.layers[-1]
         layer = LayerSpec.make(kind, **(params or {}))
         index = max(0, min(index, len(self._spec.layers)))
         self.undo_stack.push(_Insert(self, index, layer))
