@@ -11,6 +11,7 @@ import unicodedata
 from core.i18n import L
 
 OPERATORS = "-−‐–*×xX/÷:^%"  # what people type for other operations (x only next to digits)
+MAX_CHARS = 10_000  # refused before reading: far beyond any sum, and every step below is linear
 
 
 class PromptError(ValueError):
@@ -45,6 +46,10 @@ def normalize(text: str) -> str:
 
 def parse_prompt(text: str, digits: int = 3) -> tuple[int, int]:
     """Return the two operands of ``text`` or raise :class:`PromptError`."""
+    if len(text or "") > MAX_CHARS:
+        raise PromptError("too_long", L(
+            f"The prompt is too long ({len(text):,} characters; at most {MAX_CHARS:,}). ",
+            f"入力が長すぎます（{len(text):,} 文字、{MAX_CHARS:,} 文字まで）。") + _example())
     s = normalize(text).strip()
     if s.endswith("="):  # "123+45=" is a natural way to ask
         s = s[:-1].rstrip()
@@ -53,9 +58,8 @@ def parse_prompt(text: str, digits: int = 3) -> tuple[int, int]:
     if s.lstrip().startswith("-") and any(c.isdigit() for c in s):
         raise PromptError("negative", L("Negative numbers are not supported: this model adds numbers from 0 upward.",
                                         "負の数には対応していません。このモデルは 0 以上の数を足します。"))
-    for c in s:
-        if c in "xX" and _between_digits(s, c):  # "12x3" means times, not a typo
-            raise PromptError("operator", _operator_message("×"))
+    if _x_between_digits(s):  # "12x3" means times, not a typo
+        raise PromptError("operator", _operator_message("×"))
     for c in s:
         if c.isalpha():
             raise PromptError("letters", L(f"Only digits and + are allowed; found the letter '{c}'. ",
@@ -106,9 +110,11 @@ def parse_prompt(text: str, digits: int = 3) -> tuple[int, int]:
     return int(left), int(right)
 
 
-def _between_digits(s: str, c: str) -> bool:
+def _x_between_digits(s: str) -> bool:
+    """True when an x or X stands between two digits (spaces ignored), in one pass: the old check
+    scanned the whole text once per x (10,000 x took 23 s)."""
     t = s.replace(" ", "")
-    return any(t[i] == c and 0 < i < len(t) - 1 and t[i - 1].isdigit() and t[i + 1].isdigit() for i in range(len(t)))
+    return any(t[i] in "xX" and t[i - 1].isdigit() and t[i + 1].isdigit() for i in range(1, len(t) - 1))
 
 
 def _operator_message(op: str) -> str:

@@ -402,6 +402,21 @@ class _Builder:
         raise TypeError(node)  # unreachable: the parser makes only the classes above
 
 
+_FLOAT32_MAX = float(torch.finfo(torch.float32).max)
+
+
+def _too_large(value):
+    """The first number in a parsed literal beyond float32's range (inf included), or None."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, list):
+            stack.extend(reversed(v))
+        elif not isinstance(v, bool) and not abs(v) <= _FLOAT32_MAX:  # also catches inf and NaN
+            return v
+    return None
+
+
 def run(expression: str, variables: list[Variable], *, backward: bool = True) -> AutogradResult:
     """Parse, evaluate and (optionally) back-propagate ``expression`` over ``variables``."""
     # 1. The variables: names and small tensors.
@@ -417,9 +432,15 @@ def run(expression: str, variables: list[Variable], *, backward: bool = True) ->
             value = parse_nested(v.value)
         except LiteralError as e:
             return AutogradResult(expression, error=f"{v.name}: {e.message}", bad_variable=v.name)
+        big = _too_large(value)
+        if big is not None:  # torch.tensor raises OverflowError past float64, and float32 ends at 3.4e38
+            shown = str(big) if len(str(big)) <= 16 else f"{str(big)[:8]}…({len(str(big))} {L('characters', '文字')})"
+            return AutogradResult(expression, bad_variable=v.name, error=L(
+                f"{v.name}: {shown} is too large for float32 (at most ±3.4e38).",
+                f"{v.name}：{shown} は float32 には大きすぎます（±3.4e38 まで）。"))
         try:
             t = torch.tensor(value, dtype=torch.float32)  # gradients need floats: 3 means 3.0
-        except (ValueError, TypeError, RuntimeError) as e:
+        except (ValueError, TypeError, RuntimeError, OverflowError) as e:
             return AutogradResult(expression, error=f"{v.name}: {type(e).__name__}: {e}", bad_variable=v.name,
                                   explanation=explain_torch_error(str(e)))
         if t.numel() > MAX_ELEMENTS:

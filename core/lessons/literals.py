@@ -9,7 +9,11 @@ import re
 
 from core.i18n import L
 
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+# one way to match each number, so a failed match gives up in linear time: the old
+# ``\d+\.?\d*`` could split a run of digits between \d+ and \d* in n ways, and ``fullmatch`` on
+# 30,000 digits followed by a letter tried them all (32 s)
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+MAX_CHARS = 100_000  # longer text is refused before it is read: no lab field needs more
 
 
 class LiteralError(ValueError):
@@ -31,16 +35,27 @@ def _where(text: str, pos: int) -> str:
     return L(f"at character {pos + 1}", f"{pos + 1}文字目")
 
 
+def _check_length(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise LiteralError(L(f"The text is too long ({len(text):,} characters; at most {MAX_CHARS:,}).",
+                             f"入力が長すぎます（{len(text):,} 文字、{MAX_CHARS:,} 文字まで）。"), MAX_CHARS)
+
+
+def _short(s: str) -> str:
+    return s if len(s) <= 40 else s[:20] + "…" + s[-10:]
+
+
 def parse_number(text: str) -> int | float:
     """One number: ``3`` gives int 3, ``3.0`` or ``1e2`` gives a float."""
+    _check_length(text)
     s = text.strip()
     if not s:
         raise LiteralError(L("Enter a number.", "数値を入力してください。"), 0)
     m = _NUMBER.fullmatch(s)
     if not m:
         pos = text.index(s[0]) if s else 0
-        raise LiteralError(L(f"'{s}' is not a number (for example 3, -2.5 or 1e-3).",
-                             f"「{s}」は数値ではありません（例：3、-2.5、1e-3）。"), pos)
+        raise LiteralError(L(f"'{_short(s)}' is not a number (for example 3, -2.5 or 1e-3).",
+                             f"「{_short(s)}」は数値ではありません（例：3、-2.5、1e-3）。"), pos)
     return _to_number(s, text.index(s[0]))
 
 
@@ -66,6 +81,7 @@ def _to_number(s: str, pos: int = 0) -> int | float:
 
 def parse_shape(text: str, *, allow_minus_one: bool = False) -> tuple[int, ...]:
     """A shape such as ``2, 3`` or ``(2, 3)`` or ``[2, 3]``; ``-1`` only where PyTorch allows it."""
+    _check_length(text)
     s = text.strip()
     if s[:1] in "([" and s[-1:] in ")]":
         s = s[1:-1]
@@ -91,6 +107,7 @@ def parse_shape(text: str, *, allow_minus_one: bool = False) -> tuple[int, ...]:
 
 def parse_nested(text: str):
     """A number or nested list of numbers/bools, e.g. ``[[1, 2, 3], [4, 5, 6]]``."""
+    _check_length(text)
     i = _skip(text, 0)
     if i == len(text):
         raise LiteralError(L("Enter a value such as [[1, 2, 3], [4, 5, 6]].",
