@@ -88,6 +88,11 @@ class LayerKind:
     params: tuple[Param, ...] = field(default=())
     inferred_en: str = ""  # what is read from the incoming shape instead of being set by hand
     inferred_ja: str = ""
+    # kinds that take integer token ids (Embedding): how many ids (params -> vocabulary size).
+    # Such a kind can only be a network's first layer; its input is then ids in [0, vocab), not floats.
+    vocab: Callable[[dict], int] | None = None
+    # classes (and functions) of core/modules that ``code`` names: code export writes their source once
+    helpers: tuple = ()
 
     @property
     def doc(self) -> str:

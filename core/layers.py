@@ -16,11 +16,12 @@ from torch import nn
 
 from core.i18n import L
 from core.layer_kind import LayerKind, Param, Shape, ShapeError, shape_text  # noqa: F401 - re-exported
-from core.layer_kinds import conv
+from core.layer_kinds import conv, sequence
 
 _fmt = shape_text
 
-GROUPS = ("linear", "convolution", "pooling", "activation", "normalisation", "regularisation", "shape")
+GROUPS = ("linear", "convolution", "pooling", "activation", "normalisation", "regularisation", "shape",
+          "sequence")
 
 
 def group_title(group: str) -> str:
@@ -32,6 +33,7 @@ def group_title(group: str) -> str:
         "normalisation": L("Normalisation", "正規化"),
         "regularisation": L("Regularisation", "正則化"),
         "shape": L("Shape", "形状"),
+        "sequence": L("Sequence", "系列"),
     }[group]
 
 
@@ -171,7 +173,7 @@ _KINDS: list[LayerKind] = [
 ]
 
 # other families, one module each (their KINDS lists): add one line per family here
-_FAMILIES: list[list[LayerKind]] = [conv.KINDS]
+_FAMILIES: list[list[LayerKind]] = [conv.KINDS, sequence.KINDS]
 _KINDS = _KINDS + [k for family in _FAMILIES for k in family]
 
 LAYERS: dict[str, LayerKind] = {k.name: k for k in _KINDS}

@@ -5,7 +5,8 @@ mask as a flag (no (T, T) mask tensor to build and pass), picks a fused kernel w
 and the code reads like the formula softmax(Q Kᵀ / √d) V. ``nn.MultiheadAttention`` wants a
 mask argument and returns head-averaged weights by default. The weights themselves, which the
 fused path never materialises, are computed the plain way only when a view asks for them
-(``forward(x, return_weights=True)``).
+(``forward(x, return_weights=True)``, or ``keep_weights = True`` on a layer inside a stack: each
+forward then leaves its (B, heads, T, T) weights in ``.weights``).
 """
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ class CausalSelfAttention(nn.Module):
         self.qkv = nn.Linear(embed_dim, 3 * embed_dim, bias=bias)    # queries, keys, values at once
         self.proj = nn.Linear(embed_dim, embed_dim, bias=bias)
         self.resid_drop = nn.Dropout(dropout)
+        self.keep_weights = False                                   # set by an attention-map view
+        self.weights: torch.Tensor | None = None
 
     def extra_repr(self) -> str:
         return f"embed_dim={self.embed_dim}, num_heads={self.num_heads}, dropout={self.dropout}"
@@ -40,9 +43,11 @@ class CausalSelfAttention(nn.Module):
     def forward(self, x: torch.Tensor, return_weights: bool = False):
         B, T, C = x.shape
         q, k, v = self._heads(x)
-        if return_weights:
+        if return_weights or self.keep_weights:
             w = attention_weights(q, k)                             # (B, nh, T, T)
             y = w @ v
+            if self.keep_weights:
+                self.weights = w.detach()
         else:
             y = F.scaled_dot_product_attention(q, k, v, is_causal=True,
                                                dropout_p=self.dropout if self.training else 0.0)
