@@ -13,8 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-TRANSLATIONS = ROOT / "resources" / "translations"
 ORGANIZATION = "PyTorchLearningLab"
 APPLICATION = "PyTorch Learning Lab"
 TABS = ("editor", "training", "addition", "lessons")
@@ -35,11 +33,13 @@ def install_translators(app, lang: str) -> list:
     """Load every area's compiled Japanese translation (and Qt's own, for standard dialogs)."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
+    from core.paths import resource_names, resource_path
+
     translators = []
     if lang == "ja":
-        for qm in sorted(TRANSLATIONS.glob("*_ja.qm")):
+        for name in resource_names("translations", suffix="_ja.qm"):
             t = QTranslator(app)
-            if t.load(str(qm)):
+            if t.load(str(resource_path("translations", name))):
                 app.installTranslator(t)
                 translators.append(t)
         qt = QTranslator(app)

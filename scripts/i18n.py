@@ -15,7 +15,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TS_DIR = ROOT / "resources" / "translations"
+sys.path.insert(0, str(ROOT))  # this checkout's resources package, even where the app is also installed
+from core.paths import resource_path  # noqa: E402
+
+TS_DIR = resource_path("translations")
 LANG = "ja"
 AREAS = {
     "main": ["main.py", "gui/main_window.py", "gui/common"],

@@ -12,12 +12,12 @@ from pathlib import Path
 import torch
 
 from core.i18n import L
+from core.paths import resource_path
 
 from .model import ModelConfig, Seq2Seq
 
 FORMAT = "torchlearn.addition/1"
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "resources" / "models" / "addition_3digit.pt"
+SHIPPED = resource_path("models", "addition_3digit.pt")
 
 
 class CheckpointError(Exception):
