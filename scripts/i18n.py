@@ -26,6 +26,7 @@ AREAS = {
     "training": ["gui/training"],
     "addition": ["gui/addition"],
     "lessons": ["gui/lessons"],
+    "images": ["gui/images"],
 }
 
 

@@ -2,7 +2,7 @@
 
 Each :class:`Lesson` has a title, a few paragraphs written for this app (English and Japanese),
 code blocks, the lab that goes with it (``"tensor"``, ``"numpy"``, ``"autograd"``, ``"forward"``,
-``"linear"``, ``"activation"``, ``"depth"``, ``"seq2seq"`` or ``""``) and "try it" actions. An action id is routed
+``"linear"``, ``"activation"``, ``"depth"``, ``"conv"``, ``"seq2seq"`` or ``""``) and "try it" actions. An action id is routed
 by the main window: ``editor:template:<name>``, ``training:compare:sigmoid_vs_relu``,
 ``training:dataset:<name>``, ``addition``, ``addition:compare``.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from core.i18n import L
 
-LABS = ("tensor", "numpy", "autograd", "forward", "linear", "activation", "depth", "seq2seq", "")
+LABS = ("tensor", "numpy", "autograd", "forward", "linear", "activation", "depth", "conv", "seq2seq", "")
 
 
 @dataclass(frozen=True)
@@ -313,6 +313,56 @@ LESSONS: tuple[Lesson, ...] = (
         (TryIt("training:compare:sigmoid_vs_relu", "Train deep sigmoid vs deep ReLU side by side",
                "深いシグモイドと深いReLUを並べて学習させる"),
          TryIt("editor:template:deep_sigmoid", "Open the deep sigmoid net", "深いシグモイドのネットワークを開く")),
+    ),
+    Lesson(
+        "convolution", "Convolution: networks that see images", "畳み込み：画像を見るネットワーク",
+        *_src(_BOOK_B, "beyond the notes: the image-processing part", "ノートの先：画像処理の部"),
+        (
+            P("A fully connected layer treats an image as a long list of numbers: it does not know which "
+              "pixels are neighbours, and a stroke moved by one pixel looks like a different input. A "
+              "convolution layer (nn.Conv2d) instead slides a small grid of weights, the kernel, over the "
+              "image. At every position it multiplies the kernel with the pixels under it and adds the "
+              "products up: one output pixel. The same few weights are used everywhere, so a pattern is "
+              "found wherever it is.",
+              "全結合層は画像を長い数値の列として扱います。どの画素が隣り合っているかを知らず、線が1画素ずれただけで"
+              "別の入力に見えます。畳み込み層（nn.Conv2d）は、カーネルと呼ぶ小さな重みの格子を画像の上で滑らせます。"
+              "各位置でカーネルとその下の画素を掛けて足し合わせたものが、出力の1画素になります。同じ少数の重みを"
+              "どこでも使うので、模様が画像のどこにあっても見つけられます。"),
+            CODE("x = torch.from_numpy(digit).view(1, 1, 8, 8)   # (B, C, H, W)\n"
+                 "conv = nn.Conv2d(1, 16, kernel_size=3, padding=1)   # 16 kernels of 3×3\n"
+                 "y = conv(x)   # (1, 16, 8, 8): 16 feature maps\n"
+                 "pool = nn.MaxPool2d(2)\n"
+                 "pool(y).shape   # (1, 16, 4, 4): half the height and width",
+                 "x = torch.from_numpy(digit).view(1, 1, 8, 8)   # (B, C, H, W)\n"
+                 "conv = nn.Conv2d(1, 16, kernel_size=3, padding=1)   # 3×3 のカーネルが16個\n"
+                 "y = conv(x)   # (1, 16, 8, 8)：特徴マップが16枚\n"
+                 "pool = nn.MaxPool2d(2)\n"
+                 "pool(y).shape   # (1, 16, 4, 4)：高さと幅が半分"),
+            P("The output size is (H + 2·padding − kernel) // stride + 1. Without padding a 3×3 kernel "
+              "turns 8×8 into 6×6; padding=1 adds a border of zeros and keeps 8×8; stride=2 jumps two "
+              "pixels at a time and roughly halves it. Pooling (nn.MaxPool2d) keeps the largest value of "
+              "each 2×2 window, halving the maps again.",
+              "出力の大きさは (H + 2·padding − kernel) // stride + 1 です。パディングなしでは 3×3 のカーネルで 8×8 が 6×6 に"
+              "なり、padding=1 で周りに0を足すと 8×8 のままです。stride=2 では2画素ずつ飛ぶので約半分になります。"
+              "プーリング（nn.MaxPool2d）は 2×2 の窓ごとに最大値だけを残し、マップをさらに半分にします。"),
+            P("In the lab, pick a kernel or type your own numbers and apply it to a real handwritten digit. "
+              "The vertical-edge kernel lights up where the stroke's left and right sides are; the "
+              "horizontal one finds its tops and bottoms. Click an output pixel to see the nine products "
+              "it adds up, and read the F.conv2d and nn.Conv2d lines that compute the same picture.",
+              "ラボでカーネルを選ぶか自分で数値を入力し、本物の手書き数字に適用してみましょう。縦のエッジのカーネルは"
+              "線の左右の縁で、横のエッジのカーネルは上下の縁で強く反応します。出力の画素をクリックすると足し合わせた"
+              "9つの積が表示され、同じ画像を計算する F.conv2d と nn.Conv2d の行が読めます。"),
+            NOTE("A Conv2d layer learns its kernels by backpropagation, like a Linear layer learns its "
+                 "weights: nobody writes them by hand. PyTorch does not flip the kernel (mathematicians "
+                 "call this cross-correlation), so what you type is exactly what slides over the image.",
+                 "Conv2d 層のカーネルは、Linear 層の重みと同じく誤差逆伝播で学習され、人が書くことはありません。"
+                 "PyTorch はカーネルを反転しない（数学では相互相関と呼びます）ので、入力した数値がそのまま画像の上を滑ります。"),
+        ),
+        "conv",
+        (TryIt("editor:template:lenet_digits", "Open a LeNet-style CNN for the digits",
+               "手書き数字用の LeNet 風 CNN を開く"),
+         TryIt("editor:template:mlp_digits", "Open an MLP on the same digits, to compare",
+               "比較用に、同じ数字を MLP で開く")),
     ),
     Lesson(
         "seq2seq", "Seq2Seq: learning addition", "Seq2Seq：足し算を学習する",

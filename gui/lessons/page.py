@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
 from core.lessons import catalog
 from gui.lessons.activation_lab import ActivationLab, DepthLab, LinearLab
 from gui.lessons.autograd_lab import AutogradLab
+from gui.lessons.conv_lab import KernelLab
 from gui.lessons.forward_lab import ForwardLab
 from gui.lessons.seq2seq_lab import Seq2SeqLab
 from gui.lessons.tensor_lab import TensorLab
@@ -99,17 +100,20 @@ class LessonsPage(QWidget):
         self.activation_lab = ActivationLab()
         self.depth_lab = DepthLab()
         self.seq2seq_lab = Seq2SeqLab()
+        self.conv_lab = KernelLab()
         self.no_lab = QWidget()
         self.no_lab_layout = QVBoxLayout(self.no_lab)
         self.no_lab_buttons: list[QPushButton] = []
         self.labs = {"tensor": self.tensor_lab, "numpy": self.numpy_lab, "autograd": self.autograd_lab,
                      "forward": self.forward_lab, "linear": self.linear_lab, "activation": self.activation_lab,
-                     "depth": self.depth_lab, "seq2seq": self.seq2seq_lab, "": self.no_lab}
+                     "depth": self.depth_lab, "conv": self.conv_lab, "seq2seq": self.seq2seq_lab,
+                     "": self.no_lab}
         self.lab_titles = {"tensor": self.tr("Tensor lab"), "numpy": self.tr("Tensor lab: NumPy conversions"),
                            "autograd": self.tr("Autograd lab"), "forward": self.tr("Forward-propagation lab"),
                            "linear": self.tr("Linear vs nonlinear lab"),
                            "activation": self.tr("Activation lab"),
                            "depth": self.tr("Vanishing-gradient lab: depth slider"),
+                           "conv": self.tr("Kernel lab: a 3×3 convolution on a digit"),
                            "seq2seq": self.tr("Seq2Seq lab: a question as tensors"),
                            "": self.tr("Try it in the app")}
         self.stack = QStackedWidget()

@@ -277,84 +277,152 @@
     </message>
 </context>
 <context>
+    <name>KernelLab</name>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="33"/>
+        <source>Which of the handwritten samples of this digit</source>
+        <translation>この数字の手書きサンプルのどれを使うか</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="37"/>
+        <source>Custom (edited)</source>
+        <translation>カスタム（編集済み）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="73"/>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="73"/>
+        <source>sample</source>
+        <translation>サンプル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="74"/>
+        <source>kernel</source>
+        <translation>カーネル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="80"/>
+        <source>3×3 kernel</source>
+        <translation>3×3 カーネル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="82"/>
+        <source>Edit any number.</source>
+        <translation>どの数値も編集できます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="85"/>
+        <source>input (with padding)</source>
+        <translation>入力（パディング込み）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="86"/>
+        <source>output: click a pixel</source>
+        <translation>出力：画素をクリック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="98"/>
+        <source>The kernel slides over the digit; each output pixel is the sum of the nine products under it. Blue output: negative, red: positive.</source>
+        <translation>カーネルが数字の上を滑り、出力の各画素はその下の9つの積の和です。出力の青は負、赤は正です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="103"/>
+        <source>The same in PyTorch</source>
+        <translation>PyTorchでは</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/conv_lab.py" line="161"/>
+        <source>Input {0}×{1}, padding {2}, stride {3} → output {4}×{5}  ((H + 2·padding − 3) // stride + 1)</source>
+        <translation>入力 {0}×{1}、padding {2}、stride {3} → 出力 {4}×{5}  ((H + 2·padding − 3) // stride + 1)</translation>
+    </message>
+</context>
+<context>
     <name>LessonsPage</name>
     <message>
-        <location filename="../../gui/lessons/page.py" line="63"/>
+        <location filename="../../gui/lessons/page.py" line="64"/>
         <source>Lesson path</source>
         <translation>レッスンの道のり</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="64"/>
+        <location filename="../../gui/lessons/page.py" line="65"/>
         <source>In the order of your study notes.</source>
         <translation>学習ノートの順番です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="77"/>
+        <location filename="../../gui/lessons/page.py" line="78"/>
         <source>← Previous</source>
         <translation>← 前へ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="78"/>
+        <location filename="../../gui/lessons/page.py" line="79"/>
         <source>Next lesson →</source>
         <translation>次のレッスン →</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="89"/>
+        <location filename="../../gui/lessons/page.py" line="90"/>
         <source>Try it</source>
         <translation>試してみる</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="108"/>
+        <location filename="../../gui/lessons/page.py" line="111"/>
         <source>Tensor lab</source>
         <translation>テンソルラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="108"/>
+        <location filename="../../gui/lessons/page.py" line="111"/>
         <source>Tensor lab: NumPy conversions</source>
         <translation>テンソルラボ：NumPyとの変換</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="109"/>
+        <location filename="../../gui/lessons/page.py" line="112"/>
         <source>Autograd lab</source>
         <translation>自動微分ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="109"/>
+        <location filename="../../gui/lessons/page.py" line="112"/>
         <source>Forward-propagation lab</source>
         <translation>順伝播ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="110"/>
+        <location filename="../../gui/lessons/page.py" line="113"/>
         <source>Linear vs nonlinear lab</source>
         <translation>線形と非線形のラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="111"/>
+        <location filename="../../gui/lessons/page.py" line="114"/>
         <source>Activation lab</source>
         <translation>活性化関数ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="112"/>
+        <location filename="../../gui/lessons/page.py" line="115"/>
         <source>Vanishing-gradient lab: depth slider</source>
         <translation>勾配消失ラボ：深さスライダー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="113"/>
+        <location filename="../../gui/lessons/page.py" line="116"/>
+        <source>Kernel lab: a 3×3 convolution on a digit</source>
+        <translation>カーネルラボ：数字に 3×3 の畳み込み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="117"/>
         <source>Seq2Seq lab: a question as tensors</source>
         <translation>Seq2Seqラボ：問題をテンソルにする</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="114"/>
+        <location filename="../../gui/lessons/page.py" line="118"/>
         <source>Try it in the app</source>
         <translation>アプリで試す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="169"/>
+        <location filename="../../gui/lessons/page.py" line="173"/>
         <source>Note:</source>
         <translation>注：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="198"/>
+        <location filename="../../gui/lessons/page.py" line="202"/>
         <source>This lesson is practised in the other pages of the app. Each button opens one, already set up for the lesson.</source>
         <translation>このレッスンはアプリの他のページで練習します。各ボタンを押すと、このレッスン用に準備されたページが開きます。</translation>
     </message>

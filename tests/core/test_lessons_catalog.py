@@ -6,7 +6,7 @@ from core.lessons.catalog import LABS, LESSONS
 
 def test_order_of_the_notes():
     assert [lesson.id for lesson in LESSONS] == ["tensors", "numpy", "autograd", "network", "linear",
-                                                "activations", "vanishing", "seq2seq"]
+                                                "activations", "vanishing", "convolution", "seq2seq"]
 
 
 def test_bilingual_texts():
@@ -53,3 +53,26 @@ def test_seq2seq_lab_encodes_like_the_addition_solver():
     assert S.encode_example("12x+4").error_pos == 2
     assert S.encode_example("1234+5").error_pos == 3
     assert not S.encode_example("").ok and not S.encode_example("1+2", digits=9).ok
+
+
+def test_kernel_lab_computes_a_convolution_by_hand_and_with_torch():
+    import numpy as np
+    from core.lessons import conv_lab as C
+    image = np.zeros((5, 5), np.float32)
+    image[:, 2] = 1.0                                   # a vertical stroke in column 2
+    r = C.apply(image, C.PRESET["vertical"].kernel, padding=0, stride=1)
+    # Sobel x at (0, 0) sees columns 0..2: (-1)(0) + 0 + 1(1) per row, weights 1, 2, 1 → 4
+    assert r.output.shape == (3, 3) and r.output[:, 0].tolist() == [4, 4, 4]
+    assert r.output[:, 1].tolist() == [0, 0, 0] and r.output[:, 2].tolist() == [-4, -4, -4]
+    assert np.array_equal(r.output, r.layer_output)      # nn.Conv2d with this weight agrees with F.conv2d
+    assert "y = F.conv2d(x, kernel)   # (1, 1, 3, 3)" in r.code
+    assert "conv = nn.Conv2d(1, 1, kernel_size=3, bias=False)" in r.code
+    assert C.working(r, 0, 0).splitlines()[-1] == "= 4.000"
+    assert "(-1)×0 + 1×1" in C.working(r, 0, 0)
+    padded = C.apply(image, C.PRESET["identity"].kernel, padding=1, stride=2)
+    assert padded.output.shape == (3, 3) == (C.output_size(5, 1, 2),) * 2   # (5 + 2 - 3) // 2 + 1 = 3
+    assert np.array_equal(padded.output, image[::2, ::2])                   # identity, every 2nd pixel
+    assert "F.conv2d(x, kernel, padding=1, stride=2)" in padded.code
+    three = C.sample(3, 0)
+    assert three.shape == (8, 8) and 0 <= three.min() and three.max() <= 1
+    assert not np.array_equal(C.sample(3, 0), C.sample(3, 1))

@@ -20,11 +20,11 @@ def page(qtbot):
 
 
 def test_lessons_in_the_notes_order_each_with_its_lab(page):
-    assert page.lesson_list.count() == len(catalog.LESSONS) == 8
+    assert page.lesson_list.count() == len(catalog.LESSONS) == 9
     assert page.lesson_list.item(0).text() == "1. Tensors"
     expected = {"tensors": page.tensor_lab, "numpy": page.numpy_lab, "autograd": page.autograd_lab,
                 "network": page.forward_lab, "linear": page.linear_lab, "activations": page.activation_lab,
-                "vanishing": page.depth_lab, "seq2seq": page.seq2seq_lab}
+                "vanishing": page.depth_lab, "convolution": page.conv_lab, "seq2seq": page.seq2seq_lab}
     for lesson_id, lab in expected.items():
         page.show_lesson(lesson_id)
         assert page.stack.currentWidget() is lab
