@@ -1,16 +1,27 @@
 """Turn a spec into a real ``nn.Module`` and into the equivalent, runnable PyTorch source file.
 
-Both read the same registry entries, so the built model and the exported code agree by
-construction: child ``i`` of the ``nn.Sequential`` is ``spec.layers[i]``.
+Both read the same registry entries and name modules the same way, so the built model and the
+exported code agree by construction, down to the state_dict keys (trained weights load into the
+exported file):
+- a flat network (layers only) is an ``nn.Sequential``: child ``i`` is ``spec.layers[i]``;
+- a network with blocks is a ``Network(nn.Module)`` with one attribute per top-level node
+  (``linear0``, ``residual1``, ``concat2``...) and a ``forward()`` that spells out the data flow.
+  Blocks use ``core.modules.blocks`` (``Residual``, ``Concat``), whose source the file includes
+  only when it uses them. The app builds the same attributes as an ``nn.Sequential`` of named
+  children, which runs the same steps in the same order.
 """
 from __future__ import annotations
 
+import inspect
+from collections import OrderedDict
+
 from torch import nn
 
-from core.analysis import analyse
+from core.analysis import Analysis, analyse
 from core.i18n import L
 from core.layers import LAYERS, format_shape
-from core.spec import NetworkSpec
+from core.modules import blocks
+from core.spec import CONCAT, RESIDUAL, BlockSpec, LayerSpec, NetworkSpec, Node, walk
 
 
 class BuildError(ValueError):
@@ -25,43 +36,184 @@ def build(spec: NetworkSpec) -> nn.Sequential:
     analysis = analyse(spec)
     if analysis.errors:
         raise BuildError(analysis.errors)
-    modules = [LAYERS[layer.kind].builder(info.in_shape, layer.params)
-               for layer, info in zip(spec.layers, analysis.layers)]
-    return nn.Sequential(*modules)
+    if spec.is_flat():
+        return nn.Sequential(*[_module(layer, analysis) for layer in spec.layers])
+    return nn.Sequential(OrderedDict(
+        (name, _module(node, analysis)) for name, node in zip(attribute_names(spec), spec.layers)))
 
+
+def _module(node: Node, analysis: Analysis) -> nn.Module:
+    if isinstance(node, BlockSpec):
+        paths = [[_module(n, analysis) for n in branch] for branch in node.branches]
+        if node.kind == RESIDUAL:
+            return blocks.Residual(*paths[0])
+        return blocks.Concat(nn.Sequential(*paths[0]), nn.Sequential(*paths[1]), dim=node.params["dim"])
+    return LAYERS[node.kind].builder(analysis.info(node.id).in_shape, node.params)
+
+
+def attribute_names(spec: NetworkSpec) -> list[str]:
+    """The attribute of each top-level node in a branching network: ``linear0``, ``residual1``..."""
+    return [_slug(node) + str(i) for i, node in enumerate(spec.layers)]
+
+
+def _slug(node: Node) -> str:
+    if isinstance(node, BlockSpec):
+        return "residual" if node.kind == RESIDUAL else "concat"
+    return node.kind.lower()
+
+
+def layer_modules(spec: NetworkSpec, model: nn.Module) -> list[tuple[LayerSpec, str, nn.Module]]:
+    """(layer, qualified name, module) of every layer of the tree in data order, for per-layer views
+    (gradient flow, histograms) of a model made by ``build(spec)``. Flat: names ``"0"``, ``"1"``...;
+    with blocks: e.g. ``"residual1.f.0"``, ``"concat2.b.1"``."""
+    out: list[tuple[LayerSpec, str, nn.Module]] = []
+    names = [str(i) for i in range(len(spec.layers))] if spec.is_flat() else attribute_names(spec)
+
+    def visit(nodes: list[Node], prefixes: list[str]) -> None:
+        for node, name in zip(nodes, prefixes):
+            if isinstance(node, LayerSpec):
+                out.append((node, name, model.get_submodule(name)))
+            elif node.kind == RESIDUAL:
+                visit(node.children, [f"{name}.f.{j}" for j in range(len(node.children))])
+            else:
+                for key, branch in zip("ab", node.branches):
+                    visit(branch, [f"{name}.{key}.{j}" for j in range(len(branch))])
+
+    visit(spec.layers, names)
+    return out
+
+
+# --- code export -------------------------------------------------------------------------------
 
 def to_code(spec: NetworkSpec) -> str:
     """A complete Python file that defines the same model (same parameter names and shapes)."""
+    return code_and_lines(spec)[0]
+
+
+def code_and_lines(spec: NetworkSpec) -> tuple[str, dict[str, int]]:
+    """The file of ``to_code`` and, for each node id, the (0-based) line that constructs it."""
     analysis = analyse(spec)
     if analysis.errors:
         lines = "\n".join(f"#   - {p.message}" for p in analysis.errors)
-        return (L("# This network cannot be built yet:\n", "# このネットワークはまだ作れません:\n")
-                + lines + "\n")
-    rows = [(LAYERS[l.kind].code(info.in_shape, l.params), info) for l, info in zip(spec.layers, analysis.layers)]
-    width = max(len(code) for code, _ in rows) + 1
-    body = "\n".join(
-        f"        {(code + ','):<{width}}  # {format_shape(info.in_shape)} -> {format_shape(info.out_shape)}"
-        for code, info in rows)
-    in_shape = ", ".join(str(d) for d in spec.input_shape)
-    out_shape = ", ".join(str(d) for d in analysis.output_shape)
+        return (L("# This network cannot be built yet:\n", "# このネットワークはまだ作れません:\n") + lines + "\n"), {}
     summary = L(f"A network built in the PyTorch learning app.\n\n"
                 f"Input {format_shape(spec.input_shape)} -> output {format_shape(analysis.output_shape)}, "
                 f"{analysis.total_params:,} parameters.",
                 f"PyTorch 学習アプリで組み立てたネットワーク。\n\n"
                 f"入力 {format_shape(spec.input_shape)} -> 出力 {format_shape(analysis.output_shape)}、"
                 f"パラメータ {analysis.total_params:,} 個。")
-    batch_comment = L("a batch of 8 inputs", "8 個の入力からなるバッチ")
-    return f'''"""{summary}
-"""
-import torch
-from torch import nn
+    head = f'"""{summary}\n"""\nimport torch\nfrom torch import nn\n'
+    if spec.is_flat():
+        body, rows = _sequential_code(spec, analysis)
+    else:
+        body, rows = _module_code(spec, analysis)
+    text = head + body + _demo(spec, analysis)
+    first = head.count("\n")
+    return text, {node_id: first + line for node_id, line in rows.items()}
 
+
+def _sequential_code(spec: NetworkSpec, analysis: Analysis) -> tuple[str, dict[str, int]]:
+    rows = [(LAYERS[l.kind].code(analysis.info(l.id).in_shape, l.params), analysis.info(l.id)) for l in spec.layers]
+    width = max(len(code) for code, _ in rows) + 1
+    body = "\n".join(
+        f"        {(code + ','):<{width}}  # {format_shape(info.in_shape)} -> {format_shape(info.out_shape)}"
+        for code, info in rows)
+    text = f'''
 
 def build_model() -> nn.Sequential:
     return nn.Sequential(
 {body}
     )
+'''
+    first = text.split("return nn.Sequential(")[0].count("\n") + 1
+    return text, {layer.id: first + i for i, layer in enumerate(spec.layers)}
 
+
+class _Lines:
+    """Code lines with a trailing comment each, aligned in one column when written out."""
+
+    def __init__(self):
+        self.rows: list[tuple[str, str]] = []
+        self.ids: dict[str, int] = {}
+
+    def add(self, code: str, comment: str = "", node_id: str = "") -> None:
+        if node_id:
+            self.ids[node_id] = len(self.rows)
+        self.rows.append((code, comment))
+
+    def text(self) -> str:
+        width = min(60, max((len(c) for c, m in self.rows if m), default=0))
+        return "\n".join((f"{c:<{width}}  # {m}" if m else c).rstrip() for c, m in self.rows)
+
+
+def _arrow(info) -> str:
+    return f"{format_shape(info.in_shape)} -> {format_shape(info.out_shape)}"
+
+
+def _module_code(spec: NetworkSpec, analysis: Analysis) -> tuple[str, dict[str, int]]:
+    used = {n.kind for n, _ in walk(spec.layers) if isinstance(n, BlockSpec)}
+    helpers = ""
+    if RESIDUAL in used:
+        helpers += "\n\n" + inspect.getsource(blocks.Residual)
+    if CONCAT in used:
+        helpers += "\n\n" + inspect.getsource(blocks.Concat)
+    names = attribute_names(spec)
+    lines = _Lines()
+    lines.add("class Network(nn.Module):")
+    lines.add("    def __init__(self):")
+    lines.add("        super().__init__()")
+    for name, node in zip(names, spec.layers):
+        _construct(lines, node, analysis, f"        self.{name} = ", "        ", "")
+    lines.add("")
+    lines.add("    def forward(self, x):", "x: " + format_shape(spec.input_shape))
+    for name, node in zip(names, spec.layers):
+        info = analysis.info(node.id)
+        note = format_shape(info.out_shape)
+        if isinstance(node, BlockSpec):
+            note = (L("x + f(x): ", "x + f(x): ") if node.kind == RESIDUAL
+                    else L(f"join the paths on dim {node.params['dim']}: ",
+                           f"2 つの経路を dim {node.params['dim']} でつなぐ: ")) + note
+        lines.add(f"        x = self.{name}(x)", note)
+    lines.add("        return x")
+    before = helpers + "\n\n"
+    start = before.count("\n")
+    text = before + lines.text() + "\n\n\ndef build_model() -> Network:\n    return Network()\n"
+    return text, {node_id: start + row for node_id, row in lines.ids.items()}
+
+
+def _construct(lines: _Lines, node: Node, analysis: Analysis, lead: str, indent: str, tail: str) -> None:
+    """Write the expression that builds ``node``, prefixed by ``lead`` and followed by ``tail``."""
+    info = analysis.info(node.id)
+    if isinstance(node, LayerSpec):
+        lines.add(lead + LAYERS[node.kind].code(info.in_shape, node.params) + tail, _arrow(info), node.id)
+        return
+    inner = indent + "    "
+    if node.kind == RESIDUAL:
+        lines.add(lead + "Residual(", L("x + f(x): ", "x + f(x): ") + _arrow(info), node.id)
+        for child in node.children:
+            _construct(lines, child, analysis, inner, inner, ",")
+        lines.add(indent + ")" + tail)
+        return
+    lines.add(lead + "Concat(", L(f"dim {node.params['dim']}: ", f"dim {node.params['dim']}: ") + _arrow(info),
+              node.id)
+    for key, branch, out in zip("ab", node.branches, info.branch_shapes):
+        title = L(f"path {key.upper()}", f"経路 {key.upper()}")
+        if not branch:
+            lines.add(inner + "nn.Sequential(),", title + L(": x unchanged", ": x をそのまま通す"))
+            continue
+        lines.add(inner + "nn.Sequential(", f"{title}: {format_shape(info.in_shape)} -> {format_shape(out)}")
+        for child in branch:
+            _construct(lines, child, analysis, inner + "    ", inner + "    ", ",")
+        lines.add(inner + "),")
+    lines.add(inner + f"dim={node.params['dim']},")
+    lines.add(indent + ")" + tail)
+
+
+def _demo(spec: NetworkSpec, analysis: Analysis) -> str:
+    in_shape = ", ".join(str(d) for d in spec.input_shape)
+    out_shape = ", ".join(str(d) for d in analysis.output_shape)
+    batch_comment = L("a batch of 8 inputs", "8 個の入力からなるバッチ")
+    return f'''
 
 model = build_model()
 

@@ -25,14 +25,13 @@ from core.build import BuildError, build
 from core.i18n import L
 from core.files import (FileTooLarge, NotARegularFile, atomic_write, os_error_text, read_regular,  # noqa: F401
                         sync_folder, temp_prefix)
-from core.spec import NetworkSpec, SpecError
+from core.spec import MAX_LAYERS, NetworkSpec, SpecError  # noqa: F401 - MAX_LAYERS re-exported
 
 
 FORMAT = "pytorch-learning-app/project"
-VERSION = 1
+VERSION = 2  # 2: the network is a tree (blocks); 1: a flat list of layers, still read
 MAX_BYTES = 20 * 1024 * 1024  # a project is a few kB; anything huge is not ours
 MAX_WEIGHTS_BYTES = 2 * 1024 ** 3  # read into memory to be checked before torch sees it
-MAX_LAYERS = 1000  # a tiny GPT has ~50; 10,000 froze the editor for 12 s
 MAX_SETTING = 2 ** 31 - 1  # training settings are spin-box values: Qt's int range
 
 

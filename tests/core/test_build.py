@@ -91,8 +91,8 @@ def test_every_kind_round_trips_through_the_exported_code():
     assert torch.allclose(y.sum(dim=1), torch.ones(5))  # ends with Softmax
 
 
-@pytest.mark.parametrize("name", sorted(TEMPLATES))
-def test_every_template_round_trips_through_the_exported_code(name):
+@pytest.mark.parametrize("name", sorted(n for n, t in TEMPLATES.items() if t.make().is_flat()))
+def test_every_template_round_trips_through_the_exported_code(name):  # with blocks: tests/core/test_spec_tree.py
     _assert_same_network(TEMPLATES[name].make())
 
 

@@ -55,7 +55,7 @@ def test_round_trip_without_weights(tmp_path):
     save_project(path, Project(spec, training={"lr": 0.01, "note": "学習率"}))
     assert _files(tmp_path) == ["net.json"]  # no weights file, no temp file left
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert (doc["format"], doc["version"], doc["weights"]) == (FORMAT, 1, None)
+    assert (doc["format"], doc["version"], doc["weights"]) == (FORMAT, VERSION, None)
     assert "学習率" in path.read_text(encoding="utf-8")  # readable UTF-8, not \\u escapes
     back = load_project(path)
     assert back.network == spec
@@ -229,7 +229,7 @@ def test_foreign_json(tmp_path, doc):
 def test_future_version(tmp_path):
     path = _write_json(tmp_path / "net.json", _doc(version=VERSION + 1, network={"future": "stuff"}))
     assert _open_error(path) == (
-        "net.json was saved by a newer version of the app (file version 2, this app reads up to 1). "
+        f"net.json was saved by a newer version of the app (file version {VERSION + 1}, this app reads up to {VERSION}). "
         "Please update the app.")
 
 
@@ -307,8 +307,8 @@ def test_bad_file_messages_in_japanese(tmp_path):
     assert _open_error(path) == "net.json は空です。"
     _write_json(path, {"hello": 1})
     assert _open_error(path) == "net.json はこのアプリのプロジェクトではありません。"
-    _write_json(path, _doc(version=3))
-    assert "新しいバージョンのアプリで保存されています (ファイル版 3、このアプリは 1 まで)" in _open_error(path)
+    _write_json(path, _doc(version=VERSION + 2))
+    assert f"新しいバージョンのアプリで保存されています (ファイル版 {VERSION + 2}、このアプリは {VERSION} まで)" in _open_error(path)
     _write_json(path, _doc(network=_layers({"kind": "Conv7d"})))
     assert _open_error(path) == "net.json のネットワークが不正です: 未知の層の種類です: 'Conv7d'"
     path.write_text('{"format": "pytorch-learning-app/project", "version": 1, "net', encoding="utf-8")
