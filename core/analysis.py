@@ -71,6 +71,13 @@ def analyse(spec: NetworkSpec) -> Analysis:
             "The network is empty: drag layers from the palette into it.",
             "ネットワークが空です。パレットから層をドラッグしてください。")))
     _run(spec.layers, tuple(spec.input_shape), result, top=result.layers)
+    for node in spec.all_layers():  # token ids exist only at the input: an Embedding elsewhere gets floats
+        kind = LAYERS.get(node.kind)
+        if kind is not None and kind.vocab and node is not spec.layers[0]:
+            result.problems.append(Problem(node.id, L(
+                f"{node.kind} reads token ids, which only the network's input holds: make it the first layer.",
+                f"{node.kind} はトークン ID を読みますが、トークン ID はネットワークの入力にしかありません。"
+                "最初の層にしてください。")))
     if result.total_params > MAX_PARAMS:
         result.problems.append(Problem(None, L(
             f"The network has {result.total_params:,} parameters, more than this app builds "

@@ -12,7 +12,6 @@ exported file):
 """
 from __future__ import annotations
 
-import inspect
 from collections import OrderedDict
 
 from torch import nn
@@ -20,7 +19,7 @@ from torch import nn
 from core.analysis import Analysis, analyse
 from core.i18n import L
 from core.layers import LAYERS, format_shape
-from core.modules import blocks
+from core.modules import HELPER_IMPORTS, blocks, helper_source
 from core.spec import CONCAT, RESIDUAL, BlockSpec, LayerSpec, NetworkSpec, Node, walk
 
 
@@ -83,6 +82,14 @@ def layer_modules(spec: NetworkSpec, model: nn.Module) -> list[tuple[LayerSpec, 
     return out
 
 
+def input_vocab(spec: NetworkSpec) -> int | None:
+    """When the network starts with a kind that reads token ids (Embedding): how many ids; else None."""
+    first = spec.layers[0] if spec.layers else None
+    if isinstance(first, LayerSpec) and first.kind in LAYERS and LAYERS[first.kind].vocab:
+        return LAYERS[first.kind].vocab(first.params)
+    return None
+
+
 # --- code export -------------------------------------------------------------------------------
 
 def to_code(spec: NetworkSpec) -> str:
@@ -102,7 +109,11 @@ def code_and_lines(spec: NetworkSpec) -> tuple[str, dict[str, int]]:
                 f"PyTorch 学習アプリで組み立てたネットワーク。\n\n"
                 f"入力 {format_shape(spec.input_shape)} -> 出力 {format_shape(analysis.output_shape)}、"
                 f"パラメータ {analysis.total_params:,} 個。")
-    head = f'"""{summary}\n"""\nimport torch\nfrom torch import nn\n'
+    helpers = _helpers(spec)
+    imports = "\n".join(HELPER_IMPORTS) if helpers else "import torch\nfrom torch import nn"
+    head = f'"""{summary}\n"""\n{imports}\n'
+    if helpers:  # classes torch.nn does not have, copied from core/modules once each
+        head += "\n\n" + helper_source(helpers)
     if spec.is_flat():
         body, rows = _sequential_code(spec, analysis)
     else:
@@ -150,13 +161,18 @@ def _arrow(info) -> str:
     return f"{format_shape(info.in_shape)} -> {format_shape(info.out_shape)}"
 
 
+def _helpers(spec: NetworkSpec) -> list:
+    """The core/modules classes the file needs: the layers' helpers, then Residual / Concat if used."""
+    out, kinds = [], set()
+    for node, _ in walk(spec.layers):
+        kinds.add(node.kind)
+        if isinstance(node, LayerSpec):
+            out.extend(LAYERS[node.kind].helpers)
+    out += [cls for kind, cls in ((RESIDUAL, blocks.Residual), (CONCAT, blocks.Concat)) if kind in kinds]
+    return out
+
+
 def _module_code(spec: NetworkSpec, analysis: Analysis) -> tuple[str, dict[str, int]]:
-    used = {n.kind for n, _ in walk(spec.layers) if isinstance(n, BlockSpec)}
-    helpers = ""
-    if RESIDUAL in used:
-        helpers += "\n\n" + inspect.getsource(blocks.Residual)
-    if CONCAT in used:
-        helpers += "\n\n" + inspect.getsource(blocks.Concat)
     names = attribute_names(spec)
     lines = _Lines()
     lines.add("class Network(nn.Module):")
@@ -175,7 +191,7 @@ def _module_code(spec: NetworkSpec, analysis: Analysis) -> tuple[str, dict[str, 
                            f"2 つの経路を dim {node.params['dim']} でつなぐ: ")) + note
         lines.add(f"        x = self.{name}(x)", note)
     lines.add("        return x")
-    before = helpers + "\n\n"
+    before = "\n\n"
     start = before.count("\n")
     text = before + lines.text() + "\n\n\ndef build_model() -> Network:\n    return Network()\n"
     return text, {node_id: start + row for node_id, row in lines.ids.items()}
@@ -212,13 +228,19 @@ def _construct(lines: _Lines, node: Node, analysis: Analysis, lead: str, indent:
 def _demo(spec: NetworkSpec, analysis: Analysis) -> str:
     in_shape = ", ".join(str(d) for d in spec.input_shape)
     out_shape = ", ".join(str(d) for d in analysis.output_shape)
-    batch_comment = L("a batch of 8 inputs", "8 個の入力からなるバッチ")
+    vocab = input_vocab(spec)
+    if vocab:
+        batch = f"torch.randint(0, {vocab}, (8, {in_shape}))"
+        batch_comment = L("a batch of 8 sequences of token ids", "トークン ID の系列 8 本からなるバッチ")
+    else:
+        batch = f"torch.randn(8, {in_shape})"
+        batch_comment = L("a batch of 8 inputs", "8 個の入力からなるバッチ")
     return f'''
 
 model = build_model()
 
 if __name__ == "__main__":
-    x = torch.randn(8, {in_shape})  # {batch_comment}
+    x = {batch}  # {batch_comment}
     y = model(x)
     print(model)
     print("output shape:", tuple(y.shape))  # (8, {out_shape})

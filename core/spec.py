@@ -223,7 +223,7 @@ def node_from_dict(d: Any, depth: int = 0, budget: list[int] | None = None) -> N
     budget[0] -= 1
     if budget[0] < 0:
         raise SpecError(_too_many())
-    if not isinstance(d, dict) or d.get("kind") not in BLOCKS:
+    if not isinstance(d, dict) or not isinstance(d.get("kind"), str) or d["kind"] not in BLOCKS:
         return LayerSpec.from_dict(d)
     if depth >= MAX_DEPTH:
         raise SpecError(L(f"Blocks are nested more than {MAX_DEPTH} deep",

@@ -55,6 +55,38 @@ def _tree() -> NetworkSpec:
 TREE_PARAMS = 8 + 30 + 14 + 12 + 12 + 125 + 30 + 18  # 249
 
 
+def _text_tree() -> NetworkSpec:
+    """A tiny GPT-like network over token ids (B, 12), with recurrent layers joined by a concatenate."""
+    return NetworkSpec((12,), [
+        LayerSpec.make("Embedding", num_embeddings=20, embedding_dim=16),            # (12, 16)
+        LayerSpec.make("PositionalEmbedding"),
+        BlockSpec.make(RESIDUAL, [LayerSpec.make("LayerNorm"), LayerSpec.make("CausalSelfAttention", num_heads=2)]),
+        BlockSpec.make(RESIDUAL, [LayerSpec.make("LayerNorm"), _lin(32), LayerSpec.make("GELU"), _lin(16)]),
+        BlockSpec.make(CONCAT, [LayerSpec.make("GRU", hidden_size=8, num_layers=2)],
+                       [LayerSpec.make("LSTM", hidden_size=8)], dim=-1),            # (12, 16)
+        LayerSpec.make("RNN", hidden_size=6, output="last"),                        # (6,)
+        _lin(20),
+    ])
+
+
+def _image_tree() -> NetworkSpec:
+    """Pixels (B, 64) -> (1, 8, 8) -> convolutions with a residual block and a concatenate of two poolings."""
+    return NetworkSpec((64,), [
+        LayerSpec.make("Unflatten", channels=1, height=8, width=8),
+        LayerSpec.make("Conv2d", out_channels=4, padding=1),                         # (4, 8, 8)
+        BlockSpec.make(RESIDUAL, [LayerSpec.make("Conv2d", out_channels=4, padding=1),
+                                  LayerSpec.make("BatchNorm2d"), LayerSpec.make("ReLU")]),
+        BlockSpec.make(CONCAT, [LayerSpec.make("MaxPool2d")], [LayerSpec.make("AvgPool2d")], dim=1),  # (8, 4, 4)
+        LayerSpec.make("Dropout2d"),
+        LayerSpec.make("AdaptiveAvgPool2d", output_size=2),                          # (8, 2, 2)
+        LayerSpec.make("Flatten"),
+        _lin(3),
+    ])
+
+
+ALL_TREES = (_tree, _text_tree, _image_tree)
+
+
 # --- the spec ----------------------------------------------------------------------------------
 
 def test_tree_walks_in_data_order_with_depths():
@@ -63,7 +95,6 @@ def test_tree_walks_in_data_order_with_depths():
     assert kinds == [("LayerNorm", 0), (RESIDUAL, 0), ("Linear", 1), ("GELU", 1), (CONCAT, 1),
                      ("Linear", 2), ("Tanh", 2), ("Linear", 2), ("Dropout", 2)]
     assert spec.node_count() == 20 and len(spec.all_layers()) == 16 and not spec.is_flat()
-    assert {l.kind for l in spec.all_layers()} == set(LAYERS)  # really every layer kind
     assert TEMPLATES["classifier_2d"].make().is_flat()
 
 
@@ -246,6 +277,50 @@ def _same_network(spec: NetworkSpec):
     assert torch.equal(y, y2)
     assert sum(p.numel() for p in generated.parameters()) == analyse(spec).total_params
     return built, generated, x, y
+
+
+def test_the_test_trees_hold_every_layer_kind():
+    kinds = {l.kind for make in ALL_TREES for l in make().all_layers()}
+    assert kinds == set(LAYERS), "add the new kind to one of the networks of ALL_TREES"
+
+
+@pytest.mark.parametrize("make", ALL_TREES[1:], ids=["text", "image"])
+def test_sequence_and_image_kinds_round_trip_inside_blocks(make):
+    spec = make()
+    assert not analyse(spec).errors, analyse(spec).errors
+    assert NetworkSpec.from_dict(json.loads(json.dumps(spec.to_dict()))) == spec
+    torch.manual_seed(0)
+    built = build(spec)
+    generated = _exec(to_code(spec))["build_model"]()
+    generated.load_state_dict(built.state_dict())
+    built.eval(), generated.eval()
+    x = (torch.randint(0, 20, (3, 12)) if spec.layers[0].kind == "Embedding" else torch.randn(3, 64))
+    with torch.no_grad():
+        y = built(x)
+        assert torch.equal(y, generated(x))
+    assert y.shape == (3, *analyse(spec).output_shape)
+    assert sum(p.numel() for p in generated.parameters()) == analyse(spec).total_params
+
+
+def test_an_embedding_must_be_the_first_layer():
+    emb = LayerSpec.make("Embedding", num_embeddings=10, embedding_dim=4)
+    spec = NetworkSpec((5,), [BlockSpec.make(RESIDUAL, [emb])])
+    assert [(p.layer_id, p.message) for p in analyse(spec).errors if p.layer_id == emb.id] == [(emb.id, (
+        "Embedding reads token ids, which only the network's input holds: make it the first layer."))]
+    assert "torch.randint(0, 20, (8, 12))" in to_code(_text_tree())  # the demo feeds token ids
+    ok = run_file(to_code(_text_tree()))
+    assert "output shape: (8, 20)" in ok
+
+
+def run_file(code: str) -> str:
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "net.py"
+        path.write_text(code, encoding="utf-8")
+        run = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=120, cwd=d,
+                             env=dict(os.environ, OMP_NUM_THREADS="1"))
+    assert run.returncode == 0, run.stderr
+    return run.stdout
 
 
 def test_every_kind_and_both_blocks_round_trip_through_code():
