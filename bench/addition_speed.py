@@ -21,29 +21,35 @@ import torch
 from core.addition.checkpoint import SHIPPED
 from core.addition.model import ModelConfig, count_parameters
 from core.addition.solver import Solver
-from core.addition.train import Trainer, TrainConfig
+from core.addition.train import recipe
+from core.engine.engine import Callback
+from core.training.devices import apply_threads
 
 # The configuration the panel and the CLI use by default (chosen by measurement here).
-FAST = dict(batch_size=128, lr=1e-2, lr_final=3e-4, max_steps=2000, eval_every=100)
+FAST = dict(batch_size=128, lr=1e-2, lr_final=3e-4, max_steps=2000, eval_every=100)  # = core.addition.train.DEFAULTS
 
 
 def bench_training(threads: int, seed: int, target: float, max_seconds: float) -> dict:
+    apply_threads(threads)
     t0 = time.perf_counter()
-    cfg = TrainConfig(model=ModelConfig(), test_size=5000, seed=seed, threads=threads,
-                      target_accuracy=target, max_seconds=max_seconds, **FAST)
-    trainer = Trainer(cfg)
+    spec = recipe(ModelConfig(), test_size=5000, seed=seed, target=target, max_seconds=max_seconds, **FAST)
     curve = []
-    trainer.on_eval = lambda e: curve.append((e.step, round(e.seconds, 2), round(e.exact, 4)))
-    result = trainer.run()
+
+    class Curve(Callback):
+        def on_eval(self, engine, e):
+            curve.append((e.step, round(e.seconds, 2), round(e.metrics["exact"], 4)))
+
+    engine = spec.engine([Curve()])
+    end = engine.run()
     wall = time.perf_counter() - t0
     return {
-        "reached_target": result.reached_target,
+        "reached_target": end.reason == "target",
         "seconds": round(wall, 2),
-        "steps": result.steps,
-        "examples": result.examples,
-        "held_out_exact": result.final.exact if result.final else None,
-        "parameters": count_parameters(trainer.model),
-        "model": cfg.model.to_dict(),
+        "steps": end.step,
+        "examples": end.step * FAST["batch_size"],
+        "held_out_exact": end.metrics.get("exact"),
+        "parameters": count_parameters(engine.model),
+        "model": ModelConfig().to_dict(),
         "optim": {k: v for k, v in FAST.items()},
         "curve_step_seconds_exact": curve,
     }

@@ -141,7 +141,10 @@ def cmd_train(args, argv) -> int:
     from .data import all_pair_ids
     from .metrics import evaluate_pairs, wrong_pair_ids
     from .model import ModelConfig, count_parameters
-    from .train import Trainer, TrainConfig
+    from core.engine.engine import Callback
+    from core.training.devices import apply_threads
+
+    from .train import recipe
     mcfg = ModelConfig(digits=args.digits, cell=args.cell, embed_dim=args.embed, hidden=args.hidden,
                        reverse_input=not args.no_reverse_input, reverse_answer=not args.no_reverse_answer,
                        peeky=args.peeky, attention=not args.no_attention)
@@ -156,21 +159,28 @@ def cmd_train(args, argv) -> int:
         return EXIT_BAD_INPUT
     if args.exhaustive and _exhaustive_refused(args.digits):
         return EXIT_BAD_INPUT
-    cfg = TrainConfig(model=mcfg, train_size=args.train_size or None, test_size=args.test_size,
-                      batch_size=args.batch_size, lr=args.lr, lr_final=args.lr_final, max_steps=args.steps,
-                      eval_every=args.eval_every, seed=args.seed, threads=args.threads)
-    trainer = Trainer(cfg)
+    spec = recipe(mcfg, train_size=args.train_size or None, test_size=args.test_size,
+                  batch_size=args.batch_size, lr=args.lr, lr_final=args.lr_final, max_steps=args.steps,
+                  eval_every=args.eval_every, seed=args.seed)
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, flush=True))
-    trainer.on_eval = lambda e: log(f"step {e.step:6d}  {e.seconds:7.1f}s  test exact {e.exact:.4f}  per-digit {e.per_digit:.4f}")
+
+    class Log(Callback):
+        def on_eval(self, engine, e):
+            log(f"step {e.step:6d}  {e.seconds:7.1f}s  test exact {e.metrics['exact']:.4f}  "
+                f"per-digit {e.metrics['per_digit']:.4f}")
+
+    apply_threads(args.threads)
+    engine = spec.engine([Log()])
+    task = engine.task
     t0 = time.perf_counter()
-    result = trainer.run()
-    held_out = trainer.evaluate()
-    log(f"trained {result.steps} steps in {result.seconds:.1f}s; held-out exact {held_out.exact:.4f}")
+    end = engine.run()
+    held_out = evaluate_pairs(engine.model, task.eval_ids())
+    log(f"trained {end.step} steps in {end.seconds:.1f}s; held-out exact {held_out.exact:.4f}")
     meta = {
         "command": "python -m core.addition " + " ".join(shlex.quote(a) for a in argv),
         "seed": args.seed,
-        "config": cfg.to_dict(),
-        "parameters": count_parameters(trainer.model),
+        "config": {"task": spec.args, "optim": spec.optim.to_dict(), "limits": spec.limits.to_dict()},
+        "parameters": count_parameters(engine.model),
         "data": {
             "digits": args.digits,
             "test_size": args.test_size,
@@ -185,30 +195,30 @@ def cmd_train(args, argv) -> int:
     if args.polish and args.exhaustive:
         all_ids = all_pair_ids(args.digits)
         for r in range(args.polish):
-            wrong = wrong_pair_ids(trainer.model, all_ids)
+            wrong = wrong_pair_ids(engine.model, all_ids)
             log(f"polish round {r + 1}: {len(wrong)} pairs wrong of {len(all_ids)}")
             rounds.append(int(len(wrong)))
             if len(wrong) == 0:
                 break
-            trainer.sampler.focus = wrong
-            trainer.config.lr = trainer.config.lr_final = args.polish_lr
-            trainer.config.max_steps = trainer.step + args.polish_steps
-            trainer.run()
-            checkpoint.save(trainer.model, args.out)  # keep progress if stopped
+            task.sampler.focus = wrong
+            engine.optim.lr = engine.optim.lr_final = args.polish_lr
+            engine.extend(steps=args.polish_steps)
+            engine.run()
+            checkpoint.save(engine.model, args.out)  # keep progress if stopped
         meta["polish"] = {"rounds_wrong_counts": rounds, "steps_per_round": args.polish_steps, "lr": args.polish_lr,
                           "note": "extra steps where 25% of each batch are pairs still answered wrongly"}
-    meta["data"]["examples_seen"] = trainer.examples
-    meta["train_steps"] = trainer.step
+    meta["data"]["examples_seen"] = engine.step * args.batch_size
+    meta["train_steps"] = engine.step
     meta["train_seconds"] = round(time.perf_counter() - t0, 1)
     if args.exhaustive:
         t1 = time.perf_counter()
-        acc = evaluate_pairs(trainer.model, all_pair_ids(args.digits))
+        acc = evaluate_pairs(engine.model, all_pair_ids(args.digits))
         meta["exhaustive"] = _acc_json(acc)
         meta["exhaustive"]["seconds"] = round(time.perf_counter() - t1, 1)
         log(f"exhaustive exact {acc.exact:.6f} over {acc.n} pairs")
-    meta["held_out_exact_final"] = trainer.evaluate().exact
+    meta["held_out_exact_final"] = evaluate_pairs(engine.model, task.eval_ids()).exact
     meta["created"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    checkpoint.save(trainer.model, args.out, meta)
+    checkpoint.save(engine.model, args.out, meta)
     log(f"saved {args.out}")
     return EXIT_OK
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, fields
 
+from core.engine.config import OPTIMIZERS, Cadence, Limits, OptimConfig
+from core.engine.run import RunSpec
 from core.i18n import L
+from core.init import INITS, init_title  # noqa: F401 - the form lists them from here
 
-OPTIMIZERS = ("sgd", "momentum", "adam", "adamw")
-INITS = ("default", "xavier", "he", "normal")
+# how often the training page hears about a run (the engine's Cadence for tabular training)
+LIVE_CADENCE = Cadence(eval_interval_s=1 / 20,       # train/validation metrics: per epoch, ≤ 20/s
+                       stats_interval_s=1 / 20,      # gradient statistics: plenty for a plot
+                       pictures_interval_s=0.5)      # decision boundary, histograms: costlier
 
 
 @dataclass
@@ -84,13 +89,18 @@ class TrainConfig:
                          "正規分布初期化の標準偏差は 0 より大きくしてください。"))
         return out
 
+    def run_spec(self, spec: dict, data, label: str = "", state: dict | None = None,
+                 weights_only: bool = False, cadence: Cadence = LIVE_CADENCE) -> RunSpec:
+        """The engine run these settings describe, for the network ``spec`` (a dict) on ``data``."""
+        return RunSpec(
+            "tabular",
+            dict(spec=spec, data=data, batch_size=self.batch_size, seed=self.seed, init=self.init,
+                 init_std=self.init_std),
+            OptimConfig(optimizer=self.optimizer, lr=self.lr, momentum=self.momentum,
+                        weight_decay=self.weight_decay),
+            Limits(max_epochs=self.epochs), Cadence(**cadence.to_dict()), self.device, label, state, weights_only)
+
 
 def optimizer_title(name: str) -> str:
     return {"sgd": "SGD", "momentum": L("SGD with momentum", "SGD（モーメンタム付き）"),
             "adam": "Adam", "adamw": "AdamW"}.get(name, name)
-
-
-def init_title(name: str) -> str:
-    return {"default": L("PyTorch default", "PyTorch の既定"), "xavier": "Xavier (Glorot)",
-            "he": "He (Kaiming)", "normal": L("Normal (chosen std)", "正規分布（標準偏差を指定）")
-            }.get(name, name)

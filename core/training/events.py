@@ -1,45 +1,13 @@
-"""What the trainer reports: small frozen dataclasses of plain floats and numpy arrays.
+"""The tabular task's picture: histograms, saturation, dead units and the prediction picture.
 
-Events never hold live tensors, so they can cross threads and outlive the model safely.
+Plain frozen dataclasses of floats and numpy arrays (never live tensors): they cross to the
+window from the training process. The engine's own events are in core/engine/events.py.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
-
-
-@dataclass(frozen=True)
-class StepEvent:
-    """One optimiser step (one batch)."""
-    step: int          # 1-based, counted over the whole run
-    epoch: int         # 0-based epoch this step belongs to
-    loss: float
-    lr: float
-
-
-@dataclass(frozen=True)
-class EpochEvent:
-    epoch: int                 # 1-based count of finished epochs
-    step: int
-    train_loss: float          # eval mode after the epoch, on up to 512 training samples
-    train_acc: float           # the same; nan for regression
-    val_loss: float            # nan without validation data
-    val_acc: float
-
-
-@dataclass(frozen=True)
-class GradStats:
-    """Per-layer gradient statistics right after backward.
-
-    ``layers`` are indices into the Sequential (= spec layer indices) of the layers that have
-    weights; ``mean_abs``/``max_abs`` are mean |grad| and max |grad| of those weights.
-    """
-    step: int
-    layers: tuple[int, ...]
-    names: tuple[str, ...]
-    mean_abs: np.ndarray       # (L,)
-    max_abs: np.ndarray        # (L,)
 
 
 @dataclass(frozen=True)
@@ -73,11 +41,3 @@ class ProbeEvent:
     grid_conf: np.ndarray | None = None   # (G, G) float in [0, 1]
     curve_x: np.ndarray | None = None     # (C,)
     curve_y: np.ndarray | None = None     # (C,)
-
-
-@dataclass(frozen=True)
-class EndEvent:
-    reason: str                # "done", "stopped", "nan", "error"
-    message: str               # in the user's language
-    step: int
-    epoch: int

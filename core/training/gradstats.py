@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from core.training.events import GradStats, Histogram
+from core.training.events import Histogram
 
 SATURATING = (nn.Sigmoid, nn.Tanh)
 RECTIFIED = (nn.ReLU,)
@@ -28,27 +28,6 @@ def weight_layers(model: nn.Sequential) -> list[tuple[int, str, torch.Tensor]]:
         if isinstance(w, torch.Tensor) and w.requires_grad:
             out.append((i, layer_name(i, m), w))
     return out
-
-
-def grad_stats(model: nn.Sequential, step: int = 0, layers=None) -> GradStats:
-    """Mean |grad| and max |grad| of each layer's weights (0 where no gradient exists yet)."""
-    layers = layers if layers is not None else weight_layers(model)
-    means, maxes = [], []
-    for _, _, w in layers:
-        g = w.grad
-        if g is None:
-            g = torch.zeros(1, device=w.device)
-        a = g.detach().abs()
-        means.append(a.mean())
-        maxes.append(a.max())
-    if layers:
-        # one transfer for all layers instead of two .item() calls per layer
-        both = torch.stack([torch.stack(means), torch.stack(maxes)]).double().cpu().numpy()
-    else:
-        both = np.zeros((2, 0))
-    return GradStats(step=step, layers=tuple(i for i, _, _ in layers),
-                     names=tuple(n for _, n, _ in layers),
-                     mean_abs=both[0].copy(), max_abs=both[1].copy())
 
 
 def saturated_share(module: nn.Module, out: torch.Tensor) -> float:

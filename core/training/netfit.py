@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from core.analysis import analyse
 from core.data.datasets import CLASSIFICATION, Dataset
+from core.errors import first_line
 from core.i18n import L
 from core.spec import NetworkSpec
 
@@ -58,3 +59,36 @@ def softmax_warning(spec: NetworkSpec, data: Dataset) -> str:
                  "最後の層が Softmax ですが、交差エントロピー損失は内部で softmax を適用します。"
                  "学習では Softmax 層を外してください（出力は生のスコア「ロジット」にします）。")
     return ""
+
+
+def loss_title(data: Dataset) -> str:
+    if data.task == CLASSIFICATION:
+        return L("Cross-entropy (classification)", "交差エントロピー（分類）")
+    return L("Mean squared error (regression)", "平均二乗誤差（回帰）")
+
+
+def fit_problems(model, data: Dataset) -> list[str]:
+    """Why this built model cannot train on this data (wrong input/output size, …), or []."""
+    import torch
+
+    x = torch.as_tensor(data.x_train[:2])
+    was_training = model.training
+    try:
+        model.eval()
+        with torch.no_grad():
+            out = model(x)
+    except Exception as e:  # noqa: BLE001 - any shape error becomes a message
+        return [L(f"The network cannot take this data's {data.input_size} input value(s): {first_line(e)}",
+                  f"このデータの入力 {data.input_size} 個をネットワークが受け取れません: {first_line(e)}")]
+    finally:
+        model.train(was_training)
+    want = data.output_size
+    if out.dim() != 2 or out.shape[1] != want:
+        got = tuple(out.shape[1:])
+        what = L(f"{want} classes", f"{want} クラス") if data.task == CLASSIFICATION else \
+            L(f"{want} target value(s)", f"目的変数 {want} 個")
+        return [L(f"The network outputs shape {got} per sample but the data has {what}: "
+                  f"the last layer needs {want} output(s).",
+                  f"ネットワークの出力は 1 サンプルあたり {got} ですが、データは{what}です。"
+                  f"最後の層の出力を {want} にしてください。")]
+    return []

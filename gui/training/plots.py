@@ -11,7 +11,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.training.events import GradStats, ProbeEvent
+from core.engine.events import GradStats
+from core.training.events import ProbeEvent
 from gui.common.plotting import Series, plot_widget
 
 RUN_COLORS = ("#1f77b4", "#d62728")                 # run A blue, run B red
@@ -80,6 +81,9 @@ class CurvesPlot(QWidget):
                 r[s].clear()
         self.redraw()
 
+    def set_data(self, data) -> None:
+        self.set_classification(data is None or bool(data.n_classes))
+
     def set_classification(self, yes: bool) -> None:
         """Accuracy has no meaning for regression: say so in the title."""
         if self.kind == "acc":
@@ -97,15 +101,12 @@ class CurvesPlot(QWidget):
         r["spe"] = max(1, batch.steps_per_epoch)
         if self.kind == "loss" and len(batch.steps):
             r["steps"].extend(batch.steps, batch.losses)
-        if batch.epochs:
-            ep = np.array([e.epoch for e in batch.epochs], dtype=np.float64)
-            st = np.array([e.step for e in batch.epochs], dtype=np.float64)
-            if self.kind == "loss":
-                tr_ = [e.train_loss for e in batch.epochs]
-                va = [e.val_loss for e in batch.epochs]
-            else:
-                tr_ = [e.train_acc for e in batch.epochs]
-                va = [e.val_acc for e in batch.epochs]
+        if batch.evals:
+            ep = np.array([e.epoch for e in batch.evals], dtype=np.float64)
+            st = np.array([e.step for e in batch.evals], dtype=np.float64)
+            nan = float("nan")
+            tr_ = [e.metrics.get(f"train_{self.kind}", nan) for e in batch.evals]
+            va = [e.metrics.get(f"val_{self.kind}", nan) for e in batch.evals]
             r["epochs"].extend(ep, tr_)
             r["epoch_steps"].extend(st, va)
 
@@ -184,6 +185,10 @@ class GradBarsPlot(_RunBarsPlot):
         for r in self.runs:
             r["stats"] = None
         self.redraw()
+
+    def add(self, run: int, batch) -> None:
+        if batch.grads:
+            self.set_stats(run, batch.grads[-1])
 
     def set_stats(self, run: int, stats: GradStats) -> None:
         self.runs[run]["stats"] = stats
@@ -264,10 +269,12 @@ class GradHeatmap(QWidget):
             r["cols"], r["steps"] = [], []
             r["img"].clear()
 
-    def add(self, run: int, grads: list[GradStats]) -> None:
+    def add(self, run: int, batch) -> None:
+        if not batch.grads:
+            return
         self.dirty = True
         r = self.runs[run]
-        for s in grads:
+        for s in batch.grads:
             r["cols"].append(np.log10(np.maximum(s.mean_abs, 1e-30)))
             r["steps"].append(s.step)
             r["names"] = s.names
@@ -290,7 +297,16 @@ class GradHeatmap(QWidget):
             r["plot"].getAxis("left").setTicks([[(i, _index(n)) for i, n in enumerate(r["names"])]])
 
 
-class ActivityPlot(_RunBarsPlot):
+class _ProbeMixin:
+    """Plots that draw the tabular task's picture (``pictures["probe"]``, a ProbeEvent)."""
+
+    def add(self, run: int, batch) -> None:
+        probe = batch.pictures.pictures.get("probe") if batch.pictures is not None else None
+        if probe is not None:
+            self.set_probe(run, probe)
+
+
+class ActivityPlot(_ProbeMixin, _RunBarsPlot):
     """Per activation layer: share of saturated sigmoid/tanh outputs and of dead ReLU units."""
 
     item_keys = ("sat", "dead")
@@ -343,7 +359,7 @@ class ActivityPlot(_RunBarsPlot):
             self.plot.getAxis("bottom").setTicks([[(i, n) for i, n in enumerate(names)]])
 
 
-class BoundaryPlot(QWidget):
+class BoundaryPlot(_ProbeMixin, QWidget):
     """The decision boundary (coloured by predicted class, paler where unsure) under the data
     points; for 1-D regression, the data and the network's curve."""
 
@@ -441,7 +457,7 @@ class BoundaryPlot(QWidget):
                 r["images"] += 1
 
 
-class HistogramPlot(QWidget):
+class HistogramPlot(_ProbeMixin, QWidget):
     """Histograms of one layer's weights and of one activation layer's outputs."""
 
     dirty = False     # new data since the last redraw (the page skips clean plots)

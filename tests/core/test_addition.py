@@ -13,7 +13,7 @@ from core.addition.metrics import evaluate_pairs, score
 from core.addition.model import ModelConfig, Seq2Seq, count_parameters
 from core.addition.prompt import PromptError, parse_prompt
 from core.addition.solver import Solver
-from core.addition.train import BatchEvent, EvalEvent, Trainer, TrainConfig
+from core.addition.train import recipe
 
 
 # -- tokenizer ---------------------------------------------------------------------------
@@ -154,33 +154,46 @@ def test_model_shapes(cell, peeky, attention):
 
 
 def test_tiny_model_learns_one_digit_addition_to_100_percent():
-    cfg = TrainConfig(model=ModelConfig(digits=1, hidden=32, embed_dim=8), test_size=0, batch_size=64,
-                      lr=1e-2, lr_final=1e-3, max_steps=400, eval_every=50, seed=0, target_accuracy=1.0)
-    trainer = Trainer(cfg)
+    from core.engine.engine import Callback
+
     evals = []
-    trainer.on_eval = evals.append
-    result = trainer.run()
-    assert result.reached_target
-    acc = evaluate_pairs(trainer.model, all_pair_ids(1))  # all 100 pairs
+
+    class Rec(Callback):
+        def on_eval(self, engine, event):
+            evals.append(event)
+
+    rng_before = torch.random.get_rng_state()
+    spec = recipe(ModelConfig(digits=1, hidden=32, embed_dim=8), test_size=0, batch_size=64,
+                  lr=1e-2, lr_final=1e-3, max_steps=400, eval_every=50, seed=0, target=1.0)
+    engine = spec.engine([Rec()])
+    assert torch.equal(torch.random.get_rng_state(), rng_before)   # building a run leaves the app's RNG alone
+    end = engine.run()
+    assert end.reason == "target"
+    acc = evaluate_pairs(engine.model, all_pair_ids(1))  # all 100 pairs
     assert acc.exact == 1.0 and acc.n == 100
-    assert isinstance(evals[-1], EvalEvent) and evals[-1].exact == 1.0
+    assert evals[-1].metrics["exact"] == 1.0 and evals[-1].step % 50 == 0
 
 
-def test_trainer_events_are_plain_and_stop_is_cooperative():
-    cfg = TrainConfig(model=ModelConfig(digits=2, hidden=8, embed_dim=4), test_size=100, batch_size=16,
-                      max_steps=1000, eval_every=5, seed=0)
-    trainer = Trainer(cfg)
+def test_addition_events_are_plain_and_stop_is_cooperative():
+    from core.engine.control import RunControl
+    from core.engine.engine import Callback
+    from core.engine.events import StepEvent
+
+    control = RunControl()
     seen = []
 
-    def on_batch(ev):
-        seen.append(ev)
-        if ev.step == 7:
-            trainer.request_stop()
+    class StopAt7(Callback):
+        def on_batch_end(self, engine, event):
+            seen.append(event)
+            if event.step == 7:
+                control.stop()
 
-    trainer.on_batch_end = on_batch
-    result = trainer.run()
-    assert result.stopped and result.steps == 7
-    assert all(isinstance(e, BatchEvent) and isinstance(e.loss, float) for e in seen)
+    spec = recipe(ModelConfig(digits=2, hidden=8, embed_dim=4), test_size=100, batch_size=16,
+                  max_steps=1000, eval_every=5, seed=0)
+    end = spec.engine([StopAt7()], control).run()
+    assert end.reason == "stopped" and end.step == 7
+    assert all(isinstance(e, StepEvent) and isinstance(e.loss, float) for e in seen)
+    assert seen[0].lr == pytest.approx(1e-2) and seen[6].lr < seen[0].lr      # cosine decay
     with pytest.raises(Exception):
         seen[0].loss = 1.0  # frozen
 

@@ -9,7 +9,8 @@ from core.data.datasets import make_dataset
 from core.templates import TEMPLATES
 from core.training import gradstats
 from core.training.config import TrainConfig
-from core.training.trainer import Callback, Trainer
+from core.engine.engine import Callback
+from core.engine.events import grad_stats
 
 
 def test_grad_stats_of_a_2_to_1_linear_with_mse_by_hand():
@@ -24,16 +25,16 @@ def test_grad_stats_of_a_2_to_1_linear_with_mse_by_hand():
     loss = nn.MSELoss()(model(torch.tensor([[1.0, -2.0]])), torch.tensor([[0.0]]))
     assert loss.item() == pytest.approx(6.25)
     loss.backward()
-    s = gradstats.grad_stats(model, step=7)
-    assert s.step == 7 and s.layers == (0,) and s.names == ("0: Linear",)
+    s = grad_stats(7, [(n, w) for _, n, w in gradstats.weight_layers(model)])
+    assert s.step == 7 and s.names == ("0: Linear",)
     np.testing.assert_allclose(s.mean_abs, [7.5])
     np.testing.assert_allclose(s.max_abs, [10.0])
 
 
 def test_grad_stats_skip_layers_without_weights_and_keep_spec_indices():
     model = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1))
-    s = gradstats.grad_stats(model)           # before any backward: zeros, not a crash
-    assert s.layers == (0, 2) and s.names == ("0: Linear", "2: Linear")
+    s = grad_stats(0, [(n, w) for _, n, w in gradstats.weight_layers(model)])   # before any backward: zeros
+    assert s.names == ("0: Linear", "2: Linear")
     np.testing.assert_array_equal(s.mean_abs, [0, 0])
 
 
@@ -77,9 +78,12 @@ class _Grads(Callback):
 def _first_layer_grads(template: str) -> np.ndarray:
     data = make_dataset("moons", n_samples=160, noise=0.1, seed=0)
     torch.manual_seed(0)
-    model = build(TEMPLATES[template].make())
+    from core.engine.config import Cadence
+
+    spec = TEMPLATES[template].make().to_dict()
     cb = _Grads()
-    Trainer(model, data, TrainConfig(epochs=1, batch_size=32, optimizer="sgd", lr=0.1, seed=0), [cb]).run()
+    cfg = TrainConfig(epochs=1, batch_size=32, optimizer="sgd", lr=0.1, seed=0)
+    cfg.run_spec(spec, data, cadence=Cadence()).engine([cb]).run()
     return np.array([s.mean_abs[0] for s in cb.stats]), cb.stats[0]
 
 

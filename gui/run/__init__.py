@@ -1,0 +1,1 @@
+"""Running training jobs from the window: the one run controller every page uses."""

@@ -1,0 +1,115 @@
+"""The board of training plots: tabs of plots that share one small interface.
+
+A plot is a QWidget with:
+
+    dirty: bool                      # new data since the last redraw
+    set_runs(labels)                 # one set of items per run (two in compare mode); clears history
+    add(run, batch)                  # a core.engine.process.RunBatch: take what this plot draws
+    redraw()                         # draw what was added (called by the board, ≤ ~10 times a second)
+    set_data(data)                   # optional: the dataset changed
+
+Adding a plot is one class with that interface and one line in ``PLOTS`` below.
+The board redraws one dirty plot of the visible tab per frame tick, round robin, so every
+event-loop turn stays short while the training process sends ~30 messages a second.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
+
+from gui.training.plots import ActivityPlot, BoundaryPlot, CurvesPlot, GradBarsPlot, GradHeatmap, HistogramPlot
+
+FRAME_MS = 25      # one plot per tick: four plots each redraw ≤ 10 times a second
+
+# (name, tab, factory): the board's plots, in the order they are laid out in their tab
+PLOTS = (
+    ("loss", "overview", lambda: CurvesPlot("loss")),
+    ("acc", "overview", lambda: CurvesPlot("acc")),
+    ("grad_bars", "overview", GradBarsPlot),
+    ("boundary", "overview", BoundaryPlot),
+    ("heatmap", "flow", GradHeatmap),
+    ("activity", "flow", ActivityPlot),
+    ("histograms", "histograms", HistogramPlot),
+)
+
+
+class PlotBoard(QTabWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plots = {name: make() for name, _, make in PLOTS}
+        tabs = {}
+        for name, tab, _ in PLOTS:
+            tabs.setdefault(tab, []).append(self.plots[name])
+        titles = {"overview": self.tr("Overview"), "flow": self.tr("Gradient flow over time"),
+                  "histograms": self.tr("Histograms")}
+        self._tab_plots = []
+        for tab, plots in tabs.items():
+            page = QWidget()
+            if len(plots) == 4:                      # a 2 x 2 grid sharing the space evenly
+                lay = QGridLayout(page)
+                for k, p in enumerate(plots):
+                    p.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Ignored)
+                    lay.addWidget(p, k // 2, k % 2)
+                lay.setRowStretch(0, 1)
+                lay.setRowStretch(1, 1)
+            else:
+                lay = QVBoxLayout(page)
+                for k, p in enumerate(plots):
+                    lay.addWidget(p, 3 if k == 0 and len(plots) > 1 else 2)
+            lay.setContentsMargins(0, 0, 0, 0)
+            self.addTab(page, titles[tab])
+            self._tab_plots.append(plots)
+        self._next = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._draw_frame)
+        self.currentChanged.connect(self.redraw_visible)
+
+    def __getattr__(self, name):           # board.loss, board.grad_bars... (read-only access)
+        plots = self.__dict__.get("plots")
+        if plots is not None and name in plots:
+            return plots[name]
+        raise AttributeError(name)
+
+    # --- the interface the page uses ---------------------------------------------------------
+    def set_runs(self, labels: list[str]) -> None:
+        for p in self.plots.values():
+            p.set_runs(labels)
+
+    def set_data(self, data) -> None:
+        for p in self.plots.values():
+            if hasattr(p, "set_data"):
+                p.set_data(data)
+
+    def add(self, progress) -> None:
+        """Hand each plot the runs' news; draw soon (or at once for the run's final message)."""
+        n = len(self.plots["loss"].runs)
+        for i, batch in progress.runs.items():
+            if i < n:
+                for p in self.plots.values():
+                    p.add(i, batch)
+        if progress.final:
+            self.redraw_visible()
+        elif not self._timer.isActive():
+            self._draw_frame()
+            self._timer.start()
+
+    @Slot()
+    def redraw_visible(self, *_):
+        """The visible tab's plots with new data are redrawn; the others catch up when shown."""
+        for plot in self._tab_plots[max(self.currentIndex(), 0)]:
+            if plot.dirty:
+                plot.dirty = False
+                plot.redraw()
+
+    @Slot()
+    def _draw_frame(self) -> None:
+        plots = self._tab_plots[max(self.currentIndex(), 0)]
+        for k in range(len(plots)):
+            i = (self._next + k) % len(plots)
+            if plots[i].dirty:
+                plots[i].dirty = False
+                plots[i].redraw()
+                self._next = i + 1
+                return
+        self._timer.stop()                    # nothing new: the timer sleeps until the next add
