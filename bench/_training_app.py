@@ -37,6 +37,6 @@ def make_page(epochs: int):
 
 def warm_up_server() -> None:
     """Spawn the training process before timing (start-up is not training speed)."""
-    from gui.training.worker import server
+    from gui.run.controller import server
     srv = server()
     srv.start()

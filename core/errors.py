@@ -2,6 +2,6 @@
 from __future__ import annotations
 
 
-def first_line(e: BaseException, limit: int = 200) -> str:
+def first_line(e: BaseException, limit: int | None = 200) -> str:
     """The first line of an exception's message (its type's name if it has none), at most ``limit`` chars."""
     return (str(e).strip().splitlines() or [type(e).__name__])[0][:limit]

@@ -27,6 +27,7 @@ AREAS = {
     "addition": ["gui/addition"],
     "lessons": ["gui/lessons"],
     "images": ["gui/images"],
+    "run": ["gui/run"],
 }
 
 

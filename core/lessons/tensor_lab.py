@@ -15,7 +15,9 @@ from typing import Callable
 import numpy as np
 import torch
 
+from core.errors import first_line
 from core.i18n import L
+from core.training.devices import DeviceInfo, devices  # noqa: F401 - the lab lists them from here
 from core.lessons.literals import (LiteralError, count_elements, format_literal, parse_int,
                                    parse_nested, parse_number, parse_shape)
 
@@ -102,30 +104,7 @@ class _BadArg(Exception):
 # Devices
 
 
-@dataclass(frozen=True)
-class DeviceInfo:
-    name: str
-    available: bool
-    reason: str  # why not, when it is not
-
-
-def devices() -> list[DeviceInfo]:
-    """cpu always; cuda and mps with whether this machine has them (and why not)."""
-    out = [DeviceInfo("cpu", True, "")]
-    if torch.cuda.is_available():
-        out.append(DeviceInfo("cuda", True, ""))
-    elif torch.version.cuda is None:
-        out.append(DeviceInfo("cuda", False, L("this PyTorch build has no CUDA support",
-                                              "このPyTorchはCUDA対応版ではありません")))
-    else:
-        out.append(DeviceInfo("cuda", False, L("no NVIDIA GPU was found", "NVIDIA GPUが見つかりません")))
-    mps = getattr(torch.backends, "mps", None)
-    if mps is not None and mps.is_available():
-        out.append(DeviceInfo("mps", True, ""))
-    else:
-        out.append(DeviceInfo("mps", False, L("Apple-silicon GPU (MPS) is only on Macs with M-series chips",
-                                             "Apple シリコンのGPU（MPS）はMシリーズ搭載のMacだけで使えます")))
-    return out
+# the one device list of the app (with why a device is missing) is core/training/devices.py
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,7 +271,7 @@ def _guard(op: str, body: Callable[[], TensorResult], code_hint: Callable[[], st
                             explanation=L("Fix the highlighted field and run it again.",
                                           "印の付いた欄を直して、もう一度実行してください。"))
     except (RuntimeError, ValueError, TypeError, AssertionError, IndexError, OverflowError) as e:
-        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        msg = first_line(e, None)
         code = ""
         try:
             code = code_hint()
@@ -531,9 +510,9 @@ def op_to(args: dict[str, str]) -> TensorResult:
             try:
                 t.to(device)
             except (RuntimeError, AssertionError, TypeError) as e:
-                msg = str(e).strip().splitlines()[0]
+                msg = first_line(e, None)
                 return TensorResult(op="to", code=code(), error=f"{type(e).__name__}: {msg}",
-                                    explanation=explain_torch_error(msg) or info.reason)
+                                    explanation=explain_torch_error(msg) or info.detail)
         y = t.to(device)
         return _record("to", code(), y, note=L(f"The tensor now lives on '{y.device}'. Tensors must be on the "
                                                "same device to be combined.",

@@ -1,6 +1,8 @@
 """The left half of the addition panel: ask the model, see the history and each decoding step."""
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont
@@ -10,11 +12,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
 
 from core.addition.prompt import PromptError
 from core.addition.solver import Solution, Solver
+from gui.common.theme import ERROR as BAD_COLOR, OK as OK_COLOR
 
 from .plots import AttentionMap, visible_char
 
 MAX_HISTORY = 200
-OK_COLOR, BAD_COLOR = "#1a7f37", "#c62828"
 
 
 class AskPanel(QWidget):
@@ -154,7 +156,7 @@ class AskPanel(QWidget):
         try:
             sol = self.solver.solve(text)
         except PromptError as e:
-            self.result_label.setText(f'<span style="color:{BAD_COLOR}">{_escape(str(e))}</span>')
+            self.result_label.setText(f'<span style="color:{BAD_COLOR}">{html.escape(str(e))}</span>')
             return
         self.prompt.selectAll()
         self.solutions.append(sol)
@@ -176,7 +178,7 @@ class AskPanel(QWidget):
             verdict = self.tr("✓ correct")
             return f'{sol.a} + {sol.b} = <b>{shown}</b> &nbsp; <span style="color:{OK_COLOR}">{verdict}</span>'
         verdict = self.tr("✗ wrong: the true sum is {0}").format(sol.true_sum)
-        return f'{sol.a} + {sol.b} = <b>{_escape(shown)}</b> &nbsp; <span style="color:{BAD_COLOR}">{verdict}</span>'
+        return f'{sol.a} + {sol.b} = <b>{html.escape(shown)}</b> &nbsp; <span style="color:{BAD_COLOR}">{verdict}</span>'
 
     def history_text(self, sol: Solution) -> str:
         if sol.correct:
@@ -223,7 +225,3 @@ class AskPanel(QWidget):
             matrix = np.stack([s.attention for s in sol.steps])
         self.attention.show_attention(matrix, sol.encoder_chars,
                                       [f"{i + 1}: {visible_char(s.char)}" for i, s in enumerate(sol.steps)])
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,24 +1,28 @@
 """The addition solver page: ask a Seq2Seq model to add, watch it decode, train your own.
 
 Left: the model in use, the prompt box with its history and the step-by-step decoding.
-Right: "Train from scratch" and "Textbook comparison". Training runs in a QThread
-(``AdditionWorker``); this page owns that thread and stops it in ``shutdown()``.
+Right: "Train from scratch" and "Textbook comparison". Training runs in the app's training
+process through this page's ``RunController`` (gui/run/controller.py), as on the Training page.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThread, Slot
+from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from core.addition import checkpoint
 from core.addition.model import Seq2Seq, count_parameters
 from core.addition.solver import Solver
+from core.engine.process import Job
+from core.i18n import language
 from core.project import os_error_text
+from gui.common import theme
+from gui.run.controller import RunController
 
 from .ask import AskPanel
+from .outcome import RunOutcome
 from .train_panel import ComparePanel, TrainPanel
-from .worker import AdditionProgress, AdditionWorker, RunOutcome
 
 
 class AdditionPage(QWidget):
@@ -40,9 +44,12 @@ class AdditionPage(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(split)
 
-        self._thread: QThread | None = None
-        self._worker: AdditionWorker | None = None
+        self.controller = RunController(self)
+        self.controller.progress.connect(self._on_progress)
+        self.controller.failed.connect(self._on_failed)
+        self.controller.finished.connect(self._on_job_finished)
         self._job_kind = ""
+        self._specs = []
         self._outcomes: list[RunOutcome] = []
         self._compare_outcomes: list[RunOutcome] = []
         self._last_train_outcome: RunOutcome | None = None
@@ -116,9 +123,7 @@ class AdditionPage(QWidget):
 
     @staticmethod
     def _model_from(o: RunOutcome) -> Seq2Seq:
-        model = Seq2Seq(o.config.model)
-        model.load_state_dict(o.state_dict)
-        return model.eval()
+        return o.model()
 
     @Slot()
     def load_model_dialog(self) -> None:
@@ -149,8 +154,10 @@ class AdditionPage(QWidget):
 
     def save_model(self, path: str) -> bool:
         o = self._last_train_outcome
-        meta = {"trained_in": "app (addition panel)", "config": o.config.to_dict(), "steps": o.steps,
-                "seconds": round(o.seconds, 1), "held_out_exact": o.exact, "seed": o.config.seed}
+        meta = {"trained_in": "app (addition panel)", "config": {"task": o.spec.args, "optim": o.spec.optim.to_dict(),
+                                                                  "limits": o.spec.limits.to_dict()},
+                "steps": o.steps, "seconds": round(o.seconds, 1), "held_out_exact": o.exact,
+                "seed": o.spec.args.get("seed", 0)}
         try:
             checkpoint.save(self.trained_model, path, meta)
         except OSError as e:
@@ -166,102 +173,96 @@ class AdditionPage(QWidget):
 
     # -- training ----------------------------------------------------------------------------
     def is_running(self) -> bool:
-        return self._thread is not None
+        return self.controller.is_running()
 
     @Slot()
     def start_training(self) -> None:
-        config = self.train_panel.config()
-        self.train_panel.reset(config.max_steps)
-        self._start("train", [("train", config)])
+        spec = self.train_panel.config()
+        if self._start("train", [spec]):
+            self.train_panel.reset(spec.limits.max_steps)
 
     @Slot()
     def start_comparison(self) -> None:
         jobs = self.compare_panel.jobs()
-        self.compare_panel.reset(jobs)
-        self._compare_outcomes = []
-        self._start("compare", jobs)
+        if self._start("compare", jobs):
+            self.compare_panel.reset(jobs)
+            self._compare_outcomes = []
+            self.compare_panel.run_started(0)
 
     def show_comparison(self) -> None:
         """Bring the textbook comparison into view (a lesson's "try it")."""
         self.right_tabs.setCurrentWidget(self.compare_panel)
         self.compare_panel.run_button.setFocus()
 
-    def _start(self, kind: str, jobs) -> None:
+    def _start(self, kind: str, specs) -> bool:
         if self.is_running():
-            return
+            return False
+        if RunController.busy():
+            status = self.train_panel.status if kind == "train" else self.compare_panel.status
+            status.setText(self.tr("The Training page is training a network; stop it first."))
+            return False
         self._job_kind = kind
+        self._specs = list(specs)
         self._outcomes = []
-        self._thread = QThread(self)
-        self._worker = AdditionWorker(jobs)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.run_started.connect(self._on_run_started)
-        self._worker.run_finished.connect(self._on_run_finished)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.finished.connect(self._thread.quit)
-        self._thread.finished.connect(self._on_thread_finished)
+        self.controller.start(Job(self._specs, threads=1, language=language()))
         self.train_panel.set_running(True)
         self.compare_panel.set_running(True)
         self.train_panel.start_button.setEnabled(False)
         self.compare_panel.run_button.setEnabled(False)
-        self._thread.start()
+        return True
 
     @Slot(bool)
     def set_paused(self, paused: bool) -> None:
-        if self._worker is not None:
-            self._worker.set_paused(paused)
+        self.controller.pause() if paused else self.controller.resume()
 
     @Slot()
     def stop(self) -> None:
-        if self._worker is not None:
-            self._worker.request_stop()
+        self.controller.stop()
 
     @Slot(object)
-    def _on_progress(self, p: AdditionProgress) -> None:
-        if self._job_kind == "train":
-            self.train_panel.add_progress(p)
-        else:
-            self.compare_panel.add_progress(p)
+    def _on_progress(self, progress) -> None:
+        for i, b in sorted(progress.runs.items()):
+            if self._job_kind == "train":
+                self.train_panel.add_progress(b, int(self._specs[i].args.get("batch_size", 1)))
+            else:
+                self.compare_panel.add_progress(i, b)
+            if b.end is not None:
+                self._run_ended(i, b.end)
 
-    @Slot(int, str)
-    def _on_run_started(self, i: int, _label: str) -> None:
-        if self._job_kind == "compare":
-            self.compare_panel.run_started(i)
-
-    @Slot(object)
-    def _on_run_finished(self, o: RunOutcome) -> None:
-        self._outcomes.append(o)
+    def _run_ended(self, i: int, end) -> None:
+        o = RunOutcome.from_end(i, self._specs[i], end)
         if self._job_kind == "train":
-            self.trained_model = self._model_from(o)
-            self._last_train_outcome = o
             self.train_panel.show_outcome(o)
-            self.train_panel.set_has_model(True)
         else:
-            self._compare_outcomes = [c for c in self._compare_outcomes if c.run != o.run] + [o]
+            self._compare_outcomes = [c for c in self._compare_outcomes if c.run != i] + [o]
             self.compare_panel.show_outcome(o)
+            if i + 1 < len(self._specs) and end.reason != "stopped":
+                self.compare_panel.run_started(i + 1)
+        self._outcomes.append(o)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
         # shown in place, not in a modal box: the learner sees it next to the options that caused it
         label = self.train_panel.status if self._job_kind == "train" else self.compare_panel.status
-        label.setText('<span style="color:#c62828">{0}</span>'.format(self.tr("Training failed: {0}").format(message)))
+        label.setText('<span style="color:{1}">{0}</span>'.format(self.tr("Training failed: {0}").format(message), theme.ERROR))
 
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        thread, self._thread, self._worker = self._thread, None, None
-        if thread is not None:
-            thread.wait()
-            thread.deleteLater()
+    @Slot(object)
+    def _on_job_finished(self, result) -> None:
+        if result is not None:                 # the weights arrive with the job's end
+            for o in self._outcomes:
+                o.state_dict = result.states[o.run]["model"]
+            if self._job_kind == "train" and self._outcomes:
+                o = self._outcomes[-1]
+                self.trained_model = self._model_from(o)
+                self._last_train_outcome = o
+                self.train_panel.set_has_model(True)
+            else:
+                self._compare_outcomes = [o for o in self._outcomes]
         self.train_panel.set_running(False)
         self.compare_panel.set_running(False)
         if self._job_kind == "compare":
             self.compare_panel.finish(self._outcomes)
 
     def shutdown(self) -> None:
-        """Stop training and join the thread (called by the main window on close)."""
-        if self._worker is not None:
-            self._worker.request_stop()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(10_000)
+        """Stop training and join the relay thread (called by the main window on close)."""
+        self.controller.shutdown()

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleS
 
 from core.addition.data import num_pairs
 from core.addition.model import ModelConfig
-from core.addition.train import TrainConfig
+from core.addition.train import recipe
+from core.engine.run import RunSpec
 
+from .outcome import RunOutcome
 from .plots import RUN_COLORS, Curve, plot_widget
-from .worker import AdditionProgress, RunOutcome
 
 
 class TrainPanel(QWidget):
@@ -135,7 +136,7 @@ class TrainPanel(QWidget):
         else:
             self.status.setText(self.tr("Choose options and press “Start training”."))
 
-    def config(self) -> TrainConfig:
+    def config(self) -> RunSpec:
         model = ModelConfig(digits=self.digits.value(), cell=self.cell.currentData(), embed_dim=self.embed.value(),
                             hidden=self.hidden.value(), reverse_input=self.reverse_input.isChecked(),
                             reverse_answer=self.reverse_answer.isChecked(), peeky=self.peeky.isChecked(),
@@ -145,9 +146,9 @@ class TrainPanel(QWidget):
         train_size = self.train_size.value() or None
         if train_size is not None:
             train_size = min(train_size, num_pairs(model.digits) - test_size)
-        return TrainConfig(model=model, train_size=train_size, test_size=test_size, batch_size=self.batch.value(),
-                           lr=self.lr.value(), lr_final=min(3e-4, self.lr.value()), max_steps=self.steps.value(),
-                           target_accuracy=0.99 if self.early_stop.isChecked() else None, eval_every=100, threads=1)
+        return recipe(model, train_size=train_size, test_size=test_size, batch_size=self.batch.value(),
+                      lr=self.lr.value(), lr_final=min(3e-4, self.lr.value()), max_steps=self.steps.value(),
+                      target=0.99 if self.early_stop.isChecked() else None, eval_every=100, label="train")
 
     def set_running(self, running: bool) -> None:
         for w in self.option_widgets:
@@ -180,30 +181,33 @@ class TrainPanel(QWidget):
         self.result.setText("")
         self.status.setText(self.tr("Preparing data and model…"))
 
-    def add_progress(self, p: AdditionProgress) -> None:
-        self.loss_curve.extend(p.steps, p.losses)
-        if p.evals:
-            self.exact_curve.extend([e.step for e in p.evals], [e.exact for e in p.evals])
-            self.digit_curve.extend([e.step for e in p.evals], [e.per_digit for e in p.evals])
-        self.progress.setValue(p.step)
+    def add_progress(self, b, batch_size: int) -> None:
+        """``b``: the run's RunBatch (core.engine.process) since the last message."""
+        self.loss_curve.extend(b.steps, b.losses)
+        if b.evals:
+            self.exact_curve.extend([e.step for e in b.evals], [e.metrics["exact"] for e in b.evals])
+            self.digit_curve.extend([e.step for e in b.evals], [e.metrics["per_digit"] for e in b.evals])
+        self.progress.setValue(b.step)
+        if b.end is not None and b.end.reason == "target":
+            self.progress.setValue(self.progress.maximum())     # ended early at the target: done, not 55 %
         if self.pause_button.isChecked():
             return
         ex = self.exact_curve.series
         acc = self.tr("not measured yet") if ex.n == 0 else f"{ex.y[ex.n - 1] * 100:.1f}%"
-        loss = f"{p.losses[-1]:.4f}" if len(p.losses) else "–"
+        loss = f"{b.losses[-1]:.4f}" if len(b.losses) else "–"
         self.status.setText(self.tr("Step {0} of {1} · {2:.1f} s · {3} problems seen · loss {4} · exact match {5}")
-                            .format(p.step, p.max_steps, p.seconds, f"{p.examples:,}", loss, acc))
+                            .format(b.step, b.total_steps, b.seconds, f"{b.step * batch_size:,}", loss, acc))
 
     def show_outcome(self, o: RunOutcome) -> None:
         exact = "–" if o.exact is None else f"{o.exact * 100:.2f}%"
         how = self.tr("stopped") if o.stopped else self.tr("finished")
         self.result.setText(self.tr("Training {0} after {1} steps ({2:.1f} s): exact match {3} on {4} held-out problems, "
-                                    "{5} parameters.").format(how, o.steps, o.seconds, exact, f"{o.config.test_size:,}",
+                                    "{5} parameters.").format(how, o.steps, o.seconds, exact, f"{o.test_size:,}",
                                                              f"{o.parameters:,}"))
         self.status.setText(self.tr("Done. Use the new model for prompts, save it, or train again."))
 
 
-def comparison_jobs(cell: str, steps: int, with_extra: bool) -> list[tuple[str, TrainConfig]]:
+def comparison_jobs(cell: str, steps: int, with_extra: bool) -> list[RunSpec]:
     """The textbook's comparison: the same data and budget, one change at a time."""
     variants = [
         ("baseline", dict(reverse_input=False, reverse_answer=False, peeky=False, attention=False)),
@@ -217,8 +221,8 @@ def comparison_jobs(cell: str, steps: int, with_extra: bool) -> list[tuple[str, 
     for name, opts in variants:
         model = ModelConfig(digits=3, cell=cell, hidden=128, embed_dim=16, **opts)
         # the textbook's data: 50,000 problems, 45,000 to train on and 5,000 held out
-        jobs.append((name, TrainConfig(model=model, train_size=45_000, test_size=5000, batch_size=128, lr=0.01,
-                                       lr_final=3e-4, max_steps=steps, eval_every=100, seed=1, threads=1)))
+        jobs.append(recipe(model, train_size=45_000, test_size=5000, batch_size=128, lr=0.01, lr_final=3e-4,
+                           max_steps=steps, eval_every=100, seed=1, label=name))
     return jobs
 
 
@@ -291,7 +295,7 @@ class ComparePanel(QWidget):
         self.set_running(False)
         self._labels: list[str] = []
 
-    def jobs(self) -> list[tuple[str, TrainConfig]]:
+    def jobs(self) -> list[RunSpec]:
         return comparison_jobs(self.cell.currentData(), self.steps.value(), self.extra.isChecked())
 
     def set_running(self, running: bool) -> None:
@@ -304,8 +308,8 @@ class ComparePanel(QWidget):
             self.plot.removeItem(c.item)
         self.plot.getPlotItem().legend.clear()
         self.curves = [Curve(self.plot, RUN_COLORS[i % len(RUN_COLORS)], self.names.get(name, name), symbol="o", width=2)
-                       for i, (name, _) in enumerate(jobs)]
-        self._labels = [self.names.get(name, name) for name, _ in jobs]
+                       for i, name in enumerate(j.label for j in jobs)]
+        self._labels = [self.names.get(j.label, j.label) for j in jobs]
         self.table.setRowCount(len(jobs))
         for i, label in enumerate(self._labels):
             self._set_row(i, [label, "", self.tr("waiting"), "", ""])
@@ -320,11 +324,12 @@ class ComparePanel(QWidget):
     def run_started(self, i: int) -> None:
         self._set_row(i, [self._labels[i], "", self.tr("training…"), "", ""])
 
-    def add_progress(self, p: AdditionProgress) -> None:
-        if p.evals and p.run < len(self.curves):
-            self.curves[p.run].extend([e.step for e in p.evals], [e.exact for e in p.evals])
+    def add_progress(self, run: int, b) -> None:
+        """``b``: run ``run``'s RunBatch (core.engine.process) since the last message."""
+        if b.evals and run < len(self.curves):
+            self.curves[run].extend([e.step for e in b.evals], [e.metrics["exact"] for e in b.evals])
         self.status.setText(self.tr("Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s")
-                            .format(self._labels[p.run], p.run + 1, len(self._labels), p.step, p.max_steps, p.seconds))
+                            .format(self._labels[run], run + 1, len(self._labels), b.step, b.total_steps, b.seconds))
 
     def show_outcome(self, o: RunOutcome) -> None:
         fmt = (lambda v: "–" if v is None else f"{v * 100:.2f}%")

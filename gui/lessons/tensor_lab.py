@@ -166,8 +166,8 @@ class TensorLab(QWidget):
                 combo.setItemText(i, self.tr("{0} (available)").format(d.name))
             else:
                 combo.setItemText(i, self.tr("{0} (not available here)").format(d.name))
-                combo.setItemData(i, d.reason, Qt.ToolTipRole)
-                notes.append(f"{d.name}: {d.reason}")
+                combo.setItemData(i, d.detail, Qt.ToolTipRole)
+                notes.append(f"{d.name}: {d.detail}")
         model = combo.model()
         if isinstance(model, QStandardItemModel):
             for d in core_lab.devices():

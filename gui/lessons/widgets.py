@@ -5,30 +5,17 @@ import html
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextOption
+from PySide6.QtGui import QColor, QTextOption
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGraphicsView, QHeaderView, QLabel, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QTextEdit)
 
-ACCENT = "#2f6fde"
-GOOD = "#139a6b"
-WARN = "#d48806"
-ERROR = "#d1242f"
-MUTED = "#59636e"
-TEXT = "#1f2328"
-CODE_BG = "#f3f5f8"
-ERROR_BG = "#fdf0f0"
-NOTE_BG = "#eef4ff"
+from gui.common.theme import ACCENT, CODE_BG, ERROR, ERROR_BG, MUTED, NOTE_BG, TEXT, WARN, monospace  # noqa: F401
+from gui.common.theme import OK as GOOD  # noqa: F401
 # Plot colours for activations and the depth comparison (colour-blind friendly pairs).
 CURVE_COLORS = {"sigmoid": "#2f6fde", "tanh": "#8250df", "relu": "#139a6b", "leaky_relu": "#c23f84",
                 "gelu": "#d48806", "bound": "#59636e", "none": "#59636e"}
 
 MAX_GRID_CELLS = 2000  # the grid shows at most this many cells; the rest is summarised
-
-
-def monospace(point_size: int = 10) -> QFont:
-    font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
-    font.setPointSize(point_size)
-    return font
 
 
 def format_number(v) -> str:

@@ -169,8 +169,6 @@ class RunController(QObject):
         relay.failed.connect(self._on_failed)
         relay.done.connect(self._on_done)
         relay.done.connect(thread.quit)
-        thread.finished.connect(relay.deleteLater)      # neither the relay nor its thread outlives the run
-        thread.finished.connect(thread.deleteLater)
         self._thread, self._relay = thread, relay
         thread.start()
         self.state_changed.emit()
@@ -240,7 +238,11 @@ class RunController(QObject):
         self.finished.emit(result)
 
     def _release(self) -> None:
+        """Forget the finished run's thread and relay, and delete them (neither outlives its run)."""
         global _owner
+        for obj in (self._relay, self._thread):
+            if obj is not None:
+                obj.deleteLater()
         self._thread = self._relay = None
         if _owner is self:
             _owner = None

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.engine.events import GradStats
 from core.training.events import ProbeEvent
@@ -166,6 +166,15 @@ class GradBarsPlot(_RunBarsPlot):
         super().__init__(parent)
         self.plot.getAxis("left").setLogMode(True)        # values are log10: labels read 10^x
         self.plot.setYRange(-6, 0)
+        # Raw |grad| of a converged network is tiny everywhere, so after a compare run a healthy
+        # ReLU net's bars sank below the deep sigmoid net's: the opposite of the lesson. Relative
+        # to each net's own last layer, the vanishing shows at every moment of a run.
+        self.relative = QCheckBox(self.tr("Relative to the last layer"))
+        self.relative.setToolTip(self.tr("Each layer's mean |grad| divided by the last layer's: "
+                                         "a vanishing gradient reads as a bar far below 1"))
+        self.relative.setChecked(True)
+        self.relative.toggled.connect(self.redraw)
+        self.layout().insertWidget(0, self.relative)
 
     def set_runs(self, labels: list[str]) -> None:
         self._remove_runs()
@@ -197,12 +206,21 @@ class GradBarsPlot(_RunBarsPlot):
     def latest(self, run: int = 0) -> GradStats | None:
         return self.runs[run]["stats"] if self.runs else None
 
+    def shown(self, run: int = 0) -> tuple[np.ndarray, np.ndarray] | None:
+        """(mean |grad|, max |grad|) per layer as drawn: raw, or divided by the last layer's mean."""
+        s = self.runs[run]["stats"] if self.runs else None
+        if s is None or not len(s.mean_abs):
+            return None
+        if self.relative.isChecked() and s.mean_abs[-1] > 0:
+            return s.mean_abs / s.mean_abs[-1], s.max_abs / s.mean_abs[-1]
+        return s.mean_abs, s.max_abs
+
     def redraw(self) -> None:
         # exact zeros (a dead layer, no gradient yet) have no logarithm: they get no bar and do
         # not stretch the axis; the range follows the other values, so vanishing gradients
         # (1e-7 in a deep sigmoid net, 1e-11 in a converged one) stay in view
-        pos = [v for r in self.runs if r["stats"] is not None
-               for v in (r["stats"].mean_abs, r["stats"].max_abs) if np.any(v > 0)]
+        shown = [self.shown(i) for i in range(len(self.runs))]
+        pos = [v for sv in shown if sv is not None for v in sv if np.any(v > 0)]
         if pos:
             floor = float(np.floor(np.log10(min(v[v > 0].min() for v in pos)))) - 1
             top = max(0.0, float(np.ceil(np.log10(max(v.max() for v in pos)))))
@@ -210,18 +228,18 @@ class GradBarsPlot(_RunBarsPlot):
             floor, top = -6.0, 0.0
         self.plot.setYRange(floor, top, padding=0.02)
         names = None
-        for r in self.runs:
-            s = r["stats"]
-            if s is None or not len(s.mean_abs):
+        for r, sv in zip(self.runs, shown):
+            if sv is None:
                 r["bars"].setOpts(x=[], height=[], y0=floor)
                 r["dots"].setData([], [])
                 continue
-            x = np.arange(len(s.mean_abs)) + r["offset"]
-            mean = np.log10(np.maximum(s.mean_abs, 10.0 ** floor))
-            r["bars"].setOpts(x=x, height=mean - floor, y0=floor)
-            dots = s.max_abs > 0
-            r["dots"].setData(x[dots], np.log10(s.max_abs[dots]))
-            names = names or s.names
+            mean_abs, max_abs = sv
+            x = np.arange(len(mean_abs)) + r["offset"]
+            mean = np.log10(np.maximum(mean_abs, 10.0 ** floor))
+            r["bars"].setOpts(x=x, height=np.where(mean_abs > 0, mean - floor, 0), y0=floor)
+            dots = max_abs > 0
+            r["dots"].setData(x[dots], np.log10(max_abs[dots]))
+            names = names or r["stats"].names
         if names:
             self.plot.getAxis("bottom").setTicks([[(i, _index(n)) for i, n in enumerate(names)]])
 

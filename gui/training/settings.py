@@ -171,6 +171,17 @@ class SettingsPanel(QWidget):
             compare_b=self.net_b.currentData() if self.compare.isChecked() else "",
         )
 
+    def set_compare(self, a: str, b: str) -> None:
+        """Turn compare mode on with templates (or EDITOR) ``a`` and ``b``, without a change signal."""
+        self._loading = True
+        try:
+            self.compare.setChecked(True)
+            _select(self.net_a, a)
+            _select(self.net_b, b)
+        finally:
+            self._loading = False
+        self._update_visibility()
+
     def compare_on(self) -> bool:
         return self.compare.isChecked()
 

@@ -4,110 +4,115 @@
 <context>
     <name>AdditionPage</name>
     <message>
-        <location filename="../../gui/addition/page.py" line="30"/>
+        <location filename="../../gui/addition/page.py" line="35"/>
         <source>Train from scratch</source>
         <translation>ゼロから学習</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="31"/>
+        <location filename="../../gui/addition/page.py" line="36"/>
         <source>Textbook comparison</source>
         <translation>教科書の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="76"/>
+        <location filename="../../gui/addition/page.py" line="84"/>
         <source>The shipped model could not be loaded: {0}</source>
         <translation>付属モデルを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="82"/>
+        <location filename="../../gui/addition/page.py" line="90"/>
         <source> Measured: {0:.4f}% exact match on all {1} pairs of 3-digit numbers.</source>
         <translation> 測定結果: 3 桁の数のすべての組 {1} 組で完全一致率 {0:.4f}%。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="84"/>
+        <location filename="../../gui/addition/page.py" line="92"/>
         <source>&lt;b&gt;Shipped model&lt;/b&gt;: {0}.{1}</source>
         <translation>&lt;b&gt;付属モデル&lt;/b&gt;: {0}。{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="89"/>
+        <location filename="../../gui/addition/page.py" line="97"/>
         <source>{0} digits</source>
         <translation>{0} 桁</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="89"/>
+        <location filename="../../gui/addition/page.py" line="97"/>
         <source>hidden {0}</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="89"/>
+        <location filename="../../gui/addition/page.py" line="97"/>
         <source>1 digit</source>
         <translation>1 桁</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="91"/>
+        <location filename="../../gui/addition/page.py" line="99"/>
         <source>reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="93"/>
+        <location filename="../../gui/addition/page.py" line="101"/>
         <source>reversed answer</source>
         <translation>答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="95"/>
+        <location filename="../../gui/addition/page.py" line="103"/>
         <source>Peeky</source>
         <translation>Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="97"/>
+        <location filename="../../gui/addition/page.py" line="105"/>
         <source>attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="98"/>
+        <location filename="../../gui/addition/page.py" line="106"/>
         <source>{0} parameters</source>
         <translation>パラメータ数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="107"/>
+        <location filename="../../gui/addition/page.py" line="115"/>
         <source>Your trained model</source>
         <translation>あなたが学習させたモデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="124"/>
+        <location filename="../../gui/addition/page.py" line="130"/>
         <source>Load addition model</source>
         <translation>足し算モデルを読み込む</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="125"/>
-        <location filename="../../gui/addition/page.py" line="145"/>
+        <location filename="../../gui/addition/page.py" line="131"/>
+        <location filename="../../gui/addition/page.py" line="151"/>
         <source>Addition models (*.pt)</source>
         <translation>足し算モデル (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="133"/>
+        <location filename="../../gui/addition/page.py" line="139"/>
         <source>Cannot load model</source>
         <translation>モデルを読み込めません</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="144"/>
+        <location filename="../../gui/addition/page.py" line="150"/>
         <source>Save addition model</source>
         <translation>足し算モデルを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="156"/>
+        <location filename="../../gui/addition/page.py" line="164"/>
         <source>Cannot save model</source>
         <translation>モデルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="157"/>
+        <location filename="../../gui/addition/page.py" line="165"/>
         <source>Saving to {0} failed: {1}</source>
         <translation>{0} への保存に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="160"/>
+        <location filename="../../gui/addition/page.py" line="168"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/page.py" line="202"/>
+        <source>The Training page is training a network; stop it first.</source>
+        <translation>学習ページでネットワークを学習中です。先に停止してください。</translation>
     </message>
     <message>
         <location filename="../../gui/addition/page.py" line="247"/>
@@ -118,147 +123,147 @@
 <context>
     <name>AskPanel</name>
     <message>
-        <location filename="../../gui/addition/ask.py" line="35"/>
+        <location filename="../../gui/addition/ask.py" line="37"/>
         <source>Use the shipped model</source>
         <translation>付属モデルを使う</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="36"/>
+        <location filename="../../gui/addition/ask.py" line="38"/>
         <source>Go back to the model that comes with the app</source>
         <translation>アプリに付属のモデルに戻します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="38"/>
+        <location filename="../../gui/addition/ask.py" line="40"/>
         <source>Load model…</source>
         <translation>モデルを読み込む…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="39"/>
+        <location filename="../../gui/addition/ask.py" line="41"/>
         <source>Answer with a model you saved earlier</source>
         <translation>以前に保存したモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="41"/>
+        <location filename="../../gui/addition/ask.py" line="43"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="52"/>
+        <location filename="../../gui/addition/ask.py" line="54"/>
         <source>Type a sum such as 123+45 and press Enter</source>
         <translation>123+45 のように足し算を入力して Enter を押してください</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="57"/>
+        <location filename="../../gui/addition/ask.py" line="59"/>
         <source>Answer</source>
         <translation>答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="59"/>
+        <location filename="../../gui/addition/ask.py" line="61"/>
         <source>The answer appears here.</source>
         <translation>ここに答えが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="67"/>
+        <location filename="../../gui/addition/ask.py" line="69"/>
         <source>Click an earlier prompt to see its decoding steps again</source>
         <translation>以前の入力をクリックすると、そのデコードの手順をもう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="70"/>
+        <location filename="../../gui/addition/ask.py" line="72"/>
         <source>Ask the model</source>
         <translation>モデルに聞く</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="80"/>
+        <location filename="../../gui/addition/ask.py" line="82"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="80"/>
+        <location filename="../../gui/addition/ask.py" line="82"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="80"/>
+        <location filename="../../gui/addition/ask.py" line="82"/>
         <source>Top candidates (probability)</source>
         <translation>上位の候補（確率）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="95"/>
+        <location filename="../../gui/addition/ask.py" line="97"/>
         <source>This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see which input characters each output digit looks at.</source>
         <translation>このモデルには Attention 層がないため、ヒートマップはありません。「Attention」をオンにして学習させると、各出力の桁がどの入力文字を見ているかがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="97"/>
+        <location filename="../../gui/addition/ask.py" line="99"/>
         <source>Attention over the input (bright = strong)</source>
         <translation>入力への Attention（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="98"/>
+        <location filename="../../gui/addition/ask.py" line="100"/>
         <source>input, as the encoder read it</source>
         <translation>入力（エンコーダが読んだ順）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="98"/>
+        <location filename="../../gui/addition/ask.py" line="100"/>
         <source>output step</source>
         <translation>出力ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="103"/>
+        <location filename="../../gui/addition/ask.py" line="105"/>
         <source>History (✓ right, ✗ wrong):</source>
         <translation>履歴（✓ 正解、✗ 不正解）:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="108"/>
+        <location filename="../../gui/addition/ask.py" line="110"/>
         <source>How the decoder produced the answer, step by step:</source>
         <translation>デコーダが答えを出した手順:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="141"/>
+        <location filename="../../gui/addition/ask.py" line="143"/>
         <source>Type a sum such as 5+3 and press Enter (one digit per number)</source>
         <translation>5+3 のように足し算を入力して Enter（各数 1 桁）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="142"/>
+        <location filename="../../gui/addition/ask.py" line="144"/>
         <source>Type a sum such as 123+45 and press Enter (up to {0} digits per number)</source>
         <translation>123+45 のように足し算を入力して Enter（各数 {0} 桁まで）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="176"/>
+        <location filename="../../gui/addition/ask.py" line="178"/>
         <source>✓ correct</source>
         <translation>✓ 正解</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="178"/>
+        <location filename="../../gui/addition/ask.py" line="180"/>
         <source>✗ wrong: the true sum is {0}</source>
         <translation>✗ 不正解: 正しい和は {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="184"/>
+        <location filename="../../gui/addition/ask.py" line="186"/>
         <source>✗  {0} + {1} = {2}   (true sum {3})</source>
         <translation>✗  {0} + {1} = {2}   （正しい和 {3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="196"/>
+        <location filename="../../gui/addition/ask.py" line="198"/>
         <source>Example: {0}</source>
         <translation>例: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="207"/>
+        <location filename="../../gui/addition/ask.py" line="209"/>
         <source>␣ (end)</source>
         <translation>␣（終わり）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="215"/>
+        <location filename="../../gui/addition/ask.py" line="217"/>
         <source>The encoder read “{0}”.</source>
         <translation>エンコーダは「{0}」と読みました。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="217"/>
+        <location filename="../../gui/addition/ask.py" line="219"/>
         <source>The input is reversed, as in the textbook.</source>
         <translation>教科書と同じく入力を反転しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="219"/>
+        <location filename="../../gui/addition/ask.py" line="221"/>
         <source>The decoder writes the answer backwards (ones digit first); it is flipped back for display.</source>
         <translation>デコーダは答えを逆順（一の位から）に書き、表示のときに元に戻しています。</translation>
     </message>
@@ -266,132 +271,132 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="235"/>
+        <location filename="../../gui/addition/train_panel.py" line="239"/>
         <source>Baseline</source>
         <translation>ベースライン</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="236"/>
+        <location filename="../../gui/addition/train_panel.py" line="240"/>
         <source>Reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="237"/>
+        <location filename="../../gui/addition/train_panel.py" line="241"/>
         <source>Reversed + Peeky</source>
         <translation>入力反転 + Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="238"/>
+        <location filename="../../gui/addition/train_panel.py" line="242"/>
         <source>Reversed + attention</source>
         <translation>入力反転 + Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="239"/>
+        <location filename="../../gui/addition/train_panel.py" line="243"/>
         <source>+ reversed answer</source>
         <translation>+ 答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="242"/>
+        <location filename="../../gui/addition/train_panel.py" line="246"/>
         <source>The textbook improves its addition model one idea at a time: reverse the input, a Peeky decoder, then attention. Here each model trains on the same 45,000 problems with the same number of steps, and is scored on the same 5,000 held-out problems.</source>
         <translation>教科書は足し算モデルを 1 つずつ改良します: 入力の反転、Peeky デコーダ、そして Attention。ここでは各モデルを同じ 45,000 問・同じステップ数で学習させ、同じ 5,000 問のテスト問題で採点します。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="247"/>
+        <location filename="../../gui/addition/train_panel.py" line="251"/>
         <source>The textbook uses LSTM</source>
         <translation>教科書では LSTM を使います</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="249"/>
+        <location filename="../../gui/addition/train_panel.py" line="253"/>
         <source>Also: attention + reversed answer (this app&apos;s default)</source>
         <translation>追加: Attention + 答え反転（このアプリの既定）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="250"/>
+        <location filename="../../gui/addition/train_panel.py" line="254"/>
         <source>Run the comparison</source>
         <translation>比較を実行</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="252"/>
+        <location filename="../../gui/addition/train_panel.py" line="256"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="255"/>
+        <location filename="../../gui/addition/train_panel.py" line="259"/>
         <source>Four models, one after another: about 3 minutes on this computer. Fewer steps is quicker but shows smaller differences.</source>
         <translation>4 つのモデルを順番に学習します。このコンピュータで約 3 分です。ステップ数を減らすと速くなりますが、差は小さくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="259"/>
+        <location filename="../../gui/addition/train_panel.py" line="263"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="261"/>
+        <location filename="../../gui/addition/train_panel.py" line="265"/>
         <source>Steps per model:</source>
         <translation>モデルごとのステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="270"/>
+        <location filename="../../gui/addition/train_panel.py" line="274"/>
         <source>Exact match on held-out problems</source>
         <translation>テスト問題での完全一致率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="270"/>
+        <location filename="../../gui/addition/train_panel.py" line="274"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="270"/>
+        <location filename="../../gui/addition/train_panel.py" line="274"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="275"/>
+        <location filename="../../gui/addition/train_panel.py" line="279"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="275"/>
+        <location filename="../../gui/addition/train_panel.py" line="279"/>
         <source>Parameters</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="275"/>
+        <location filename="../../gui/addition/train_panel.py" line="279"/>
         <source>Exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="276"/>
+        <location filename="../../gui/addition/train_panel.py" line="280"/>
         <source>Per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="276"/>
+        <location filename="../../gui/addition/train_panel.py" line="280"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="280"/>
+        <location filename="../../gui/addition/train_panel.py" line="284"/>
         <source>Double-click a finished model to use it for prompts</source>
         <translation>学習が終わったモデルをダブルクリックすると、そのモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="311"/>
+        <location filename="../../gui/addition/train_panel.py" line="315"/>
         <source>waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="321"/>
+        <location filename="../../gui/addition/train_panel.py" line="325"/>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="326"/>
+        <location filename="../../gui/addition/train_panel.py" line="331"/>
         <source>Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s</source>
         <translation>「{0}」を学習中（{2} 個中 {1} 個目）: ステップ {3} / {4}、{5:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="337"/>
+        <location filename="../../gui/addition/train_panel.py" line="342"/>
         <source>Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.</source>
         <translation>最良: 「{0}」完全一致率 {1:.2f}%。行をダブルクリックすると、そのモデルに質問できます。</translation>
     </message>
@@ -399,221 +404,221 @@
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="36"/>
+        <location filename="../../gui/addition/train_panel.py" line="37"/>
         <source>Reverse the input</source>
         <translation>入力を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="38"/>
+        <location filename="../../gui/addition/train_panel.py" line="39"/>
         <source>Reverse the answer</source>
         <translation>答えを反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="39"/>
+        <location filename="../../gui/addition/train_panel.py" line="40"/>
         <source>Write the answer ones digit first, like adding by hand</source>
         <translation>筆算のように一の位から答えを書きます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="40"/>
+        <location filename="../../gui/addition/train_panel.py" line="41"/>
         <source>Peeky decoder</source>
         <translation>Peeky デコーダ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="42"/>
+        <location filename="../../gui/addition/train_panel.py" line="43"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="37"/>
+        <location filename="../../gui/addition/train_panel.py" line="38"/>
         <source>Feed “123+45” as “54+321” (a trick from the textbook)</source>
         <translation>「123+45」を「54+321」として入力します（教科書の工夫）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="41"/>
+        <location filename="../../gui/addition/train_panel.py" line="42"/>
         <source>Give the encoder&apos;s summary to every decoder step (a trick from the textbook)</source>
         <translation>エンコーダの要約をデコーダの全ステップに渡します（教科書の工夫）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="43"/>
+        <location filename="../../gui/addition/train_panel.py" line="44"/>
         <source>Let each decoder step look at all input characters</source>
         <translation>デコーダの各ステップがすべての入力文字を見られるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="49"/>
+        <location filename="../../gui/addition/train_panel.py" line="50"/>
         <source>fresh pairs every batch</source>
         <translation>毎回新しい問題</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="50"/>
+        <location filename="../../gui/addition/train_panel.py" line="51"/>
         <source>0: draw new problems for every batch; otherwise a fixed training set of this size (the textbook uses 45,000)</source>
         <translation>0: バッチごとに新しい問題を作ります。それ以外: この数の固定の学習データ（教科書は 45,000 問）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="52"/>
+        <location filename="../../gui/addition/train_panel.py" line="53"/>
         <source>Stop at 99% exact match</source>
         <translation>完全一致 99% で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="58"/>
+        <location filename="../../gui/addition/train_panel.py" line="59"/>
         <source>Digits per number:</source>
         <translation>各数の桁数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="59"/>
+        <location filename="../../gui/addition/train_panel.py" line="60"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="60"/>
+        <location filename="../../gui/addition/train_panel.py" line="61"/>
         <source>Hidden size:</source>
         <translation>隠れ層のサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="61"/>
+        <location filename="../../gui/addition/train_panel.py" line="62"/>
         <source>Embedding size:</source>
         <translation>埋め込みのサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="62"/>
+        <location filename="../../gui/addition/train_panel.py" line="63"/>
         <source>Training data:</source>
         <translation>学習データ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="63"/>
+        <location filename="../../gui/addition/train_panel.py" line="64"/>
         <source>Steps:</source>
         <translation>ステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="64"/>
+        <location filename="../../gui/addition/train_panel.py" line="65"/>
         <source>Batch size:</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="65"/>
+        <location filename="../../gui/addition/train_panel.py" line="66"/>
         <source>Learning rate:</source>
         <translation>学習率:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="72"/>
+        <location filename="../../gui/addition/train_panel.py" line="73"/>
         <source>Model and training options</source>
         <translation>モデルと学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="79"/>
+        <location filename="../../gui/addition/train_panel.py" line="80"/>
         <source>Start training</source>
         <translation>学習開始</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="81"/>
-        <location filename="../../gui/addition/train_panel.py" line="161"/>
-        <location filename="../../gui/addition/train_panel.py" line="170"/>
+        <location filename="../../gui/addition/train_panel.py" line="82"/>
+        <location filename="../../gui/addition/train_panel.py" line="162"/>
+        <location filename="../../gui/addition/train_panel.py" line="171"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="84"/>
+        <location filename="../../gui/addition/train_panel.py" line="85"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="88"/>
-        <location filename="../../gui/addition/train_panel.py" line="136"/>
+        <location filename="../../gui/addition/train_panel.py" line="89"/>
+        <location filename="../../gui/addition/train_panel.py" line="137"/>
         <source>Choose options and press “Start training”.</source>
         <translation>設定を選んで「学習開始」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="97"/>
+        <location filename="../../gui/addition/train_panel.py" line="98"/>
         <source>Training loss</source>
         <translation>学習の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="97"/>
+        <location filename="../../gui/addition/train_panel.py" line="98"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="97"/>
-        <location filename="../../gui/addition/train_panel.py" line="99"/>
+        <location filename="../../gui/addition/train_panel.py" line="98"/>
+        <location filename="../../gui/addition/train_panel.py" line="100"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="99"/>
+        <location filename="../../gui/addition/train_panel.py" line="100"/>
         <source>Accuracy on held-out problems</source>
         <translation>テスト問題での正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="99"/>
+        <location filename="../../gui/addition/train_panel.py" line="100"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="102"/>
+        <location filename="../../gui/addition/train_panel.py" line="103"/>
         <source>exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="103"/>
+        <location filename="../../gui/addition/train_panel.py" line="104"/>
         <source>per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="111"/>
+        <location filename="../../gui/addition/train_panel.py" line="112"/>
         <source>Use this model for prompts</source>
         <translation>このモデルで答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="113"/>
+        <location filename="../../gui/addition/train_panel.py" line="114"/>
         <source>Save model…</source>
         <translation>モデルを保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="133"/>
+        <location filename="../../gui/addition/train_panel.py" line="134"/>
         <source>With 1 digit there are only 100 problems: 10 are held out, and a model that has seen only the other 90 usually cannot answer them. Try 2 or more digits to see it generalise.</source>
         <translation>1 桁では問題が 100 個しかありません。そのうち 10 個はテスト用に取っておかれ、残り 90 個しか見ていないモデルはたいてい答えられません。汎化する様子を見るには 2 桁以上にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="170"/>
+        <location filename="../../gui/addition/train_panel.py" line="171"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="172"/>
+        <location filename="../../gui/addition/train_panel.py" line="173"/>
         <source>Paused. Press “Resume” to go on.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="181"/>
+        <location filename="../../gui/addition/train_panel.py" line="182"/>
         <source>Preparing data and model…</source>
         <translation>データとモデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="192"/>
+        <location filename="../../gui/addition/train_panel.py" line="196"/>
         <source>not measured yet</source>
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="194"/>
+        <location filename="../../gui/addition/train_panel.py" line="198"/>
         <source>Step {0} of {1} · {2:.1f} s · {3} problems seen · loss {4} · exact match {5}</source>
         <translation>ステップ {0} / {1} · {2:.1f} 秒 · {3} 問を学習 · 損失 {4} · 完全一致 {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="199"/>
+        <location filename="../../gui/addition/train_panel.py" line="203"/>
         <source>stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="199"/>
+        <location filename="../../gui/addition/train_panel.py" line="203"/>
         <source>finished</source>
         <translation>完了しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="200"/>
+        <location filename="../../gui/addition/train_panel.py" line="204"/>
         <source>Training {0} after {1} steps ({2:.1f} s): exact match {3} on {4} held-out problems, {5} parameters.</source>
         <translation>学習は {1} ステップ（{2:.1f} 秒）で{0}: テスト問題 {4} 問で完全一致 {3}、パラメータ数 {5}。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="203"/>
+        <location filename="../../gui/addition/train_panel.py" line="207"/>
         <source>Done. Use the new model for prompts, save it, or train again.</source>
         <translation>完了。新しいモデルで答えさせるか、保存するか、もう一度学習できます。</translation>
     </message>

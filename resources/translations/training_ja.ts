@@ -4,27 +4,27 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="299"/>
+        <location filename="../../gui/training/plots.py" line="333"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="299"/>
+        <location filename="../../gui/training/plots.py" line="333"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="299"/>
+        <location filename="../../gui/training/plots.py" line="333"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="314"/>
+        <location filename="../../gui/training/plots.py" line="348"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="316"/>
+        <location filename="../../gui/training/plots.py" line="350"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -32,38 +32,38 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="368"/>
-        <location filename="../../gui/training/plots.py" line="404"/>
+        <location filename="../../gui/training/plots.py" line="402"/>
+        <location filename="../../gui/training/plots.py" line="438"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="404"/>
+        <location filename="../../gui/training/plots.py" line="438"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="408"/>
+        <location filename="../../gui/training/plots.py" line="442"/>
         <source>Background: the class the network predicts at each point</source>
         <translation>背景: 各点でネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="409"/>
+        <location filename="../../gui/training/plots.py" line="443"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="413"/>
+        <location filename="../../gui/training/plots.py" line="447"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="414"/>
+        <location filename="../../gui/training/plots.py" line="448"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="411"/>
+        <location filename="../../gui/training/plots.py" line="445"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -71,44 +71,44 @@
 <context>
     <name>CurvesPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="41"/>
+        <location filename="../../gui/training/plots.py" line="42"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="41"/>
-        <location filename="../../gui/training/plots.py" line="86"/>
+        <location filename="../../gui/training/plots.py" line="42"/>
+        <location filename="../../gui/training/plots.py" line="90"/>
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="42"/>
-        <location filename="../../gui/training/plots.py" line="91"/>
+        <location filename="../../gui/training/plots.py" line="43"/>
+        <location filename="../../gui/training/plots.py" line="95"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="66"/>
+        <location filename="../../gui/training/plots.py" line="67"/>
         <source>loss per step</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="70"/>
+        <location filename="../../gui/training/plots.py" line="71"/>
         <source>train (epoch)</source>
         <translation>学習（エポック）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="71"/>
+        <location filename="../../gui/training/plots.py" line="72"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="86"/>
+        <location filename="../../gui/training/plots.py" line="90"/>
         <source>Accuracy (classification only)</source>
         <translation>正解率（分類のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="91"/>
+        <location filename="../../gui/training/plots.py" line="95"/>
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -116,27 +116,37 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="161"/>
+        <location filename="../../gui/training/plots.py" line="162"/>
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="161"/>
+        <location filename="../../gui/training/plots.py" line="162"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="162"/>
+        <location filename="../../gui/training/plots.py" line="163"/>
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="176"/>
+        <location filename="../../gui/training/plots.py" line="172"/>
+        <source>Relative to the last layer</source>
+        <translation>最後の層に対する比</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/plots.py" line="173"/>
+        <source>Each layer&apos;s mean |grad| divided by the last layer&apos;s: a vanishing gradient reads as a bar far below 1</source>
+        <translation>各層の |勾配| の平均を最後の層の値で割ったもの。勾配消失は 1 よりずっと低い棒として見えます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/plots.py" line="186"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="178"/>
+        <location filename="../../gui/training/plots.py" line="188"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
@@ -144,17 +154,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="238"/>
+        <location filename="../../gui/training/plots.py" line="261"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing)</source>
         <translation>勾配の流れの推移: 層ごとの |勾配| 平均の log10（明るい = 大きい、暗い = 消失）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="252"/>
+        <location filename="../../gui/training/plots.py" line="275"/>
         <source>layer index</source>
         <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="253"/>
+        <location filename="../../gui/training/plots.py" line="276"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -162,36 +172,54 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="453"/>
+        <location filename="../../gui/training/plots.py" line="487"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="453"/>
-        <location filename="../../gui/training/plots.py" line="454"/>
+        <location filename="../../gui/training/plots.py" line="487"/>
+        <location filename="../../gui/training/plots.py" line="488"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="453"/>
-        <location filename="../../gui/training/plots.py" line="454"/>
+        <location filename="../../gui/training/plots.py" line="487"/>
+        <location filename="../../gui/training/plots.py" line="488"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="454"/>
+        <location filename="../../gui/training/plots.py" line="488"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="456"/>
+        <location filename="../../gui/training/plots.py" line="490"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="458"/>
+        <location filename="../../gui/training/plots.py" line="492"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
+    </message>
+</context>
+<context>
+    <name>PlotBoard</name>
+    <message>
+        <location filename="../../gui/training/board.py" line="43"/>
+        <source>Overview</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/board.py" line="43"/>
+        <source>Gradient flow over time</source>
+        <translation>勾配の流れの推移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/board.py" line="44"/>
+        <source>Histograms</source>
+        <translation>ヒストグラム</translation>
     </message>
 </context>
 <context>
@@ -342,17 +370,17 @@
         <translation>8 層の 2 つのテンプレートを同じデータ・同じシードで学習します。シグモイドのネットワークでは最初の層が学習しなくなる様子が見えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="186"/>
+        <location filename="../../gui/training/settings.py" line="197"/>
         <source>(no file)</source>
         <translation>（ファイルなし）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="257"/>
+        <location filename="../../gui/training/settings.py" line="268"/>
         <source>Open CSV data</source>
         <translation>CSV データを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="257"/>
+        <location filename="../../gui/training/settings.py" line="268"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV ファイル (*.csv *.txt)</translation>
     </message>
@@ -360,186 +388,102 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="69"/>
-        <location filename="../../gui/training/page.py" line="193"/>
-        <location filename="../../gui/training/page.py" line="290"/>
-        <location filename="../../gui/training/page.py" line="328"/>
+        <location filename="../../gui/training/page.py" line="53"/>
+        <location filename="../../gui/training/page.py" line="123"/>
+        <location filename="../../gui/training/page.py" line="218"/>
+        <location filename="../../gui/training/page.py" line="246"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="76"/>
+        <location filename="../../gui/training/page.py" line="60"/>
         <source>Fit sizes to the data</source>
         <translation>サイズをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="77"/>
+        <location filename="../../gui/training/page.py" line="61"/>
         <source>Sets the input size and the last Linear layer&apos;s outputs (undo with Ctrl+Z)</source>
         <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="94"/>
-        <source>▶ Start</source>
-        <translation>▶ 開始</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="95"/>
-        <location filename="../../gui/training/page.py" line="546"/>
-        <source>Pause</source>
-        <translation>一時停止</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="96"/>
-        <source>Step (1 batch)</source>
-        <translation>1 ステップ（1 バッチ）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="97"/>
-        <source>■ Stop</source>
-        <translation>■ 停止</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="98"/>
-        <source>Reset</source>
-        <translation>リセット</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="99"/>
-        <source>Train; after Stop, continues from the trained weights</source>
-        <translation>学習します。停止後は学習済みの重みから続けます</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="100"/>
-        <source>Forget the trained weights and clear the plots</source>
-        <translation>学習済みの重みを捨ててグラフを消去します</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="102"/>
+        <location filename="../../gui/training/page.py" line="80"/>
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="103"/>
+        <location filename="../../gui/training/page.py" line="81"/>
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="144"/>
-        <source>Overview</source>
-        <translation>概要</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="145"/>
-        <source>Gradient flow over time</source>
-        <translation>勾配の流れの推移</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="146"/>
-        <source>Histograms</source>
-        <translation>ヒストグラム</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="241"/>
+        <location filename="../../gui/training/page.py" line="176"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="247"/>
+        <location filename="../../gui/training/page.py" line="182"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="295"/>
+        <location filename="../../gui/training/page.py" line="220"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="302"/>
+        <location filename="../../gui/training/page.py" line="227"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="323"/>
+        <location filename="../../gui/training/page.py" line="241"/>
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="338"/>
+        <location filename="../../gui/training/page.py" line="256"/>
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="346"/>
+        <location filename="../../gui/training/page.py" line="263"/>
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="377"/>
+        <location filename="../../gui/training/page.py" line="193"/>
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="444"/>
-        <source>step %v of %m</source>
-        <translation>ステップ %v / %m</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="462"/>
-        <source>{0} steps/s · elapsed {1} · remaining {2} · epoch {3}</source>
-        <translation>{0} ステップ/秒 · 経過 {1} · 残り {2} · エポック {3}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="466"/>
-        <source>paused</source>
-        <translation>一時停止中</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="479"/>
+        <location filename="../../gui/training/page.py" line="303"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="546"/>
-        <source>Resume</source>
-        <translation>再開</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="592"/>
+        <location filename="../../gui/training/page.py" line="384"/>
         <source>Open a CSV file and choose its target column.</source>
         <translation>CSV ファイルを開き、目的変数の列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="600"/>
+        <location filename="../../gui/training/page.py" line="392"/>
         <source>{0}: {1} training and {2} validation samples, {3} feature(s).</source>
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="619"/>
+        <location filename="../../gui/training/page.py" line="411"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="620"/>
+        <location filename="../../gui/training/page.py" line="412"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="632"/>
+        <location filename="../../gui/training/page.py" line="424"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingWorker</name>
-    <message>
-        <location filename="../../gui/training/worker.py" line="64"/>
-        <source>The training process ended unexpectedly.</source>
-        <translation>学習プロセスが予期せず終了しました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/worker.py" line="78"/>
-        <source>The training process ended unexpectedly ({0}).</source>
-        <translation>学習プロセスが予期せず終了しました ({0})。</translation>
     </message>
 </context>
 </TS>

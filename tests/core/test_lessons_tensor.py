@@ -105,7 +105,7 @@ def test_to_device():
     absent = [d for d in T.devices() if not d.available]
     for d in absent:  # on a machine without a GPU: PyTorch's own error, explained
         r = T.run("to", {"data": "[1, 2, 3]", "device": d.name})
-        assert not r.ok and r.explanation and d.reason
+        assert not r.ok and r.explanation and d.detail
 
 
 @pytest.mark.parametrize("op,args,field", [
@@ -157,12 +157,13 @@ def test_examples_run_as_described():
 def test_device_list_follows_what_torch_reports(monkeypatch):
     import torch
     monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "get_device_name", lambda i=0: "NVIDIA H200")
     cuda = {d.name: d for d in T.devices()}["cuda"]
-    assert cuda.available and not cuda.reason
+    assert cuda.available and cuda.detail == "NVIDIA H200"       # what it is, when it is there
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     monkeypatch.setattr(torch.version, "cuda", "12.4")  # a CUDA build on a machine without a GPU
     cuda = {d.name: d for d in T.devices()}["cuda"]
-    assert not cuda.available and "GPU" in cuda.reason
+    assert not cuda.available and "GPU" in cuda.detail
 
 
 def test_arange_in_the_wrong_direction_is_explained():

@@ -130,7 +130,11 @@ def test_pause_then_stop(page, qtbot):
     qtbot.waitUntil(lambda: tp.progress.value() > 0, timeout=10_000)
     tp.pause_button.click()
     assert tp.pause_button.text() == "Resume"
-    qtbot.waitUntil(lambda: page._worker.trainer is not None and page._worker.trainer.paused, timeout=5000)
+    assert page.controller.is_paused()
+    qtbot.wait(500)                                     # news already on its way arrives
+    n = tp.progress.value()
+    qtbot.wait(500)
+    assert tp.progress.value() == n                     # paused in the training process: no more steps
     tp.pause_button.click()
     tp.stop_button.click()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=10_000)
@@ -143,26 +147,30 @@ def test_shutdown_joins_a_running_thread(page, qtbot):
     page.train_panel.steps.setValue(100_000)
     page.train_panel.start_button.click()
     qtbot.waitUntil(lambda: page.train_panel.progress.value() > 0, timeout=10_000)
-    thread = page._thread
+    thread = page.controller._thread
     page.shutdown()
-    assert not thread.isRunning()
+    assert not thread.isRunning() and not page.is_running()
 
 
 def test_textbook_comparison_in_a_few_clicks(page, qtbot, monkeypatch):
     real = train_panel.comparison_jobs
 
     def small(cell, steps, extra):
-        return [(name, dataclasses.replace(cfg, model=dataclasses.replace(cfg.model, hidden=8, embed_dim=4),
-                                           max_steps=20, eval_every=10, train_size=2000, test_size=200))
-                for name, cfg in real(cell, steps, extra)]
+        out = []
+        for spec in real(cell, steps, extra):
+            model = {**spec.args["model"], "hidden": 8, "embed_dim": 4}
+            out.append(dataclasses.replace(spec, args={**spec.args, "model": model, "train_size": 2000, "test_size": 200},
+                                           limits=dataclasses.replace(spec.limits, max_steps=20),
+                                           cadence=dataclasses.replace(spec.cadence, eval_every_steps=10)))
+        return out
 
     monkeypatch.setattr(train_panel, "comparison_jobs", small)
     page.show_comparison()
     assert page.right_tabs.currentWidget() is page.compare_panel
-    names = [n for n, _ in real("lstm", 1500, False)]
+    names = [s.label for s in real("lstm", 1500, False)]
     assert names == ["baseline", "reversed", "peeky", "attention"]
-    cfgs = [c.model for _, c in real("lstm", 1500, False)]
-    assert [(m.reverse_input, m.peeky, m.attention) for m in cfgs] == [
+    cfgs = [s.args["model"] for s in real("lstm", 1500, False)]
+    assert [(m["reverse_input"], m["peeky"], m["attention"]) for m in cfgs] == [
         (False, False, False), (True, False, False), (True, True, False), (True, False, True)]
     page.compare_panel.run_button.click()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
@@ -178,6 +186,20 @@ def test_one_digit_explains_why_held_out_problems_stay_unsolved(page):
     panel = page.train_panel
     panel.digits.setValue(1)
     assert "only 100 problems" in panel.status.text()
-    assert panel.config().test_size == 10
+    assert panel.config().args["test_size"] == 10
     panel.digits.setValue(2)
     assert "only 100 problems" not in panel.status.text()
+
+
+def test_training_in_the_panel_leaves_the_apps_torch_state_alone(page, qtbot):
+    """The run happens in the training process: this process's thread count and RNG are untouched."""
+    import torch
+    torch.set_num_threads(2)
+    rng = torch.random.get_rng_state()
+    tp = page.train_panel
+    _tiny(tp)
+    tp.steps.setValue(30)
+    tp.start_button.click()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
+    assert "finished" in tp.result.text()
+    assert torch.get_num_threads() == 2 and torch.equal(torch.random.get_rng_state(), rng)

@@ -42,7 +42,7 @@ def test_trains_a_tiny_network_to_completion_and_every_plot_gets_data(qtbot, pag
     ep, acc = page.acc_plot.runs[0]["epochs"].data()
     assert ep[-1] == 4 and 0 <= acc[-1] <= 1
     stats = page.grad_bars.latest()
-    assert stats.layers == (0, 2, 4) and np.all(stats.mean_abs > 0)
+    assert stats.names == ("0: Linear", "2: Linear", "4: Linear") and np.all(stats.mean_abs > 0)
     assert page.boundary.image_count() >= 1
     assert page.heatmap.column_count() >= 1
     assert page.histograms.weight_combo.count() == 3
@@ -59,7 +59,7 @@ def qtbot_button():
 def test_step_from_idle_runs_exactly_one_batch_then_stop(qtbot, page):
     page.settings.epochs.setValue(200)
     page.step_once()                                    # starts paused, runs one batch
-    assert page.is_running() and page.pause_button.text() == "Resume"
+    assert page.is_running() and page.controls.pause_button.text() == "Resume"
     qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n == 1, timeout=10_000)
     page.step_once()
     qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n == 2, timeout=10_000)
@@ -115,8 +115,11 @@ def test_one_click_deep_sigmoid_vs_deep_relu(qtbot, page):
     assert page.is_running() and len(page.loss_plot.runs) == 2
     wait_done(qtbot, page)
     a, b = page.grad_bars.latest(0), page.grad_bars.latest(1)
-    assert len(a.layers) == len(b.layers) == 9
+    assert len(a.names) == len(b.names) == 9
     assert a.mean_abs[0] * 100 < b.mean_abs[0]          # sigmoid's first layer barely learns
+    # drawn relative to each net's last layer, sigmoid's first bar sits far below ReLU's
+    (rel_a, _), (rel_b, _) = page.grad_bars.shown(0), page.grad_bars.shown(1)
+    assert rel_a[-1] == rel_b[-1] == 1 and rel_a[0] * 100 < rel_b[0]
     assert [r["steps"].n for r in page.loss_plot.runs] == [5, 5]
     assert page.document.weights() is None         # two templates trained: the editor's net keeps none
 
@@ -143,13 +146,14 @@ def test_saved_weights_seed_the_next_start(qtbot, page):
     other = TrainingPage(page.document)
     qtbot.addWidget(other)
     assert other._make_runs(other.settings.config())
-    sent = other._runs[0].weights                      # what the training process will load
+    sent = other._runs[0].state["model"]               # what the training process will load
+    assert other._runs[0].weights_only
     assert set(sent) == set(weights)
     for k, v in weights.items():
         assert np.array_equal(sent[k], v.numpy())
     other.reset()                                       # reset: fresh random weights instead
     assert other._make_runs(other.settings.config())
-    assert other._runs[0].weights is None
+    assert other._runs[0].state is None
 
 
 def test_bad_csv_shows_the_message(qtbot, page, tmp_path):
@@ -168,8 +172,8 @@ def test_bad_csv_shows_the_message(qtbot, page, tmp_path):
 def test_live_plots_survive_thousands_of_redraws(qtbot, monkeypatch):
     """PySide6 6.12 corrupted None's refcount in pyqtgraph paints (DESIGN.md): repaint the live
     plots 2000 times, each a real synchronous paint with fresh data."""
-    from core.training.events import EpochEvent, GradStats
-    from core.training.remote import RunBatch
+    from core.engine.events import EvalEvent, GradStats
+    from core.engine.process import RunBatch
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
@@ -197,9 +201,11 @@ def test_live_plots_survive_thousands_of_redraws(qtbot, monkeypatch):
     QApplication.processEvents()                         # lay the views out before painting
     rng = np.random.default_rng(0)
     for i in range(1000):
-        batch = RunBatch(np.array([i + 1.0]), rng.random(1), [EpochEvent(i + 1, i + 1, 1.0, 0.5, 1.0, 0.5)],
-                         [GradStats(i, (0, 2), ("0: Linear", "2: Linear"), rng.random(2), rng.random(2))],
-                         None, None, i + 1, i, 3000, 1, 0.01)
+        metrics = dict(train_loss=1.0, train_acc=0.5, val_loss=1.0, val_acc=0.5)
+        batch = RunBatch(np.array([i + 1.0]), rng.random(1), np.array([0.01]),
+                         [EvalEvent(i + 1, i + 1, 0.0, metrics)],
+                         [GradStats(i, ("0: Linear", "2: Linear"), rng.random(2), rng.random(2))],
+                         None, None, i + 1, i, 3000, 1, 0.01, 0.0)
         loss.add(0, batch)
         bars.set_stats(0, batch.grads[0])
         loss.redraw()
@@ -241,7 +247,7 @@ def test_settings_and_trained_weights_round_trip_through_the_project_file(qtbot,
     assert cfg.lr == 0.02 and cfg.dataset == "moons" and cfg.epochs == 4
     assert reopened._make_runs(cfg)
     for k, v in trained.items():                       # the next Start continues from them
-        assert np.array_equal(reopened._runs[0].weights[k], v.numpy())
+        assert np.array_equal(reopened._runs[0].state["model"][k], v.numpy())
 
 
 def test_network_edited_mid_run_is_what_the_next_start_trains(qtbot, page):
@@ -264,13 +270,14 @@ def test_network_edited_mid_run_is_what_the_next_start_trains(qtbot, page):
 def test_gradient_bars_stay_visible_however_small_the_gradients(qtbot):
     """A converged ReLU net has mean |grad| ~1e-11 and a deep sigmoid net's first layer ~1e-7:
     the log axis must reach down to them instead of stopping at a fixed 1e-6."""
-    from core.training.events import GradStats
+    from core.engine.events import GradStats
     from gui.training.plots import GradBarsPlot
     bars = GradBarsPlot()
     qtbot.addWidget(bars)
+    bars.relative.setChecked(False)                          # the raw values
     bars.set_runs(["A", "B"])
-    bars.set_stats(0, GradStats(5, (0, 2), ("0: Linear", "2: Linear"), np.array([1e-7, 1e-2]), np.array([1e-6, 0.5])))
-    bars.set_stats(1, GradStats(5, (0, 2), ("0: Linear", "2: Linear"), np.array([3e-12, 1e-11]), np.array([1e-10, 2e-10])))
+    bars.set_stats(0, GradStats(5, ("0: Linear", "2: Linear"), np.array([1e-7, 1e-2]), np.array([1e-6, 0.5])))
+    bars.set_stats(1, GradStats(5, ("0: Linear", "2: Linear"), np.array([3e-12, 1e-11]), np.array([1e-10, 2e-10])))
     bars.redraw()
     lo, hi = bars.plot.getViewBox().viewRange()[1]
     assert lo <= np.log10(3e-12) - 0.5 and hi >= 0          # every bar's top and every dot is in view
@@ -278,19 +285,22 @@ def test_gradient_bars_stay_visible_however_small_the_gradients(qtbot):
 
 
 def test_zero_gradients_draw_no_bar_and_do_not_stretch_the_axes(qtbot):
-    from core.training.events import GradStats
+    from types import SimpleNamespace
+
+    from core.engine.events import GradStats
     from gui.training.plots import GradBarsPlot, GradHeatmap
     bars, heat = GradBarsPlot(), GradHeatmap()
     for w in (bars, heat):
         qtbot.addWidget(w)
         w.set_runs(["A"])
-    dead = GradStats(3, (0, 2), ("0: Linear", "2: Linear"), np.array([0.0, 1e-3]), np.array([0.0, 1e-2]))
+    bars.relative.setChecked(False)
+    dead = GradStats(3, ("0: Linear", "2: Linear"), np.array([0.0, 1e-3]), np.array([0.0, 1e-2]))
     bars.set_stats(0, dead)
     bars.redraw()
     assert bars.plot.getViewBox().viewRange()[1][0] > -5          # from 1e-4, not from 1e-31
     assert bars.runs[0]["bars"].opts["height"][0] == 0             # the dead layer: no bar
     assert len(bars.runs[0]["dots"].getData()[0]) == 1             # and no max |grad| dot
-    heat.add(0, [dead])
+    heat.add(0, SimpleNamespace(grads=[dead]))
     heat.redraw()
     assert heat.runs[0]["bar"].levels() == (-3.0, -2.0)            # colours span the real values
 
@@ -298,15 +308,15 @@ def test_zero_gradients_draw_no_bar_and_do_not_stretch_the_axes(qtbot):
 def test_a_pause_does_not_count_as_slow_training(qtbot, page):
     page.settings.epochs.setValue(100_000)
     page.start()
-    qtbot.waitUntil(lambda: page._rate > 20, timeout=10_000)       # steps/s while running
+    qtbot.waitUntil(lambda: page.controls.pace.rate > 20, timeout=10_000)   # steps/s while running
     page.toggle_pause()
     qtbot.wait(700)                                                 # a learner looks, then steps
     n = page.loss_plot.runs[0]["steps"].n
     page.step_once()
     qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n > n and "paused" in page.status.text(),
                     timeout=10_000)
-    qtbot.waitUntil(lambda: page._pending_status is None, timeout=5_000)
-    assert page._rate > 20                                          # not "1 steps/s, 400 h remaining"
+    qtbot.waitUntil(lambda: page.controls._pending is None, timeout=5_000)
+    assert page.controls.pace.rate > 20                             # not "1 steps/s, 400 h remaining"
     page.stop()
     wait_done(qtbot, page)
 
@@ -326,3 +336,27 @@ def test_out_of_range_settings_in_a_project_file_load_clamped(qtbot, tmp_path):
     cfg = page.settings.config()
     assert (cfg.seed, cfg.n_samples, cfg.noise) == (0, 10, 0.0)
     assert page.data is not None and len(page.data.x_train) + len(page.data.x_val) == 10
+
+
+def test_no_thread_outlives_its_run(qtbot, page):
+    """Each run's relay thread is deleted when the run ends (one QThread leaked per run before)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QThread
+    page.settings.epochs.setValue(1)
+    for _ in range(3):
+        page.start()
+        wait_done(qtbot, page)
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert page.controller.findChildren(QThread) == [] and page.finished_runs == 3
+    assert not page.controller.is_running()
+
+
+def test_a_learning_rate_typed_while_paused_drives_the_next_single_step(qtbot, page):
+    page.settings.epochs.setValue(200)
+    page.step_once()                                          # starts paused, one batch at the form's lr
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n == 1, timeout=10_000)
+    page.settings.lr.setValue(0.0005)                          # typed while paused
+    page.step_once()
+    qtbot.waitUntil(lambda: page.last_lr == 0.0005, timeout=10_000)
+    assert page.loss_plot.runs[0]["steps"].n == 2              # the very next batch used it
+    page.stop()
+    wait_done(qtbot, page)
