@@ -44,6 +44,11 @@ class Dataset:
         return self.n_features
 
     @property
+    def input_shape(self) -> tuple[int, ...]:
+        """What one sample looks like to the network (``ImageSet`` has (C, H, W) here)."""
+        return (self.n_features,)
+
+    @property
     def output_size(self) -> int:
         """Units the last layer needs: one per class (logits) or one per regression target."""
         return self.n_classes if self.task == CLASSIFICATION else int(self.y_train.shape[1])

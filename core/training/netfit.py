@@ -20,14 +20,21 @@ def _last_linear(spec: NetworkSpec) -> int | None:
     return None
 
 
-def size_problems(spec: NetworkSpec, data: Dataset) -> list[str]:
+def size_problems(spec: NetworkSpec, data) -> list[str]:
     """Why this network's input/output sizes do not match the data ([] when they do)."""
     out = []
-    if tuple(spec.input_shape) != (data.input_size,):
-        out.append(L(f"The network takes input {tuple(spec.input_shape)} but the data has "
-                     f"{data.input_size} feature(s).",
-                     f"ネットワークの入力は {tuple(spec.input_shape)} ですが、データの特徴量は "
-                     f"{data.input_size} 個です。"))
+    want = tuple(data.input_shape)     # (features,) for a table, (C, H, W) for pictures
+    if tuple(spec.input_shape) != want:
+        if len(want) == 1:
+            out.append(L(f"The network takes input {tuple(spec.input_shape)} but the data has "
+                         f"{want[0]} feature(s).",
+                         f"ネットワークの入力は {tuple(spec.input_shape)} ですが、データの特徴量は "
+                         f"{want[0]} 個です。"))
+        else:
+            out.append(L(f"The network takes input {tuple(spec.input_shape)} but the pictures are "
+                         f"{want} (channels, height, width).",
+                         f"ネットワークの入力は {tuple(spec.input_shape)} ですが、画像は "
+                         f"{want}（チャンネル, 高さ, 幅）です。"))
     analysis = analyse(spec)
     shape = analysis.output_shape
     if analysis.errors or shape is None:
@@ -40,10 +47,10 @@ def size_problems(spec: NetworkSpec, data: Dataset) -> list[str]:
     return out
 
 
-def fit_to_data(spec: NetworkSpec, data: Dataset) -> NetworkSpec | None:
+def fit_to_data(spec: NetworkSpec, data) -> NetworkSpec | None:
     """A copy whose input and output sizes match the data, or None if no Linear layer can be fixed."""
     fixed = spec.copy()
-    fixed.input_shape = (data.input_size,)
+    fixed.input_shape = tuple(data.input_shape)
     i = _last_linear(fixed)
     if i is None:
         return None
