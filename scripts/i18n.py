@@ -28,6 +28,7 @@ AREAS = {
     "lessons": ["gui/lessons"],
     "images": ["gui/images"],
     "run": ["gui/run"],
+    "text": ["gui/text"],
 }
 
 

@@ -187,11 +187,11 @@ class TextTask(Task):
         out = generate(self.model, start, o.length, self.context, o.temperature, o.top_k,
                        self._sampling, self.device)
         return {"prompt": self.corpus.decode(ids), "text": self.corpus.decode(out), "temperature": o.temperature,
-                "top_k": o.top_k, "skipped": skipped}
+                "top_k": o.top_k, "skipped": skipped, "vocab": "".join(self.corpus.vocab)}
 
     def attention_maps(self) -> dict:
         """Each attention layer's weights for the chosen text: a list of (heads, T, T) arrays."""
-        text = self.options.attention_text or _first_line(self.corpus.decode(self.corpus.val[:200].tolist()))
+        text = self.options.attention_text or _first_line(self.corpus.decode(self.corpus.val[:2000]))
         ids, skipped = self.corpus.encode(text)
         ids = ids[:self.context] or [0]
         for m in self._attention:
@@ -226,9 +226,11 @@ def _windows(ids: torch.Tensor, T: int, max_tokens: int) -> tuple[torch.Tensor, 
     return chunk[:, :-1], chunk[:, 1:]
 
 
-def _first_line(text: str) -> str:
-    lines = [l.strip() for l in text.splitlines() if len(l.strip()) >= 8]
-    return (lines[0] if lines else text.strip())[:64]
+def _first_line(text: str, n: int = 48) -> str:
+    """A line of prose to look at: the first with a few words, cut at a word near ``n`` characters."""
+    lines = [l.strip() for l in text.splitlines() if len(l.strip().split()) >= 4]
+    line = lines[0] if lines else text.strip()
+    return line if len(line) <= n else line[:n].rsplit(" ", 1)[0]
 
 
 def generate(model, ids: list[int], n: int, context: int, temperature: float, top_k: int,
