@@ -8,7 +8,9 @@ from core.i18n import L
 from core.spec import LayerSpec, NetworkSpec
 
 
-def _mlp(hidden: list[int], activation: str, n_in: int = 2, n_out: int = 2) -> NetworkSpec:
+def mlp(hidden: list[int], activation: str, n_in: int = 2, n_out: int = 2) -> NetworkSpec:
+    """n_in → (Linear(width) + activation) per hidden width → Linear(n_out): the one MLP builder
+    (templates, the deep sigmoid / ReLU pair, the depth lab's nets)."""
     layers = []
     for width in hidden:
         layers += [LayerSpec.make("Linear", out_features=width), LayerSpec.make(activation)]
@@ -29,8 +31,8 @@ def _cnn(input_shape: tuple[int, int, int], channels: list[int], hidden: int, n_
     return NetworkSpec(tuple(input_shape), layers)
 
 
-def _image_mlp(input_shape: tuple[int, ...], hidden: list[int], n_out: int = 10) -> NetworkSpec:
-    spec = _mlp(hidden, "ReLU", n_out=n_out)
+def _imagemlp(input_shape: tuple[int, ...], hidden: list[int], n_out: int = 10) -> NetworkSpec:
+    spec = mlp(hidden, "ReLU", n_out=n_out)
     return NetworkSpec(tuple(input_shape), [LayerSpec.make("Flatten")] + spec.layers)
 
 
@@ -59,15 +61,15 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in [
     Template("classifier_2d", "Small classifier for 2-D points", "2次元の点の小さな分類器",
              "2 inputs → 16 → ReLU → 16 → ReLU → 2 classes.",
              "入力 2 → 16 → ReLU → 16 → ReLU → 2 クラス。",
-             lambda: _mlp([16, 16], "ReLU")),
+             lambda: mlp([16, 16], "ReLU")),
     Template("deep_sigmoid", "Deep sigmoid MLP", "深いシグモイド MLP",
              f"{DEEP_DEPTH} hidden Linear+Sigmoid layers: watch the first layers' gradients vanish.",
              f"Linear+Sigmoid の隠れ層が {DEEP_DEPTH} 層。最初の層の勾配が消えていく様子を見ます。",
-             lambda: _mlp([DEEP_WIDTH] * DEEP_DEPTH, "Sigmoid")),
+             lambda: mlp([DEEP_WIDTH] * DEEP_DEPTH, "Sigmoid")),
     Template("deep_relu", "Deep ReLU MLP", "深い ReLU MLP",
              f"The same {DEEP_DEPTH} hidden layers with ReLU: the gradient reaches the first layer.",
              f"同じ {DEEP_DEPTH} 層を ReLU にしたもの。勾配が最初の層まで届きます。",
-             lambda: _mlp([DEEP_WIDTH] * DEEP_DEPTH, "ReLU")),
+             lambda: mlp([DEEP_WIDTH] * DEEP_DEPTH, "ReLU")),
     Template("lenet_digits", "LeNet-style CNN for 8×8 digits", "8×8 の手書き数字用 LeNet 風 CNN",
              "(1, 8, 8) → Conv 16 → pool → Conv 32 → pool → Flatten → 64 → 10 digits. "
              "Two 3×3 convolutions with ReLU and 2×2 max pooling, like LeCun's LeNet.",
@@ -79,7 +81,7 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in [
              "Compare it with the CNN.",
              "(1, 8, 8) → Flatten → 64 → ReLU → 10。畳み込みなしで、各画素はただの入力の 1 つです。"
              "CNN と比べてみましょう。",
-             lambda: _image_mlp((1, 8, 8), [64])),
+             lambda: _imagemlp((1, 8, 8), [64])),
     Template("cnn_28", "Small CNN for 28×28 (MNIST)", "28×28 (MNIST) 用の小さな CNN",
              "(1, 28, 28) → Conv 16 → pool (14×14) → Conv 32 → pool (7×7) → Flatten → 64 → 10.",
              "(1, 28, 28) → Conv 16 → プーリング (14×14) → Conv 32 → プーリング (7×7) → Flatten → 64 → 10。",

@@ -18,7 +18,10 @@ import numpy as np
 import torch
 from torch import nn
 
+from core.build import build
 from core.i18n import L
+from core.init import init_weights
+from core.templates import mlp
 
 ACTIVATIONS = {
     # name: (torch function, formula text)
@@ -83,27 +86,19 @@ INITS = ("default", "he")
 
 
 def deep_net(activation: str, depth: int, *, seed: int = 0, init: str = "default") -> nn.Sequential:
-    """``depth`` × (Linear + activation), then a Linear to one output.
+    """``depth`` × (Linear + activation), then a Linear to one output: the deep-MLP template's
+    builder (core.templates.mlp), built with ``seed``.
 
     ``init="default"`` keeps PyTorch's own initialisation (what ``nn.Linear`` gives the learner);
-    ``"he"`` re-draws every weight with Kaiming-normal (std √(2/fan_in), made for ReLU), biases 0.
+    ``"he"`` is the app's one He init (core.init: Kaiming-normal, std √(2/fan_in), biases 0), as in
+    training and exported code.
     """
-    act = {"sigmoid": nn.Sigmoid, "relu": nn.ReLU}[activation]
-    torch.manual_seed(seed)
-    layers: list[nn.Module] = []
-    width_in = IN_FEATURES
-    for _ in range(depth):
-        layers += [nn.Linear(width_in, WIDTH), act()]
-        width_in = WIDTH
-    layers.append(nn.Linear(width_in, 1))
-    model = nn.Sequential(*layers)
-    if init == "he":
-        for m in model:
-            if isinstance(m, nn.Linear):
-                nn.init.kaiming_normal_(m.weight, nonlinearity="relu")
-                nn.init.zeros_(m.bias)
-    elif init != "default":
+    if init not in INITS:
         raise ValueError(f"unknown init {init!r}; expected one of {INITS}")
+    spec = mlp([WIDTH] * depth, {"sigmoid": "Sigmoid", "relu": "ReLU"}[activation], n_in=IN_FEATURES, n_out=1)
+    torch.manual_seed(seed)
+    model = build(spec)
+    init_weights(model, init)
     return model
 
 
