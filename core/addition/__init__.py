@@ -1,4 +1,4 @@
-"""Addition solver: a Seq2Seq model that learns to add (textbook ch. 8.8).
+"""Addition solvers: the textbook's Seq2Seq (ch. 8.8) and a GPT-style Transformer that learn to add.
 
 Pure PyTorch + numpy. The pieces, in the order data flows through them:
 
@@ -9,5 +9,9 @@ Pure PyTorch + numpy. The pieces, in the order data flows through them:
 - ``train``: a small trainer class with cooperative pause/stop and plain events.
 - ``prompt``: parsing what a person typed, with a specific message for each mistake.
 - ``solver``: a loaded model that answers prompts and shows each decoding step.
-- ``checkpoint``: saving/loading (``torch.load(weights_only=True)``) and the shipped model.
+- ``checkpoint``: saving/loading (``torch.load(weights_only=True)``) and the shipped models.
+- ``transformer``: the decoder-only Transformer over "a+b=" (answer ones digit first, coupled
+  positions as a switch); ``transformer_task``: its training through ``core.engine``.
+- ``models``: the kinds of model (Seq2Seq, Transformer), one entry each.
+- ``length``: length generalisation (train on 1-5 digits, test on 6-8).
 """

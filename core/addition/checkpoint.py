@@ -1,23 +1,27 @@
-"""Saving and loading addition models.
+"""Saving and loading addition models (every kind in ``models.KINDS``).
 
 A checkpoint is a dict of plain types plus tensors, so it loads with
-``torch.load(..., weights_only=True)`` (no pickled objects); how it was trained lives in a
-JSON metadata file next to it (same name, ``.json``).
+``torch.load(..., weights_only=True)`` (no pickled objects): its kind ("seq2seq" when absent,
+as in files saved before the Transformer), its config, its weights and, as JSON text, how it was
+trained. The same metadata is also written beside it for people to read, in a file named after
+the whole checkpoint name (``model.pt`` -> ``model.pt.json``), so a save never overwrites a file
+the user did not name (``model.json`` is theirs). Both files are written atomically.
 """
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import torch
 
 from core.i18n import L
-from core.paths import resource_path
 
-from .model import ModelConfig, Seq2Seq
+from .models import KINDS, kind_of
 
 FORMAT = "torchlearn.addition/1"
-SHIPPED = resource_path("models", "addition_3digit.pt")
+SHIPPED = KINDS["seq2seq"].shipped
 
 
 class CheckpointError(Exception):
@@ -25,21 +29,55 @@ class CheckpointError(Exception):
 
 
 def metadata_path(path) -> Path:
+    """Where the readable metadata of checkpoint ``path`` goes: ``model.pt`` -> ``model.pt.json``."""
+    path = Path(path)
+    return path.with_name(path.name + ".json")
+
+
+def _legacy_metadata_path(path) -> Path:
+    """Files saved before metadata was embedded kept it in ``model.json``."""
     return Path(path).with_suffix(".json")
 
 
-def save(model: Seq2Seq, path, metadata: dict | None = None) -> Path:
+def shipped_path(kind: str = "seq2seq") -> Path:
+    return KINDS[kind].shipped
+
+
+def _atomic_write(path: Path, write) -> None:
+    """``write(file)`` into a temporary file beside ``path``, then rename it over ``path``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)       # mkstemp makes it private; a saved model is an ordinary file
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def save(model, path, metadata: dict | None = None) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # float32 copies: small and independent of the live model
     state = {k: v.detach().to(torch.float32).clone() for k, v in model.state_dict().items()}
-    torch.save({"format": FORMAT, "model_config": model.cfg.to_dict(), "state_dict": state}, path)
+    blob = {"format": FORMAT, "kind": kind_of(model), "model_config": model.cfg.to_dict(), "state_dict": state}
+    text = None
     if metadata is not None:
-        metadata_path(path).write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        text = json.dumps(metadata, indent=2, ensure_ascii=False) + "\n"
+        blob["metadata"] = text
+    _atomic_write(path, lambda f: torch.save(blob, f))
+    if text is not None:
+        _atomic_write(metadata_path(path), lambda f: f.write(text.encode("utf-8")))
     return path
 
 
-def load(path) -> Seq2Seq:
+def load(path):
     path = Path(path)
     if not path.is_file():
         raise CheckpointError(L(f"No model file at {path}.", f"モデルファイルが見つかりません: {path}"))
@@ -51,8 +89,12 @@ def load(path) -> Seq2Seq:
     if not isinstance(blob, dict) or blob.get("format") != FORMAT:
         raise CheckpointError(L(f"{path.name} is not an addition model.",
                                 f"{path.name} は足し算モデルではありません。"))
+    kind = blob.get("kind", "seq2seq")
+    if kind not in KINDS:
+        raise CheckpointError(L(f"{path.name} holds a kind of addition model this app does not know ({kind!r}).",
+                                f"{path.name} はこのアプリが知らない種類の足し算モデルです（{kind!r}）。"))
     try:
-        model = Seq2Seq(ModelConfig.from_dict(blob["model_config"]))
+        model = KINDS[kind].build(blob["model_config"])
         model.load_state_dict(blob["state_dict"])
     except (KeyError, TypeError, ValueError, RuntimeError, AttributeError) as exc:
         why = _first_problem(exc)
@@ -73,14 +115,39 @@ def _first_problem(exc: Exception) -> str:
 
 
 def load_metadata(path) -> dict:
-    p = metadata_path(path)
-    if not p.is_file():
-        return {}
+    """How a checkpoint was trained: the readable file beside it, else what the checkpoint holds.
+
+    Checkpoints saved before metadata was embedded (no ``kind`` inside) kept it in ``model.json``.
+    """
+    meta = _read_json(metadata_path(path))
+    if meta is not None:
+        return meta
     try:
-        return json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        blob = torch.load(Path(path), map_location="cpu", weights_only=True)
+    except Exception:
         return {}
+    if not isinstance(blob, dict) or blob.get("format") != FORMAT:
+        return {}
+    if isinstance(blob.get("metadata"), str):
+        try:
+            meta = json.loads(blob["metadata"])
+        except ValueError:
+            meta = None
+        return meta if isinstance(meta, dict) else {}
+    if "kind" not in blob:
+        return _read_json(_legacy_metadata_path(path)) or {}
+    return {}
 
 
-def load_shipped() -> Seq2Seq:
-    return load(SHIPPED)
+def _read_json(p: Path) -> dict | None:
+    if not p.is_file():
+        return None
+    try:
+        meta = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def load_shipped(kind: str = "seq2seq"):
+    return load(shipped_path(kind))

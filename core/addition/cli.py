@@ -1,4 +1,8 @@
-"""Command line: ``python -m core.addition solve|train|evaluate``.
+"""Command line: ``python -m core.addition solve|train|evaluate|length``.
+
+``--model seq2seq|transformer`` picks the kind of model (solve, train, evaluate); without
+``--checkpoint``, solve and evaluate use that kind's shipped model. ``length`` measures length
+generalisation (train on short numbers, test on longer ones) with and without coupled positions.
 
 Exit codes: 0 success, 1 the model answered wrongly / failed its target, 2 bad input
 (a prompt it cannot read, a missing or unreadable checkpoint, bad options).
@@ -6,6 +10,7 @@ Exit codes: 0 success, 1 the model answered wrongly / failed its target, 2 bad i
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import shlex
 import sys
@@ -18,6 +23,7 @@ import torch
 from core.i18n import L
 
 EXIT_OK, EXIT_WRONG, EXIT_BAD_INPUT = 0, 1, 2
+MODEL_KINDS = ("seq2seq", "transformer")
 MAX_EXHAUSTIVE_DIGITS = 3  # 10^6 pairs; 4 digits would be 10^8 pairs (minutes to hours on a CPU)
 
 
@@ -39,15 +45,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="python -m core.addition", description="Seq2Seq addition solver")
+    p = _Parser(prog="python -m core.addition", description="Addition solvers: the textbook's Seq2Seq and a Transformer")
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("solve", help="answer a prompt such as 123+45")
     s.add_argument("prompt")
-    s.add_argument("--checkpoint", default=None, help="model file (default: the shipped model)")
+    s.add_argument("--model", choices=MODEL_KINDS, default=None, help="which shipped model answers (default: seq2seq)")
+    s.add_argument("--checkpoint", default=None, help="model file (default: the shipped model of --model)")
     s.add_argument("--steps", action="store_true", help="also show each decoding step")
 
     t = sub.add_parser("train", help="train a model from scratch and save it")
+    t.add_argument("--model", choices=MODEL_KINDS, default="seq2seq")
     t.add_argument("--digits", type=int, default=3)
     t.add_argument("--out", required=True)
     t.add_argument("--cell", choices=["gru", "lstm"], default="gru")
@@ -57,10 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--no-reverse-answer", action="store_true")
     t.add_argument("--peeky", action="store_true")
     t.add_argument("--no-attention", action="store_true")
+    _transformer_options(t)
     t.add_argument("--steps", type=int, default=3000)
-    t.add_argument("--batch-size", type=int, default=128)
-    t.add_argument("--lr", type=float, default=1e-2)
-    t.add_argument("--lr-final", type=float, default=3e-4)
+    t.add_argument("--batch-size", type=int, default=None, help="default: 128 (seq2seq), 256 (transformer)")
+    t.add_argument("--lr", type=float, default=None, help="default: 1e-2 (seq2seq), 3e-3 (transformer)")
+    t.add_argument("--lr-final", type=float, default=None, help="default: 3e-4 (seq2seq), 1e-4 (transformer)")
     t.add_argument("--train-size", type=int, default=0, help="fixed training pool size (0: fresh pairs every batch)")
     t.add_argument("--test-size", type=int, default=5000)
     t.add_argument("--seed", type=int, default=0)
@@ -74,18 +83,58 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--quiet", action="store_true")
 
     e = sub.add_parser("evaluate", help="measure a model's accuracy")
-    e.add_argument("--checkpoint", default=None)
+    e.add_argument("--model", choices=MODEL_KINDS, default=None, help="which shipped model to measure (default: seq2seq)")
+    e.add_argument("--checkpoint", default=None, help="model file (default: the shipped model of --model)")
     e.add_argument("--exhaustive", action="store_true", help="every pair (1,000,000 for 3 digits)")
     e.add_argument("--samples", type=int, default=10000)
     e.add_argument("--seed", type=int, default=1)
     e.add_argument("--threads", type=int, default=1)
     e.add_argument("--json", action="store_true")
+
+    g = sub.add_parser("length", help="length generalisation: train Transformers on short numbers, test on longer ones")
+    g.add_argument("--positions", choices=["absolute", "coupled", "both"], default="both")
+    g.add_argument("--train-digits", type=int, default=5, help="train on numbers of 1 to this many digits")
+    g.add_argument("--test-digits", default="6,7,8", help="comma-separated lengths to test (up to 8)")
+    g.add_argument("--layers", type=int, default=2)
+    g.add_argument("--heads", type=int, default=4)
+    g.add_argument("--width", type=int, default=64)
+    g.add_argument("--steps", type=int, default=3000)
+    g.add_argument("--batch-size", type=int, default=256)
+    g.add_argument("--lr", type=float, default=3e-3)
+    g.add_argument("--samples", type=int, default=1000, help="test problems per length")
+    g.add_argument("--seed", type=int, default=0)
+    g.add_argument("--threads", type=int, default=1)
+    g.add_argument("--json", action="store_true")
+    g.add_argument("--quiet", action="store_true")
     return p
 
 
-def _checkpoint_path(arg):
-    from .checkpoint import SHIPPED
-    return Path(arg) if arg else SHIPPED
+def _transformer_options(t) -> None:
+    t.add_argument("--layers", type=int, default=2, help="transformer: blocks")
+    t.add_argument("--heads", type=int, default=4, help="transformer: attention heads per block")
+    t.add_argument("--width", type=int, default=64, help="transformer: embedding size")
+    t.add_argument("--positions", choices=["absolute", "coupled"], default=None,
+                   help="transformer: position scheme (default: coupled)")
+    t.add_argument("--lengths", choices=["uniform", "balanced"], default="uniform",
+                   help="transformer: draw pairs uniformly, or each number's length first")
+    t.add_argument("--warmup", type=int, default=None, help="transformer: warm-up steps")
+
+
+def _checkpoint_path(arg, kind: str = "seq2seq"):
+    from .checkpoint import shipped_path
+    return Path(arg) if arg else shipped_path(kind)
+
+
+def _load_model(args):
+    """The model of ``--checkpoint`` (or the shipped one of ``--model``), checked against ``--model``."""
+    from .checkpoint import CheckpointError, load
+    from .models import KINDS, kind_of
+    path = _checkpoint_path(args.checkpoint, args.model or "seq2seq")
+    model = load(path)
+    if args.checkpoint and args.model and kind_of(model) != args.model:
+        raise CheckpointError(L(f"{path.name} is a {KINDS[kind_of(model)].label}, not a {KINDS[args.model].label} model.",
+                                f"{path.name} は {KINDS[kind_of(model)].label} で、{KINDS[args.model].label} ではありません。"))
+    return model
 
 
 def cmd_solve(args) -> int:
@@ -94,7 +143,7 @@ def cmd_solve(args) -> int:
     from .solver import Solver
     torch.set_num_threads(1)
     try:
-        solver = Solver.from_file(_checkpoint_path(args.checkpoint))
+        solver = Solver(_load_model(args))
         res = solver.solve(args.prompt)
     except (PromptError, CheckpointError) as exc:
         print(str(exc), file=sys.stderr)
@@ -136,32 +185,61 @@ def _train_option_problem(args) -> str:
     return ""
 
 
-def cmd_train(args, argv) -> int:
-    from . import checkpoint
-    from .data import all_pair_ids
-    from .metrics import evaluate_pairs, wrong_pair_ids
-    from .model import ModelConfig, count_parameters
-    from core.engine.engine import Callback
-    from core.training.devices import apply_threads
+DEFAULTS = {  # per kind of model: batch size, learning rate, final learning rate
+    "seq2seq": dict(batch_size=128, lr=1e-2, lr_final=3e-4),
+    "transformer": dict(batch_size=256, lr=None, lr_final=None),   # None: transformer_task.FAST_OPTIM's
+}
 
+
+def _train_spec(kind: str, args):
+    """The run (a ``RunSpec``) the options describe; ValueError for a model that cannot be built."""
+    if kind == "transformer":
+        from .transformer import TransformerConfig
+        from .transformer_task import FAST_OPTIM, recipe
+        mcfg = TransformerConfig(digits=args.digits, layers=args.layers, heads=args.heads, width=args.width,
+                                 reverse_answer=not args.no_reverse_answer,
+                                 positions=args.positions or TransformerConfig.positions)
+        mcfg.validate()
+        return recipe(mcfg, train_size=args.train_size or None, test_size=args.test_size, batch_size=args.batch_size,
+                      lr=args.lr, lr_final=args.lr_final,
+                      warmup_steps=FAST_OPTIM.warmup_steps if args.warmup is None else args.warmup,
+                      max_steps=args.steps, eval_every=args.eval_every, seed=args.seed, lengths=args.lengths)
+    from .model import ModelConfig
     from .train import recipe
     mcfg = ModelConfig(digits=args.digits, cell=args.cell, embed_dim=args.embed, hidden=args.hidden,
                        reverse_input=not args.no_reverse_input, reverse_answer=not args.no_reverse_answer,
                        peeky=args.peeky, attention=not args.no_attention)
-    try:
-        mcfg.validate()
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_BAD_INPUT
+    mcfg.validate()
+    return recipe(mcfg, train_size=args.train_size or None, test_size=args.test_size,
+                  batch_size=args.batch_size, lr=args.lr, lr_final=args.lr_final, max_steps=args.steps,
+                  eval_every=args.eval_every, seed=args.seed)
+
+
+def cmd_train(args, argv) -> int:
+    from core.engine.engine import Callback
+    from core.training.devices import apply_threads
+
+    from . import checkpoint
+    from .data import all_pair_ids
+    from .metrics import evaluate_pairs, wrong_pair_ids
+    from .model import count_parameters
+    from .transformer_task import FAST_OPTIM
+    kind = args.model or "seq2seq"
+    fallback = dict(lr=FAST_OPTIM.lr, lr_final=FAST_OPTIM.lr_final)
+    for name, value in DEFAULTS[kind].items():
+        if getattr(args, name) is None:
+            setattr(args, name, value if value is not None else fallback[name])
     problem = _train_option_problem(args)
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.exhaustive and _exhaustive_refused(args.digits):
         return EXIT_BAD_INPUT
-    spec = recipe(mcfg, train_size=args.train_size or None, test_size=args.test_size,
-                  batch_size=args.batch_size, lr=args.lr, lr_final=args.lr_final, max_steps=args.steps,
-                  eval_every=args.eval_every, seed=args.seed)
+    try:
+        spec = _train_spec(kind, args)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, flush=True))
 
     class Log(Callback):
@@ -178,6 +256,7 @@ def cmd_train(args, argv) -> int:
     log(f"trained {end.step} steps in {end.seconds:.1f}s; held-out exact {held_out.exact:.4f}")
     meta = {
         "command": "python -m core.addition " + " ".join(shlex.quote(a) for a in argv),
+        "model": kind,
         "seed": args.seed,
         "config": {"task": spec.args, "optim": spec.optim.to_dict(), "limits": spec.limits.to_dict()},
         "parameters": count_parameters(engine.model),
@@ -236,7 +315,7 @@ def _acc_json(acc) -> dict:
 
 
 def cmd_evaluate(args) -> int:
-    from .checkpoint import CheckpointError, load
+    from .checkpoint import CheckpointError
     from .data import all_pair_ids, num_pairs
     from .metrics import evaluate_pairs
     if args.samples < 1 or args.threads < 1:
@@ -245,7 +324,7 @@ def cmd_evaluate(args) -> int:
         return EXIT_BAD_INPUT
     torch.set_num_threads(args.threads)
     try:
-        model = load(_checkpoint_path(args.checkpoint))
+        model = _load_model(args)
     except CheckpointError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -272,6 +351,63 @@ def cmd_evaluate(args) -> int:
     return EXIT_OK
 
 
+def cmd_length(args) -> int:
+    from .length import measure
+    from .transformer import MAX_LENGTH_DIGITS
+    try:
+        tests = tuple(int(x) for x in args.test_digits.split(",") if x.strip())
+    except ValueError:
+        tests = ()
+    if not tests or min(tests) < 1 or max(tests) > MAX_LENGTH_DIGITS:
+        print(L(f"--test-digits must be lengths from 1 to {MAX_LENGTH_DIGITS} separated by commas, e.g. 6,7,8.",
+                f"--test-digits には 1 から {MAX_LENGTH_DIGITS} までの桁数をカンマ区切りで指定してください（例: 6,7,8）。"),
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for name, value in (("--train-digits", args.train_digits), ("--steps", args.steps), ("--samples", args.samples),
+                        ("--batch-size", args.batch_size), ("--threads", args.threads)):
+        if value < 1:
+            print(L(f"{name} must be at least 1, not {value}.", f"{name} は 1 以上にしてください（{value} は使えません）。"),
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if args.train_digits > 5:
+        print(L("--train-digits goes up to 5.", "--train-digits は 5 までです。"), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not 0 < args.lr < float("inf"):
+        print(L(f"--lr must be a positive number, not {args.lr}.", f"--lr は正の数にしてください（{args.lr} は使えません）。"),
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from .transformer_task import FAST_OPTIM
+    torch.set_num_threads(args.threads)
+    schemes = ("absolute", "coupled") if args.positions == "both" else (args.positions,)
+    log = (lambda *a: None) if (args.quiet or args.json) else (lambda *a: print(*a, flush=True))
+    results = []
+    for scheme in schemes:
+        log(L(f"training with {scheme} positions on 1-{args.train_digits} digit numbers ({args.steps} steps)…",
+              f"{scheme} の位置で 1〜{args.train_digits} 桁の数を学習中（{args.steps} ステップ）…"))
+        try:
+            r = measure(scheme, args.train_digits, tests, steps=args.steps, samples=args.samples, seed=args.seed,
+                        optim=dataclasses.replace(FAST_OPTIM, lr=args.lr), layers=args.layers, heads=args.heads,
+                        width=args.width, batch_size=args.batch_size,
+                        on_eval=lambda p, step, sec, m: log(f"  step {step:6d}  {sec:7.1f}s  held-out exact {m['exact']:.4f}"))
+        except ValueError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        results.append(r)
+    if args.json:
+        print(json.dumps({"train_digits": args.train_digits, "test_digits": list(tests),
+                          "results": [r.to_dict() for r in results]}))
+        return EXIT_OK
+    head = L("positions   trained on   ", "位置        学習した桁  ") + "".join(
+        L(f"{d} digits  ", f"{d} 桁     ") for d in tests)
+    print(head)
+    for r in results:
+        print(f"{r.positions:<11} {r.in_distribution * 100:9.2f}%   " + "".join(f"{r.by_digits[d] * 100:7.2f}%  " for d in tests))
+    print(L(f"exact match on {args.samples} problems per length (both numbers that long); "
+            f"'trained on' = held-out problems of 1-{args.train_digits} digits",
+            f"各桁数 {args.samples} 問（2 つの数ともその桁数）の完全一致率。「学習した桁」は 1〜{args.train_digits} 桁の未使用問題"))
+    return EXIT_OK
+
+
 def _protect_negative_prompt(argv: list) -> list:
     """Let ``solve "-5+3"`` reach the prompt parser (and its message) instead of argparse."""
     if len(argv) < 2 or argv[0] != "solve" or "--" in argv:
@@ -279,10 +415,10 @@ def _protect_negative_prompt(argv: list) -> list:
     options, positional, i = [], [], 1
     while i < len(argv):
         a = argv[i]
-        if a == "--checkpoint" and i + 1 < len(argv):
+        if a in ("--checkpoint", "--model") and i + 1 < len(argv):
             options += [a, argv[i + 1]]
             i += 1
-        elif a.startswith("--checkpoint=") or a in ("--steps", "-h", "--help"):
+        elif a.startswith(("--checkpoint=", "--model=")) or a in ("--steps", "-h", "--help"):
             options.append(a)
         else:
             positional.append(a)
@@ -301,4 +437,6 @@ def main(argv=None) -> int:
         return cmd_solve(args)
     if args.command == "train":
         return cmd_train(args, argv)
+    if args.command == "length":
+        return cmd_length(args)
     return cmd_evaluate(args)
