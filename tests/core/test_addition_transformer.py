@@ -151,10 +151,10 @@ def test_task_never_trains_on_held_out_problems_and_continues_its_order():
 
 
 def test_same_held_out_problems_as_the_seq2seq():
-    from core.addition.train import Trainer, TrainConfig
-    from core.addition.model import ModelConfig
-    seq = Trainer(TrainConfig(model=ModelConfig(digits=3), test_size=5000, seed=0))
-    task = TransformerTask(TransformerTrainConfig(model=TransformerConfig(digits=3), test_size=5000, seed=0))
+    from core.tasks import make_task
+    seq = make_task("addition", dict(test_size=5000, seed=0))
+    task = make_task("addition_transformer", TransformerTrainConfig(test_size=5000, seed=0).to_dict())
+    assert isinstance(task, TransformerTask) and task.config.model.digits == 3
     assert np.array_equal(seq.split.test, task.split.test)
 
 
