@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from core import i18n
@@ -73,8 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     install_translators(app, lang)
     apply_threads()  # torch's threads must not starve the GUI thread on a small machine
 
+    from gui.common import errors
+    from gui.common.locations import log_dir
     from gui.main_window import MainWindow
 
+    reporter = errors.install(log_dir() / "errors.log")  # an error in any slot: a dialog, not a lost window
     window = MainWindow(restore_geometry=not args.screenshot)
     if args.tab:
         window.show_page(args.tab)
@@ -83,7 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         return window.save_screenshot(args.screenshot, SCREENSHOT_SIZE)
     window.show()
-    return app.exec()
+    QTimer.singleShot(0, window.offer_recovery)  # after a crash: the autosaved work, once the window is up
+    code = app.exec()
+    reporter.uninstall()
+    return code
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QProcess, QSettings, QSize, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QProcess, QSettings, QSize, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
@@ -17,6 +17,8 @@ from core.i18n import language
 from core.project import ProjectError, os_error_text
 from core.templates import TEMPLATES
 from gui.addition.page import AdditionPage
+from gui.common.autosave import INTERVAL_MS, Autosaver
+from gui.common.locations import autosave_dir
 from gui.editor.document import NetworkDocument
 from gui.editor.page import EditorPage
 from gui.lessons.page import LessonsPage
@@ -36,9 +38,12 @@ def _canonical(path: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, restore_geometry: bool = True, parent=None):
+    def __init__(self, restore_geometry: bool = True, parent=None, autosave_root: str | Path | None = None,
+                 autosave_interval_ms: int = INTERVAL_MS):
         super().__init__(parent)
         self.document = NetworkDocument(parent=self)
+        self.autosaver = Autosaver(self.document, autosave_root if autosave_root is not None else autosave_dir(),
+                                   autosave_interval_ms, parent=self)
         self.editor_page = EditorPage(self.document)
         self.training_page = TrainingPage(self.document)
         self.addition_page = AdditionPage()
@@ -242,6 +247,37 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved {0}").format(Path(path).name), 5000)
         return True
 
+    # --- recovery after a crash -----------------------------------------------------------------
+    @Slot()
+    def offer_recovery(self) -> bool:
+        """Offer the unsaved work of an app that crashed or was killed. True if work was restored."""
+        restored = False
+        for recovery in self.autosaver.orphans():
+            when = QDateTime.fromSecsSinceEpoch(int(recovery.saved_at)).toString("yyyy-MM-dd HH:mm")
+            name = Path(recovery.original).name if recovery.original else self.tr("an unsaved network")
+            box = QMessageBox(QMessageBox.Question, self.tr("Recover unsaved work"), self.tr(
+                "The app did not close normally last time. Unsaved work on {0} was autosaved at {1}. "
+                "Restore it?").format(name, when), QMessageBox.NoButton, self)
+            restore = box.addButton(self.tr("Restore"), QMessageBox.AcceptRole)
+            box.addButton(self.tr("Discard"), QMessageBox.DestructiveRole)
+            box.exec()
+            if box.clickedButton() is not restore:
+                self.autosaver.release(recovery)
+                continue
+            if restored or not self.maybe_save():  # one at a time: the others are offered next start
+                self.autosaver.keep(recovery)
+                continue
+            try:
+                project = recovery.load()
+            except ProjectError as e:
+                QMessageBox.warning(self, self.tr("Recover unsaved work"), str(e))
+            else:
+                self.document.restore(project, recovery.original)
+                restored = True
+                self.statusBar().showMessage(self.tr("Restored the autosaved work; save it to keep it."), 10000)
+            self.autosaver.release(recovery)
+        return restored
+
     # --- recent files -------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
         value = QSettings().value("recent_files", [])
@@ -341,6 +377,7 @@ class MainWindow(QMainWindow):
         """Stop every page's background work (threads are joined before the window goes)."""
         for page in self.pages.values():
             page.shutdown()
+        self.autosaver.finish()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():

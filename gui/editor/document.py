@@ -149,6 +149,16 @@ class NetworkDocument(QObject):
         self._set_path(str(path))
         self.mark_saved()
 
+    def snapshot(self) -> Project:
+        """The document's state as a project (for autosaves): spec and settings copied."""
+        return Project(self._spec.copy(), self.training_settings(), self.weights())
+
+    def restore(self, project: Project, path: str = "") -> None:
+        """Bring back recovered work: ``project`` as the content of ``path``, not saved yet."""
+        self.reset(project.network, path, project.training, project.weights)
+        self._extra_dirty = True
+        self._emit_modified()
+
     def mark_saved(self) -> None:
         self._extra_dirty = False
         self.undo_stack.setClean()
