@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
+import time
 
 ORGANIZATION = "PyTorchLearningLab"
 APPLICATION = "PyTorch Learning Lab"
@@ -26,6 +26,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("en", "ja"), help="interface language (remembered)")
     parser.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
     parser.add_argument("--tab", choices=TABS, help="the page to show first")
+    parser.add_argument("--startup-trace", metavar="FILE", help=argparse.SUPPRESS)  # bench/cold_start.py
     return parser.parse_args(argv)
 
 
@@ -49,16 +50,23 @@ def install_translators(app, lang: str) -> list:
     return translators
 
 
+def _trace(path: str | None, event: str) -> None:
+    """--startup-trace: append "<event> <time.monotonic()>" (bench/cold_start.py reads it)."""
+    if path:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"{event} {time.monotonic():.6f}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+    # Only Qt first: the splash is on screen before torch (seconds to import) is loaded.
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from core import i18n
-    from core.training.devices import apply_threads
 
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -71,8 +79,24 @@ def main(argv: list[str] | None = None) -> int:
         settings.setValue("language", lang)
     i18n.set_language(lang)
     install_translators(app, lang)
-    apply_threads()  # torch's threads must not starve the GUI thread on a small machine
 
+    splash = None
+    if not args.screenshot:
+        from gui.common.splash import Splash
+
+        splash = Splash()
+        splash.step(QCoreApplication.translate("main", "Loading PyTorch…"), 5)
+        _trace(args.startup_trace, "first_pixels")
+
+    from core.training.devices import apply_threads
+
+    apply_threads()  # torch's threads must not starve the GUI thread on a small machine
+    if splash:
+        splash.step(QCoreApplication.translate("main", "Loading the plots…"), 55)
+    import pyqtgraph  # noqa: F401 - imported here, under the splash, not later by the first page
+
+    if splash:
+        splash.step(QCoreApplication.translate("main", "Building the window…"), 75)
     from gui.common import errors
     from gui.common.locations import log_dir
     from gui.main_window import MainWindow
@@ -86,6 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         return window.save_screenshot(args.screenshot, SCREENSHOT_SIZE)
     window.show()
+    if splash:
+        splash.finish(window)
+    if args.startup_trace:  # the bench: the window painted once, then quit
+        window.repaint()
+        app.processEvents()
+        _trace(args.startup_trace, "window")
+        window.shutdown()
+        return 0
     QTimer.singleShot(0, window.offer_recovery)  # after a crash: the autosaved work, once the window is up
     code = app.exec()
     reporter.uninstall()

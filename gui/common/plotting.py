@@ -8,9 +8,17 @@ TEXT = "#333"
 
 
 class Series:
-    """A growable (x, y) history in numpy arrays (amortised O(1) appends)."""
+    """A growable (x, y) history in numpy arrays (amortised O(1) appends).
 
-    def __init__(self, capacity: int = 1024):
+    With ``max_points`` it stays bounded: when it grows past that, each block of 4 points is
+    replaced by its lowest and highest point (in x order), halving it while every spike stays
+    visible. A curve of hours of steps then costs a fixed amount of memory and drawing."""
+
+    def __init__(self, capacity: int = 1024, max_points: int | None = None):
+        if max_points is not None:
+            max_points = max(8, max_points)
+            capacity = min(capacity, max_points + 1)
+        self.max_points = max_points
         self.x = np.empty(capacity)
         self.y = np.empty(capacity)
         self.n = 0
@@ -26,6 +34,28 @@ class Series:
         self.x[self.n:need] = xs
         self.y[self.n:need] = ys
         self.n = need
+        while self.max_points is not None and self.n > self.max_points:
+            self._halve()
+
+    def _halve(self) -> None:
+        blocks = self.n // 4
+        body = 4 * blocks
+        x = self.x[:body].reshape(blocks, 4)
+        y = self.y[:body].reshape(blocks, 4)
+        filled = np.where(np.isnan(y), np.inf, y)  # a NaN (diverged loss) is neither low nor high
+        low, high = filled.argmin(1), np.where(np.isnan(y), -np.inf, y).argmax(1)
+        first, second = np.minimum(low, high), np.maximum(low, high)
+        rows = np.arange(blocks)
+        keep = 2 * blocks
+        tail = self.n - body
+        self.x[:keep:2], self.x[1:keep:2] = x[rows, first], x[rows, second]
+        self.y[:keep:2], self.y[1:keep:2] = y[rows, first], y[rows, second]
+        self.x[keep:keep + tail] = self.x[body:self.n]
+        self.y[keep:keep + tail] = self.y[body:self.n]
+        self.n = keep + tail
+        if len(self.x) > 2 * self.max_points:  # give back what the growth took
+            self.x = self.x[:self.max_points + 1].copy()
+            self.y = self.y[:self.max_points + 1].copy()
 
     def clear(self) -> None:
         self.n = 0

@@ -296,4 +296,30 @@ Your work is still open.</source>
         <translation>ファイルの種類(&amp;T):</translation>
     </message>
 </context>
+<context>
+    <name>Splash</name>
+    <message>
+        <location filename="../../gui/common/splash.py" line="18"/>
+        <source>Starting…</source>
+        <translation>起動しています…</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../main.py" line="88"/>
+        <source>Loading PyTorch…</source>
+        <translation>PyTorch を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="95"/>
+        <source>Loading the plots…</source>
+        <translation>グラフ機能を読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="99"/>
+        <source>Building the window…</source>
+        <translation>ウィンドウを作成しています…</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,85 @@
+"""Soak: the Training page live at full speed for N minutes; does the window's memory stay bounded?
+
+The real TrainingPage (offscreen, plots redrawing) trains the classifier template without end;
+every 10 s the resident memory (RSS) of this process (the window) and of the training process is
+sampled. Growth is measured from the first sample after a warm-up minute (imports, first
+allocations) to the end, and as a slope (least squares over the samples, KB/s).
+
+    python -m bench.soak --minutes 60          # one JSON line; goal: window growth < 5 % over 60 min
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+
+import numpy as np
+
+from bench._training_app import make_page, warm_up_server
+
+SAMPLE_S = 10.0
+
+
+def rss_kb(pid: int) -> float:
+    """Resident memory of ``pid`` in KB (Linux /proc)."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return float(line.split()[1])
+    raise RuntimeError(f"no VmRSS for {pid}")
+
+
+def _growth(t: list[float], kb: list[float]) -> dict:
+    a, b = np.array(t), np.array(kb)
+    slope = float(np.polyfit(a, b, 1)[0]) if len(a) >= 2 else 0.0
+    return {"start_mb": round(b[0] / 1024, 1), "end_mb": round(b[-1] / 1024, 1), "max_mb": round(b.max() / 1024, 1),
+            "growth_pct": round(100 * (b[-1] - b[0]) / b[0], 2), "slope_kb_s": round(slope, 2)}
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--minutes", type=float, default=5.0)
+    parser.add_argument("--warmup", type=float, default=60.0, help="seconds before the first counted sample")
+    args = parser.parse_args(argv)
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from gui.training.worker import server
+
+    app, page, _, _ = make_page(epochs=10_000_000)  # runs until stopped
+    warm_up_server()
+    start = time.monotonic()
+    end = start + args.warmup + 60 * args.minutes
+    samples: dict[str, list] = {"t": [], "window": [], "training": []}
+
+    def sample():
+        now = time.monotonic()
+        if now - start >= args.warmup:
+            proc = server()._proc
+            samples["t"].append(now - start)
+            samples["window"].append(rss_kb(os.getpid()))
+            samples["training"].append(rss_kb(proc.pid) if proc is not None and proc.is_alive() else float("nan"))
+        if now >= end:
+            page.stop()
+
+    timer = QTimer()
+    timer.setInterval(int(SAMPLE_S * 1000))
+    timer.timeout.connect(sample)
+    loop = QEventLoop()
+    page.training_finished.connect(loop.quit)
+    page.start()
+    timer.start()
+    loop.exec()
+    timer.stop()
+    steps = page.last_progress.runs[0].step if page.last_progress else 0
+    page.shutdown()
+    result = {"bench": "soak", "minutes": args.minutes, "warmup_s": args.warmup, "samples": len(samples["t"]),
+              "training_steps": int(steps), "window": _growth(samples["t"], samples["window"]),
+              "training_process": _growth(samples["t"], samples["training"]),
+              "goal": "window growth < 5 % over 60 minutes"}
+    print(json.dumps(result))
+    return result
+
+
+if __name__ == "__main__":
+    main()
