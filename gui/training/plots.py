@@ -173,7 +173,8 @@ class GradBarsPlot(_RunBarsPlot):
         self.relative.setToolTip(self.tr("Each layer's mean |grad| divided by the last layer's: "
                                          "a vanishing gradient reads as a bar far below 1"))
         self.relative.setChecked(True)
-        self.relative.toggled.connect(self.redraw)
+        self.relative.toggled.connect(self._relative_toggled)
+        self._relative_toggled(True)
         self.layout().insertWidget(0, self.relative)
 
     def set_runs(self, labels: list[str]) -> None:
@@ -205,6 +206,11 @@ class GradBarsPlot(_RunBarsPlot):
 
     def latest(self, run: int = 0) -> GradStats | None:
         return self.runs[run]["stats"] if self.runs else None
+
+    def _relative_toggled(self, relative: bool) -> None:
+        self.plot.setLabel("left", self.tr("|grad| ÷ last layer's (log scale)") if relative
+                           else self.tr("|grad| (log scale)"))
+        self.redraw()
 
     def shown(self, run: int = 0) -> tuple[np.ndarray, np.ndarray] | None:
         """(mean |grad|, max |grad|) per layer as drawn: raw, or divided by the last layer's mean."""

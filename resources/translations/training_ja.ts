@@ -4,27 +4,27 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="333"/>
+        <location filename="../../gui/training/plots.py" line="339"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="333"/>
+        <location filename="../../gui/training/plots.py" line="339"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="333"/>
+        <location filename="../../gui/training/plots.py" line="339"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="348"/>
+        <location filename="../../gui/training/plots.py" line="354"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="350"/>
+        <location filename="../../gui/training/plots.py" line="356"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -32,38 +32,38 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="402"/>
-        <location filename="../../gui/training/plots.py" line="438"/>
+        <location filename="../../gui/training/plots.py" line="408"/>
+        <location filename="../../gui/training/plots.py" line="444"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="438"/>
+        <location filename="../../gui/training/plots.py" line="444"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="442"/>
+        <location filename="../../gui/training/plots.py" line="448"/>
         <source>Background: the class the network predicts at each point</source>
         <translation>背景: 各点でネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="443"/>
+        <location filename="../../gui/training/plots.py" line="449"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="447"/>
+        <location filename="../../gui/training/plots.py" line="453"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="448"/>
+        <location filename="../../gui/training/plots.py" line="454"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="445"/>
+        <location filename="../../gui/training/plots.py" line="451"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -122,6 +122,7 @@
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="162"/>
+        <location filename="../../gui/training/plots.py" line="212"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
@@ -141,30 +142,35 @@
         <translation>各層の |勾配| の平均を最後の層の値で割ったもの。勾配消失は 1 よりずっと低い棒として見えます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="186"/>
+        <location filename="../../gui/training/plots.py" line="187"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="188"/>
+        <location filename="../../gui/training/plots.py" line="189"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/plots.py" line="211"/>
+        <source>|grad| ÷ last layer&apos;s (log scale)</source>
+        <translation>|勾配| ÷ 最後の層の値（対数目盛）</translation>
     </message>
 </context>
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="261"/>
+        <location filename="../../gui/training/plots.py" line="267"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing)</source>
         <translation>勾配の流れの推移: 層ごとの |勾配| 平均の log10（明るい = 大きい、暗い = 消失）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="275"/>
+        <location filename="../../gui/training/plots.py" line="281"/>
         <source>layer index</source>
         <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="276"/>
+        <location filename="../../gui/training/plots.py" line="282"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -172,34 +178,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="487"/>
+        <location filename="../../gui/training/plots.py" line="493"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="487"/>
-        <location filename="../../gui/training/plots.py" line="488"/>
+        <location filename="../../gui/training/plots.py" line="493"/>
+        <location filename="../../gui/training/plots.py" line="494"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="487"/>
-        <location filename="../../gui/training/plots.py" line="488"/>
+        <location filename="../../gui/training/plots.py" line="493"/>
+        <location filename="../../gui/training/plots.py" line="494"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="488"/>
+        <location filename="../../gui/training/plots.py" line="494"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="490"/>
+        <location filename="../../gui/training/plots.py" line="496"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="492"/>
+        <location filename="../../gui/training/plots.py" line="498"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
