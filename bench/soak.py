@@ -6,6 +6,7 @@ sampled. Growth is measured from the first sample after a warm-up minute (import
 allocations) to the end, and as a slope (least squares over the samples, KB/s).
 
     python -m bench.soak --minutes 60          # one JSON line; goal: window growth < 5 % over 60 min
+    python -m bench.soak --minutes 60 --max-points 20000   # the same with bounded plot curves
 """
 from __future__ import annotations
 
@@ -41,7 +42,15 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--warmup", type=float, default=60.0, help="seconds before the first counted sample")
+    parser.add_argument("--max-points", type=int, default=0,
+                        help="try the training plots with Series(max_points=N) (bounded curves; 0: as shipped)")
     args = parser.parse_args(argv)
+    if args.max_points:
+        import functools
+
+        from gui.common.plotting import Series
+        from gui.training import plots
+        plots.Series = functools.partial(Series, max_points=args.max_points)
     from PySide6.QtCore import QEventLoop, QTimer
 
     from gui.training.worker import server
@@ -74,6 +83,7 @@ def main(argv: list[str] | None = None) -> dict:
     steps = page.last_progress.runs[0].step if page.last_progress else 0
     page.shutdown()
     result = {"bench": "soak", "minutes": args.minutes, "warmup_s": args.warmup, "samples": len(samples["t"]),
+              "max_points": args.max_points or None,
               "training_steps": int(steps), "window": _growth(samples["t"], samples["window"]),
               "training_process": _growth(samples["t"], samples["training"]),
               "goal": "window growth < 5 % over 60 minutes"}
