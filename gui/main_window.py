@@ -254,10 +254,13 @@ class MainWindow(QMainWindow):
         restored = False
         for recovery in self.autosaver.orphans():
             when = QDateTime.fromSecsSinceEpoch(int(recovery.saved_at)).toString("yyyy-MM-dd HH:mm")
-            name = Path(recovery.original).name if recovery.original else self.tr("an unsaved network")
-            box = QMessageBox(QMessageBox.Question, self.tr("Recover unsaved work"), self.tr(
-                "The app did not close normally last time. Unsaved work on {0} was autosaved at {1}. "
-                "Restore it?").format(name, when), QMessageBox.NoButton, self)
+            if recovery.original:
+                text = self.tr("The app did not close normally last time. Unsaved changes to {0} were "
+                               "autosaved at {1}. Restore them?").format(Path(recovery.original).name, when)
+            else:
+                text = self.tr("The app did not close normally last time. A network that was never saved "
+                               "was autosaved at {0}. Restore it?").format(when)
+            box = QMessageBox(QMessageBox.Question, self.tr("Recover unsaved work"), text, QMessageBox.NoButton, self)
             restore = box.addButton(self.tr("Restore"), QMessageBox.AcceptRole)
             box.addButton(self.tr("Discard"), QMessageBox.DestructiveRole)
             box.exec()

@@ -201,84 +201,84 @@ Your work is still open.</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
-        <source>an unsaved network</source>
-        <translation>未保存のネットワーク</translation>
+        <location filename="../../gui/main_window.py" line="258"/>
+        <source>The app did not close normally last time. Unsaved changes to {0} were autosaved at {1}. Restore them?</source>
+        <translation>前回アプリが正常に終了しませんでした。{0} の未保存の変更が {1} に自動保存されています。復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258"/>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="261"/>
+        <source>The app did not close normally last time. A network that was never saved was autosaved at {0}. Restore it?</source>
+        <translation>前回アプリが正常に終了しませんでした。一度も保存されていないネットワークが {0} に自動保存されています。復元しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>Recover unsaved work</source>
         <translation>未保存の作業の復元</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
-        <source>The app did not close normally last time. Unsaved work on {0} was autosaved at {1}. Restore it?</source>
-        <translation>前回アプリが正常に終了しませんでした。{0} の未保存の作業が {1} に自動保存されています。復元しますか？</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="277"/>
+        <location filename="../../gui/main_window.py" line="280"/>
         <source>Restored the autosaved work; save it to keep it.</source>
         <translation>自動保存された作業を復元しました。残すには保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304"/>
+        <location filename="../../gui/main_window.py" line="307"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311"/>
+        <location filename="../../gui/main_window.py" line="314"/>
         <source>Clear list</source>
         <translation>一覧を消去</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
-        <location filename="../../gui/main_window.py" line="346"/>
+        <location filename="../../gui/main_window.py" line="331"/>
+        <location filename="../../gui/main_window.py" line="349"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="329"/>
+        <location filename="../../gui/main_window.py" line="332"/>
         <source>The new language is used from the next start of the app. Restart now?</source>
         <translation>新しい言語は次にアプリを起動したときから使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="331"/>
+        <location filename="../../gui/main_window.py" line="334"/>
         <source>Restart now</source>
         <translation>今すぐ再起動</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332"/>
+        <location filename="../../gui/main_window.py" line="335"/>
         <source>Later</source>
         <translation>あとで</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="346"/>
+        <location filename="../../gui/main_window.py" line="349"/>
         <source>The app could not restart itself; please start it again.</source>
         <translation>アプリを自動で再起動できませんでした。もう一度起動してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="356"/>
         <source>About</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="354"/>
+        <location filename="../../gui/main_window.py" line="357"/>
         <source>&lt;b&gt;PyTorch Learning Lab&lt;/b&gt;&lt;br&gt;Build networks from layers, train them live and watch their gradients, and ask a Seq2Seq model to add.</source>
         <translation>&lt;b&gt;PyTorch 学習ラボ&lt;/b&gt;&lt;br&gt;層を組み合わせてネットワークを作り、ライブで学習させて勾配を観察し、Seq2Seq モデルに足し算をさせましょう。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="366"/>
         <source>{0}[*] — PyTorch Learning Lab</source>
         <translation>{0}[*] — PyTorch 学習ラボ</translation>
     </message>
