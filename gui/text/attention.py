@@ -12,12 +12,13 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core.data.text import char_label
+from gui.text.board_plot import PicturesPlot
 from gui.common.plotting import plot_widget
 
 MAX_TICKS = 64              # label at most this many characters on an axis
 
 
-class AttentionView(QWidget):
+class AttentionView(PicturesPlot, QWidget):
     options_changed = Signal(dict)      # {"attention_text": ...}
 
     def __init__(self, parent=None):

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from core.data.text import char_label
+from gui.text.board_plot import PicturesPlot
 
 MAX_HISTORY = 100           # samples kept in the history (oldest dropped)
 
 
-class SamplesView(QWidget):
+class SamplesView(PicturesPlot, QWidget):
     options_changed = Signal(dict)      # {"prompt": ..., "temperature": ..., "top_k": ...}
 
     def __init__(self, parent=None):

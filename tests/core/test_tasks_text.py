@@ -139,3 +139,14 @@ def test_context_longer_than_the_validation_text_is_refused():
     from core.data.datasets import DataError
     with pytest.raises(DataError, match="too short for a context of 200 characters"):
         TextTask(gru_spec(T=200), HELLO)
+
+
+def test_registered_as_a_task_that_a_run_spec_builds():
+    from core.engine.run import RunSpec
+    from core.tasks import task_class
+    assert task_class("text") is TextTask
+    spec = RunSpec("text", {"spec": gru_spec().to_dict(), "corpus": HELLO, "batch_size": 8},
+                   OptimConfig(lr=1e-2), Limits(max_steps=3))
+    engine = spec.engine()
+    end = engine.run()
+    assert end.step == 3 and "val_loss" in end.metrics

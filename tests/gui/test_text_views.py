@@ -101,3 +101,31 @@ def test_a_model_without_attention_leaves_the_map_empty(qtbot):
     qtbot.addWidget(view)
     view.update_pictures({"text_sample": {"prompt": "a", "text": "b"}})
     assert view.current_map() is None
+
+
+def _batch(pictures=None, step=0, metrics=None):
+    from core.engine.events import EvalEvent, PicturesEvent
+    from core.engine.process import RunBatch
+    z = np.zeros(0)
+    return RunBatch(z, z, z, [EvalEvent(step, 0, 1.0, metrics)] if metrics else [], [],
+                    PicturesEvent(step, pictures) if pictures else None, None, step, 0, 0, 0, 1e-3, 1.0)
+
+
+def test_views_are_board_plots_that_draw_the_first_runs_latest_news(qtbot, task):
+    samples, attention = SamplesView(), AttentionView()
+    qtbot.addWidget(samples)
+    qtbot.addWidget(attention)
+    p = pictures(task)
+    for view in (samples, attention):
+        view.set_runs(["A", "B"])
+        view.add(1, _batch(p, 5))                       # the second run's news is not drawn
+        assert not view.dirty
+        view.add(0, _batch(p, 10, {"val_loss": 2.0, "val_bits": 2.885, "val_perplexity": 7.39}))
+        assert view.dirty
+        view.redraw()
+    assert samples.sample_count() == 1 and "step 10" in samples.history.toPlainText()
+    assert "2.000 nats/char" in samples.metrics.text()
+    assert attention.current_map().shape == (11, 11)
+    samples.set_runs(["A"])
+    attention.set_runs(["A"])
+    assert samples.sample_count() == 0 and attention.current_map() is None
