@@ -87,3 +87,25 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in [
              "(1, 28, 28) → Conv 16 → プーリング (14×14) → Conv 32 → プーリング (7×7) → Flatten → 64 → 10。",
              lambda: _cnn((1, 28, 28), [16, 32], 64)),
 ]}
+
+
+# --- text: character-level language models (train them with the text task, core/tasks/text.py) ---
+TEXT_CONTEXT = 64           # characters the model reads at once (the input shape)
+
+
+def _char_rnn() -> NetworkSpec:
+    # vocabulary sizes (128) are placeholders: the text task sets them from the corpus
+    return NetworkSpec((TEXT_CONTEXT,), [
+        LayerSpec.make("Embedding", num_embeddings=128, embedding_dim=64),
+        LayerSpec.make("GRU", hidden_size=288, num_layers=2),
+        LayerSpec.make("Linear", out_features=128),
+    ])
+
+
+TEMPLATES["char_rnn"] = Template(
+    "char_rnn", "Character RNN (GRU)", "文字単位の RNN (GRU)",
+    f"Reads {TEXT_CONTEXT} characters one at a time and predicts each next one: Embedding → 2-layer GRU "
+    "(288) → Linear to the vocabulary. Train it on text.",
+    f"{TEXT_CONTEXT} 文字を 1 文字ずつ読み、それぞれの次の文字を予測します: Embedding → 2 層の GRU (288) → "
+    "語彙への Linear。テキストで学習させます。",
+    _char_rnn)
