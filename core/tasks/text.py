@@ -31,6 +31,7 @@ from core.engine.task import Task
 from core.i18n import L
 from core.layers import LAYERS
 from core.modules.attention import CausalSelfAttention
+from core.modules.decoding import IncrementalDecoder, supports
 from core.spec import NetworkSpec
 
 EVAL_TOKENS = 16_384        # validation characters measured at each evaluation (a fixed set of windows)
@@ -235,20 +236,43 @@ def _first_line(text: str, n: int = 48) -> str:
 
 def generate(model, ids: list[int], n: int, context: int, temperature: float, top_k: int,
              generator: torch.Generator, device=None) -> list[int]:
-    """``n`` new ids after ``ids``: each from softmax(logits / temperature) over the top-k (minGPT's loop)."""
-    x = torch.tensor([ids], dtype=torch.long, device=device)
-    new = []
-    for _ in range(n):
-        logits = model(x[:, -context:])[0, -1].float()              # (V,) scores for the next character
-        if temperature <= 0:
-            nxt = int(logits.argmax())
+    """``n`` new ids after ``ids``: each drawn from softmax(logits / temperature) over the top-k.
+
+    Where the model allows it, with a KV cache (``IncrementalDecoder``): a new character costs
+    one position of work instead of a whole window. The learned positions end at ``context``, so
+    when the window is full the decoder starts again from its last half. Other models re-read
+    the last ``context`` characters for every new one (minGPT's loop).
+    """
+    window = list(ids[-context:])
+    new: list[int] = []
+    if not supports(model):
+        for _ in range(n):
+            logits = model(torch.tensor([window], device=device))[0, -1]      # (V,) scores of the next id
+            new.append(_pick(logits.float(), temperature, top_k, generator))
+            window = (window + new[-1:])[-context:]
+        return new
+    decoder = IncrementalDecoder(model)
+    logits = decoder.feed(torch.tensor([window], device=device))[0, -1]
+    for i in range(n):
+        new.append(_pick(logits.float(), temperature, top_k, generator))
+        window = (window + new[-1:])[-context:]
+        if i == n - 1:
+            break
+        if decoder.length < context:
+            logits = decoder.feed(torch.tensor([new[-1:]], device=device))[0, -1]
         else:
-            logits = logits / temperature
-            if 0 < top_k < logits.numel():
-                kth = torch.topk(logits, top_k).values[-1]
-                logits = logits.masked_fill(logits < kth, float("-inf"))
-            probs = torch.softmax(logits, dim=-1).cpu()
-            nxt = int(torch.multinomial(probs, 1, generator=generator))
-        new.append(nxt)
-        x = torch.cat([x, torch.tensor([[nxt]], device=x.device)], dim=1)[:, -context:]
+            decoder = IncrementalDecoder(model)
+            logits = decoder.feed(torch.tensor([window[-max(context // 2, 1):]], device=device))[0, -1]
     return new
+
+
+def _pick(logits: torch.Tensor, temperature: float, top_k: int, generator: torch.Generator) -> int:
+    """One id from (V,) scores: the best at temperature 0, else a draw from the top-k softmax."""
+    if temperature <= 0:
+        return int(logits.argmax())
+    logits = logits / temperature
+    if 0 < top_k < logits.numel():
+        kth = torch.topk(logits, top_k).values[-1]
+        logits = logits.masked_fill(logits < kth, float("-inf"))
+    probs = torch.softmax(logits, dim=-1).cpu()
+    return int(torch.multinomial(probs, 1, generator=generator))

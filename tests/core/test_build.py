@@ -12,7 +12,7 @@ import torch
 from torch import nn
 
 from core import i18n
-from core.build import BuildError, build, to_code
+from core.build import BuildError, build, input_vocab, to_code
 from core.layers import _FAMILIES, LAYERS
 from core.spec import LayerSpec, NetworkSpec
 from core.templates import DEEP_DEPTH, TEMPLATES
@@ -61,7 +61,8 @@ def _assert_same_network(spec: NetworkSpec):
             == [(n, b.shape) for n, b in generated.named_buffers()])
     assert str(built) == str(generated)  # same classes and hyperparameters (slope, p, bias, approximate)
     # one training-mode pass moves BatchNorm's running statistics away from their defaults
-    x = torch.randn(5, *spec.input_shape)
+    vocab = input_vocab(spec)                       # a text model takes token ids, not floats
+    x = torch.randint(0, vocab, (5, *spec.input_shape)) if vocab else torch.randn(5, *spec.input_shape)
     built.train()
     built(x)
     generated.load_state_dict(built.state_dict())  # strict: every name fits
