@@ -16,7 +16,7 @@ from torch import nn
 
 from core import i18n
 from core.analysis import ERROR, WARNING, analyse
-from core.build import attribute_names, build, code_and_lines, layer_modules, to_code
+from core.build import attribute_names, build, code_and_lines, input_vocab, layer_modules, to_code
 from core.layers import LAYERS
 from core.project import VERSION, Project, load_project, save_project, weights_fit
 from core.spec import (BLOCKS, CONCAT, MAX_DEPTH, MAX_LAYERS, RESIDUAL, ROOT, BlockSpec, LayerSpec, NetworkSpec,
@@ -266,7 +266,8 @@ def _same_network(spec: NetworkSpec):
     assert ([(n, p.shape) for n, p in built.named_parameters()]
             == [(n, p.shape) for n, p in generated.named_parameters()])
     assert [n for n, _ in built.named_buffers()] == [n for n, _ in generated.named_buffers()]
-    x = torch.randn(5, *spec.input_shape)
+    vocab = input_vocab(spec)                       # a text model takes token ids, not floats
+    x = torch.randint(0, vocab, (5, *spec.input_shape)) if vocab else torch.randn(5, *spec.input_shape)
     built.train()
     built(x)  # BatchNorm's running statistics move away from their defaults
     generated.load_state_dict(built.state_dict())  # strict: every name fits
