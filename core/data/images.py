@@ -133,3 +133,39 @@ def load_images(name: str, *, cache_dir: str | Path | None = None, folder: str |
     from core.data.download import SOURCES, load_source
     return load_source(SOURCES[name], cache_dir, max_train=max_train)
 
+
+
+def prepare_drawing(ink: np.ndarray, side: int) -> np.ndarray:
+    """A drawing (H, W) with ink in [0, 1] as the network sees it: (side, side) in [0, 1].
+
+    Like the data sets were made: the stroke's bounding box is scaled to fit (keeping its aspect)
+    and centred on its centre of mass; 28×28 sets (MNIST) keep a 4-pixel border as MNIST does,
+    small ones (the 8×8 digits) fill the square. Pixels are area averages, so thin strokes give
+    grey values like the real pictures.
+    """
+    ink = np.asarray(ink, dtype=np.float32)
+    out = np.zeros((side, side), np.float32)
+    rows, cols = np.flatnonzero(ink.max(1) > 0), np.flatnonzero(ink.max(0) > 0)
+    if not len(rows):
+        return out
+    crop = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    margin = 0 if side <= 8 else round(side * 4 / 28)
+    inner = side - 2 * margin
+    k = 4                                              # supersampling: each output pixel averages k×k samples
+    h, w = crop.shape
+    scale = inner * k / max(h, w)
+    th, tw = max(1, round(h * scale)), max(1, round(w * scale))
+    # nearest sampling of the crop at (th, tw), then k×k block means
+    ys = np.minimum((np.arange(th) + 0.5) / scale, h - 1).astype(int)
+    xs = np.minimum((np.arange(tw) + 0.5) / scale, w - 1).astype(int)
+    big = np.zeros((side * k, side * k), np.float32)
+    sample = crop[ys][:, xs]
+    total = sample.sum()
+    cy = (sample.sum(1) @ np.arange(th)) / total if total else th / 2
+    cx = (sample.sum(0) @ np.arange(tw)) / total if total else tw / 2
+    top = int(round(side * k / 2 - cy))
+    left = int(round(side * k / 2 - cx))
+    top = min(max(top, 0), side * k - th)
+    left = min(max(left, 0), side * k - tw)
+    big[top:top + th, left:left + tw] = sample
+    return big.reshape(side, k, side, k).mean(axis=(1, 3))

@@ -136,6 +136,7 @@ class ImageTask(Task):
         logits = torch.cat([self.model(self.x_val[i:i + EVAL_CHUNK]) for i in range(0, len(self.y_val), EVAL_CHUNK)])
         return logits, F.cross_entropy(logits, self.y_val)
 
+    @torch.no_grad()
     def evaluate(self) -> dict[str, float]:
         out = {}
         if self._seen:
@@ -154,6 +155,7 @@ class ImageTask(Task):
             self._val_probs = probs.cpu().numpy()
         return out
 
+    @torch.no_grad()
     def pictures(self) -> dict[str, Any]:
         """Plain data for the image views:
 
