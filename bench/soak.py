@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> dict:
         plots.Series = functools.partial(Series, max_points=args.max_points)
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from gui.training.worker import server
+    from gui.run.controller import server
 
     app, page, _, _ = make_page(epochs=10_000_000)  # runs until stopped
     warm_up_server()
@@ -71,16 +71,22 @@ def main(argv: list[str] | None = None) -> dict:
         if now >= end:
             page.stop()
 
+    seen = {"steps": 0}
+
+    def news(progress):
+        seen["steps"] = max([seen["steps"]] + [b.step for b in progress.runs.values()])
+
+    page.controller.progress.connect(news)
     timer = QTimer()
     timer.setInterval(int(SAMPLE_S * 1000))
     timer.timeout.connect(sample)
     loop = QEventLoop()
-    page.training_finished.connect(loop.quit)
+    page.controller.finished.connect(loop.quit)
     page.start()
     timer.start()
     loop.exec()
     timer.stop()
-    steps = page.last_progress.runs[0].step if page.last_progress else 0
+    steps = seen["steps"]
     page.shutdown()
     result = {"bench": "soak", "minutes": args.minutes, "warmup_s": args.warmup, "samples": len(samples["t"]),
               "max_points": args.max_points or None,
