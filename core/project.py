@@ -140,9 +140,9 @@ def load_project(path: str | os.PathLike) -> Project:
     count = count_layers(doc.get("network"))
     if count > MAX_LAYERS:
         raise ProjectError(L(
-            f"The network in {path.name} has {count:,} layers; this app opens networks of up to "
-            f"{MAX_LAYERS:,} layers.",
-            f"{path.name} のネットワークは {count:,} 層あります。このアプリで開けるのは {MAX_LAYERS:,} 層までです。"))
+            f"The network in {path.name} has {count:,} layers and blocks; this app opens networks of up to "
+            f"{MAX_LAYERS:,}.",
+            f"{path.name} のネットワークは層とブロックが {count:,} 個あります。このアプリで開けるのは {MAX_LAYERS:,} 個までです。"))
     try:
         network = NetworkSpec.from_dict(doc.get("network"))
     except SpecError as e:
@@ -170,12 +170,13 @@ def load_project(path: str | os.PathLike) -> Project:
 
 def too_many_layers_text() -> str:
     """Why a layer cannot be added: the network is at MAX_LAYERS."""
-    return L(f"A network can have at most {MAX_LAYERS:,} layers; remove one before adding another.",
-             f"ネットワークの層は {MAX_LAYERS:,} 層までです。追加する前に層を削除してください。")
+    return L(f"A network can have at most {MAX_LAYERS:,} layers and blocks; remove one before adding another.",
+             f"ネットワークの層とブロックは {MAX_LAYERS:,} 個までです。追加する前に削除してください。")
 
 
 def count_layers(network: Any) -> int:
-    """How many layers a network dict holds (nested blocks included), counted without recursion."""
+    """How many layers and blocks a network dict holds (at any depth), counted without recursion and
+    before anything is built, so that a file of 100,000 layers is refused at once."""
     count, stack = 0, [network]
     while stack:
         item = stack.pop()

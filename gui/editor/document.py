@@ -13,8 +13,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.analysis import Analysis, analyse
 from core.layers import LAYERS
-from core.project import MAX_LAYERS, Project, load_project, save_project, too_many_layers_text, weights_fit
-from core.spec import LayerSpec, NetworkSpec, SpecError
+from core.project import Project, load_project, save_project, too_many_layers_text, weights_fit
+from core.spec import MAX_LAYERS, LayerSpec, NetworkSpec, SpecError
 from core.templates import TEMPLATES
 
 
@@ -77,7 +77,7 @@ class NetworkDocument(QObject):
     def insert_layer(self, index: int, kind: str, params: dict | None = None) -> LayerSpec:
         """Insert a new layer; at MAX_LAYERS nothing is added, ``edit_refused`` says why and the
         last layer is returned (callers select what they get)."""
-        if len(self._spec.layers) >= MAX_LAYERS:
+        if self._spec.node_count() >= MAX_LAYERS:
             self.edit_refused.emit(too_many_layers_text())
             return self._spec.layers[-1]
         layer = LayerSpec.make(kind, **(params or {}))

@@ -186,8 +186,8 @@ def test_a_network_of_ten_thousand_layers_is_refused_quickly(tmp_path):
     path = tmp_path / "net.json"
     path.write_text(json.dumps(_doc(network={"input_shape": [2], "layers": layers})), encoding="utf-8")
     start = time.monotonic()
-    assert _open_error(path) == ("The network in net.json has 10,000 layers; this app opens networks of up to "
-                                 "1,000 layers.")
+    assert _open_error(path) == ("The network in net.json has 10,000 layers and blocks; this app opens networks "
+                                 "of up to 1,000.")
     assert time.monotonic() - start < 5
     layers = layers[:MAX_LAYERS]
     path.write_text(json.dumps(_doc(network={"input_shape": [2], "layers": layers})), encoding="utf-8")

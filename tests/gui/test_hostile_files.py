@@ -58,7 +58,7 @@ def test_the_layer_cap_refuses_one_more_with_a_message(window):
     assert doc.insert_layer(0, "Tanh") is last
     assert doc.layer_count() == MAX_LAYERS and not doc.undo_stack.canUndo()
     assert window.statusBar().currentMessage() == (
-        "A network can have at most 1,000 layers; remove one before adding another.")
+        "A network can have at most 1,000 layers and blocks; remove one before adding another.")
     doc.remove_layer(last.id)
     doc.insert_layer(0, "Tanh")
     assert doc.layer_count() == MAX_LAYERS and doc.layer(0).kind == "Tanh"
