@@ -3,7 +3,9 @@
 Two implementations of one interface: ``RunControl`` for a loop in another thread, and
 ``SharedControl`` (shared memory) for a loop in another process. The engine calls
 ``checkpoint()`` before every batch (it blocks while paused and returns False once stopped),
-then ``lr_request()``, so a learning rate set while paused applies to the very next batch.
+then ``lr_request()``, so a learning rate set while paused applies to the very next batch,
+then ``options_request()``: what the learner changed in a task's view mid-run (a text prompt,
+a sample to look at), handed to ``Task.set_options`` before the next batch.
 """
 from __future__ import annotations
 
@@ -20,11 +22,13 @@ class RunControl:
         self._stopped = False
         self._steps = 0          # single steps granted while paused
         self._lr_seq, self._lr = 0, 0.0
+        self._options: list[dict] = []
 
     def reset(self) -> None:
         with self._cond:
             self._paused = self._stopped = False
             self._steps = 0
+            self._options = []
 
     def pause(self) -> None:
         with self._cond:
@@ -53,6 +57,18 @@ class RunControl:
     def lr_request(self) -> tuple[int, float]:
         """(sequence number, rate): the number grows with every ``set_lr``."""
         return self._lr_seq, self._lr
+
+    def post_options(self, options: dict) -> None:
+        with self._cond:
+            self._options.append(dict(options))
+
+    def options_request(self) -> list[dict]:
+        """The task options posted since the last call (usually none: no lock then)."""
+        if not self._options:
+            return []
+        with self._cond:
+            out, self._options = self._options, []
+        return out
 
     @property
     def paused(self) -> bool:
@@ -85,6 +101,8 @@ class SharedControl:
         self._steps = ctx.Value("i", 0)          # single steps granted while paused (locked)
         self._lr = ctx.Value("d", 0.0)           # rate and sequence change together (locked)
         self._lr_seq = ctx.RawValue("i", 0)
+        self._options = ctx.SimpleQueue()        # task options, pickled plain dicts
+        self._posted = ctx.Value("i", 0)         # options in the queue: read without a lock per batch
 
     def reset(self) -> None:
         self._paused.value = 0
@@ -112,6 +130,21 @@ class SharedControl:
     def lr_request(self) -> tuple[int, float]:
         with self._lr.get_lock():
             return self._lr_seq.value, self._lr.value
+
+    def post_options(self, options: dict) -> None:
+        with self._posted.get_lock():
+            self._options.put(dict(options))
+            self._posted.value += 1
+
+    def options_request(self) -> list[dict]:
+        if not self._posted.value:               # fast path: one memory read
+            return []
+        out = []
+        with self._posted.get_lock():
+            while self._posted.value:
+                out.append(self._options.get())
+                self._posted.value -= 1
+        return out
 
     @property
     def paused(self) -> bool:

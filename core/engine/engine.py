@@ -5,7 +5,7 @@
     state = engine.state_dict()  # plain data: weights, optimiser state, sampling order, counters
     engine.extend(epochs=50); engine.run()     # continue: same optimiser state, same shuffle order
 
-Per batch: control checkpoint (pause/step/stop) → pending learning rate → batch → loss →
+Per batch: control checkpoint (pause/step/stop) → pending learning rate and task options → batch → loss →
 NaN check → backward → gradient stats → clip → optimiser step → ``on_batch_end``; then, by the
 ``Cadence``, metrics (``on_eval``) and pictures (``on_pictures``). Callbacks receive the engine
 and one event; they are named after Lightning's.
@@ -324,9 +324,17 @@ def _checkpoint(engines: list[Engine], control) -> bool:
     ok = control.checkpoint()
     waited = time.perf_counter() - t
     seq, lr = control.lr_request()
+    options = control.options_request()
     for e in engines:
         e._paused_for += waited
         if seq != e._lr_seq:                    # a new rate from the window: before this batch
             e._lr_seq = seq
             e.set_lr(lr)
+        for o in options:                       # a new prompt, a chosen sample...
+            try:
+                e.task.set_options(o)
+            except (TypeError, ValueError):     # the view checks what it posts; a bad one changes nothing
+                pass
+        if options and e.end is None:
+            e.send_pictures()                   # show the effect now, not at the next picture time
     return ok

@@ -241,6 +241,9 @@ class _FlushingControl:
     def lr_request(self):
         return self.control.lr_request()
 
+    def options_request(self):
+        return self.control.options_request()
+
     @property
     def paused(self):
         return self.control.paused

@@ -52,6 +52,9 @@ class Task:
                 out.append((name.removesuffix(".weight"), p))
         return out
 
+    def set_options(self, options: dict) -> None:
+        """What the learner changed in this task's view mid-run (plain data); applied between batches."""
+
     # --- continue where a stopped run left off --------------------------------------------
     def state_dict(self) -> dict:
         """The sampling state (shuffle generator, position): plain data."""

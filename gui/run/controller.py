@@ -6,7 +6,7 @@ hands it a ``core.engine.process.Job``. The job runs in the app's one training p
 forwards the process's coalesced progress (≤ ~30 messages a second) as Qt signals.
 
     controller.start(job)                 # False (with ``busy_text()``) if another page is training
-    controller.pause() / resume() / step_once() / stop() / set_lr(lr)
+    controller.pause() / resume() / step_once() / stop() / set_lr(lr) / set_task_options(dict)
     controller.progress -> Progress, controller.failed -> str, controller.finished -> JobResult | None
 
 Pause, step, stop and the learning rate are shared-memory flags the process reads before every
@@ -204,6 +204,11 @@ class RunController(QObject):
         """Applied before the next batch (also while paused: the next single step uses it)."""
         if self.is_running():
             server().control.set_lr(lr)
+
+    def set_task_options(self, options: dict) -> None:
+        """Hand the running task's ``set_options`` plain data (a prompt...) before the next batch."""
+        if self.is_running():
+            server().control.post_options(options)
 
     def shutdown(self) -> None:
         """Stop the run and join the relay thread (on closing the window)."""

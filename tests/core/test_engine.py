@@ -296,3 +296,43 @@ def test_settings_with_infinite_or_huge_numbers_fall_back_to_defaults():
     assert (cfg.epochs, cfg.lr, cfg.batch_size, cfg.init_std) == (
         default.epochs, default.lr, default.batch_size, default.init_std)
     assert cfg.seed == 7
+
+
+def test_task_options_posted_mid_run_reach_the_task_before_the_next_batch():
+    data = make_dataset("xor", 100, seed=0)
+    control = RunControl()
+    seen = []
+
+    class PostAt2(Callback):
+        def on_batch_end(self, engine, event):
+            seen.append((event.step, getattr(engine.task, "options", None)))
+            if event.step == 2:
+                control.post_options({"prompt": "Hi"})
+                control.post_options({"bad": object()})       # a task refusing it changes nothing
+
+    e = engine(data, TrainConfig(epochs=1, batch_size=16), [PostAt2()], control)
+    got = []
+
+    def set_options(options):
+        if "bad" in options:
+            raise ValueError("not an option")
+        got.append(options)
+        e.task.options = options
+
+    e.task.set_options = set_options
+    assert e.run().reason == "done"
+    assert got == [{"prompt": "Hi"}] and [o for _, o in seen] == [None, None, {"prompt": "Hi"}, {"prompt": "Hi"},
+                                                                   {"prompt": "Hi"}]
+    assert control.options_request() == []
+
+
+def test_shared_control_carries_task_options_across_processes():
+    import multiprocessing as mp
+
+    from core.engine.control import SharedControl
+
+    c = SharedControl(mp.get_context("spawn"))
+    assert c.options_request() == []
+    c.post_options({"prompt": "The "})
+    c.post_options({"top_k": 5})
+    assert c.options_request() == [{"prompt": "The "}, {"top_k": 5}] and c.options_request() == []
