@@ -208,7 +208,7 @@ class GradBarsPlot(_RunBarsPlot):
         return self.runs[run]["stats"] if self.runs else None
 
     def _relative_toggled(self, relative: bool) -> None:
-        self.plot.setLabel("left", self.tr("|grad| ÷ last layer's (log scale)") if relative
+        self.plot.setLabel("left", self.tr("|grad| ÷ last layer (log)") if relative
                            else self.tr("|grad| (log scale)"))
         self.redraw()
 

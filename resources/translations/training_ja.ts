@@ -153,8 +153,8 @@
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="211"/>
-        <source>|grad| ÷ last layer&apos;s (log scale)</source>
-        <translation>|勾配| ÷ 最後の層の値（対数目盛）</translation>
+        <source>|grad| ÷ last layer (log)</source>
+        <translation>|勾配| ÷ 最後の層（対数）</translation>
     </message>
 </context>
 <context>
