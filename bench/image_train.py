@@ -70,7 +70,7 @@ def _engine(data, limits, callbacks=()):
     from core.engine.engine import Engine
     from core.tasks.images import ImageTask
     from core.templates import TEMPLATES
-    task = ImageTask.from_spec(TEMPLATES["lenet_digits"].make(), data, batch_size=BATCH, seed=SEED)
+    task = ImageTask(TEMPLATES["lenet_digits"].make(), data, batch_size=BATCH, seed=SEED)
     cadence = Cadence(stats_interval_s=1 / 30, pictures_interval_s=0.5)
     return Engine(task, OptimConfig(lr=LR), limits, cadence, callbacks=list(callbacks))
 

@@ -13,6 +13,7 @@ TASKS: dict[str, str] = {
     "addition": "core.tasks.addition:AdditionTask",   # the Seq2Seq that learns to add
     "addition_transformer": "core.addition.transformer_task:TransformerTask",   # the Transformer beside it
     "text": "core.tasks.text:TextTask",               # the editor's network predicts the next character
+    "images": "core.tasks.images:ImageTask",          # the editor's network classifies pictures
 }
 
 

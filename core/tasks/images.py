@@ -1,8 +1,8 @@
 """Training a network on pictures: the image classification task for the one engine.
 
-    data = load_images("digits")
-    task = ImageTask.from_spec(TEMPLATES["lenet_digits"].make(), data, batch_size=32, seed=0)
+    task = ImageTask(TEMPLATES["lenet_digits"].make().to_dict(), {"name": "digits"}, batch_size=32, seed=0)
     Engine(task, OptimConfig(lr=3e-3), Limits(target=0.98, max_epochs=30)).run()
+    # or, as the app does: RunSpec("images", {"spec": ..., "data": {"name": "digits"}}, ...) in core.tasks.TASKS
 
 Batches are drawn from a seeded shuffle of the training images (tensors made once with
 ``torch.from_numpy``); the loss is cross-entropy. ``evaluate`` gives the running training loss
@@ -73,13 +73,29 @@ def first_filters(model: nn.Module) -> np.ndarray | None:
 
 
 class ImageTask(Task):
+    """``spec``: the network (a spec dict, a ``NetworkSpec`` or a built ``nn.Module``);
+    ``data``: an ``ImageSet``, or the keyword arguments of ``load_images`` as a dict (so a job
+    crossing to the training process names its pictures instead of carrying them, e.g.
+    ``{"name": "mnist", "cache_dir": "..."}``)."""
+
     target_metric = "val_acc"
 
-    def __init__(self, model: nn.Module, data: ImageSet, batch_size: int = 32, seed: int = 0,
-                 picture_index: int = 0):
-        self.model = model
+    def __init__(self, spec, data, batch_size: int = 32, seed: int = 0, picture_index: int = 0,
+                 init: str = "default", init_std: float = 0.1):
+        if isinstance(data, dict):
+            from core.data.images import load_images
+            data = load_images(**data)
+        if isinstance(spec, nn.Module):
+            self.model = spec
+        else:
+            from core.build import build
+            from core.init import init_weights
+            from core.spec import NetworkSpec
+            torch.manual_seed(int(seed))              # same start for every network (compare mode)
+            self.model = build(NetworkSpec.from_dict(spec) if isinstance(spec, dict) else spec)
+            init_weights(self.model, init, init_std)
         self.data = data
-        self.batch_size = int(batch_size)
+        self.batch_size = max(1, int(batch_size))
         self.seed = int(seed)
         self.picture_index = int(picture_index)
         self.class_names = tuple(data.class_names)
@@ -96,15 +112,6 @@ class ImageTask(Task):
         self._seen = 0
         self._val_pred: np.ndarray | None = None
         self._val_probs: np.ndarray | None = None
-
-    @classmethod
-    def from_spec(cls, spec, data: ImageSet, **kwargs) -> "ImageTask":
-        from core.build import build
-        from core.spec import NetworkSpec
-        if isinstance(spec, dict):
-            spec = NetworkSpec.from_dict(spec)
-        torch.manual_seed(int(kwargs.get("seed", 0)))
-        return cls(build(spec), data, **kwargs)
 
     # --- training ---------------------------------------------------------------------------
     def to(self, device: torch.device) -> None:

@@ -1,7 +1,8 @@
 """The image task's views in one place, for the training page.
 
-``IMAGE_VIEWS`` lists them as entries (key, title, class); each view has the board's small
-interface, ``update_pictures(pictures)`` and ``clear()``. ``ImageBoard`` shows them as tabs, with
+``IMAGE_VIEWS`` lists them as entries (key, title, class); each view is a plot of the training
+board (``dirty``/``set_runs``/``add``/``redraw``) and has ``update_pictures(pictures)``/``clear()``,
+so the training page can add them to its board's ``PLOTS`` as they are. ``ImageBoard`` shows them as tabs, with
 the draw pad last, and forwards every pictures event to all of them (a hidden tab repaints only
 when shown, so the cost stays that of the visible one).
 """
@@ -39,7 +40,7 @@ class ImageBoard(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.tabs)
 
-    def update_pictures(self, pictures: dict) -> None:
+    def update_pictures(self, pictures: dict, step: int | None = None) -> None:
         for view in self.views.values():
             view.update_pictures(pictures)
 
@@ -50,3 +51,7 @@ class ImageBoard(QWidget):
     def set_model(self, model, input_shape, class_names) -> None:
         """Weights for the draw pad (a CPU copy of the trained model)."""
         self.draw_pad.set_model(model, input_shape, class_names)
+
+    def set_trained(self, spec: dict, weights: dict, class_names) -> None:
+        """The draw pad asks the network a finished run trained (``JobResult.states[i]["model"]``)."""
+        self.draw_pad.set_trained(spec, weights, class_names)

@@ -162,6 +162,18 @@ class DrawPad(QWidget):
             self.status.setText("")
         self.update_prediction()
 
+    def set_trained(self, spec: dict, weights: dict, class_names) -> None:
+        """Build ``spec`` with a finished run's weights (name -> numpy array) and ask it."""
+        import torch
+
+        from core.build import build
+        from core.spec import NetworkSpec
+
+        net = NetworkSpec.from_dict(spec)
+        model = build(net)
+        model.load_state_dict({k: torch.from_numpy(np.asarray(v).copy()) for k, v in weights.items()})
+        self.set_model(model, tuple(net.input_shape), class_names)
+
     def _update_seen_label(self) -> None:
         self.seen_label.setText(self.tr("As the network sees it ({0}×{0})").format(self.side))
 

@@ -10,7 +10,9 @@
 - ``FeatureMapsView``: one picture and what every conv layer makes of it.
 - ``FiltersView``: the first conv layer's kernels.
 
-They paint plain numpy arrays with QPainter (no pyqtgraph items to create or leak): one widget,
+Each is also a plot of the training board (gui/training/board.py: ``dirty``, ``set_runs``,
+``add``, ``redraw``, through ``PicturesPlot``): the first run's latest pictures are drawn at the
+board's pace. They paint plain numpy arrays with QPainter (no pyqtgraph items to create or leak): one widget,
 one paintEvent, whatever the number of tiles.
 """
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.images.pixels import DIVERGING, INK, RGB, to_qimage
+from gui.text.board_plot import PicturesPlot   # the board's plot interface for pictures views
 
 GOOD, BAD, MUTED, TEXT = QColor("#139a6b"), QColor("#d1242f"), QColor("#59636e"), QColor("#1f2328")
 
@@ -130,7 +133,7 @@ class _Titled(QWidget):
         lay.addWidget(self.note)
 
 
-class SampleGrid(_Titled):
+class SampleGrid(PicturesPlot, _Titled):
     def __init__(self, parent=None):
         super().__init__(TileGrid(tile=48), parent)
         self.body.empty_text = self.tr("The pictures appear when data is loaded.")
@@ -140,7 +143,7 @@ class SampleGrid(_Titled):
         self.body.set_tiles([])
         self.note.setText(self.tr("Label of each picture; after measuring, the network's answer (green: right, red: wrong)."))
 
-    def update_pictures(self, pictures: dict) -> None:
+    def update_pictures(self, pictures: dict, step: int | None = None) -> None:
         s = pictures.get("samples")
         if not s:
             return
@@ -157,7 +160,7 @@ class SampleGrid(_Titled):
         self.body.set_tiles(tiles)
 
 
-class MistakesView(_Titled):
+class MistakesView(PicturesPlot, _Titled):
     def __init__(self, parent=None):
         super().__init__(TileGrid(tile=48), parent)
         self.body.empty_text = self.tr("Mistakes appear after the first measurement.")
@@ -168,7 +171,7 @@ class MistakesView(_Titled):
         self.note.setText(self.tr("The surest mistakes on held-out pictures: true → predicted (probability). "
                                   "Bars: the probability of each class."))
 
-    def update_pictures(self, pictures: dict) -> None:
+    def update_pictures(self, pictures: dict, step: int | None = None) -> None:
         m = pictures.get("misclassified")
         if m is None:
             return
@@ -179,7 +182,7 @@ class MistakesView(_Titled):
         self.body.set_tiles(tiles)
 
 
-class ConfusionView(QWidget):
+class ConfusionView(PicturesPlot, QWidget):
     """Counts of (true, predicted) pairs; the diagonal is what the network gets right."""
 
     def __init__(self, parent=None):
@@ -196,7 +199,7 @@ class ConfusionView(QWidget):
         self.matrix = None
         self.update()
 
-    def update_pictures(self, pictures: dict) -> None:
+    def update_pictures(self, pictures: dict, step: int | None = None) -> None:
         if "confusion" in pictures:
             self.matrix = np.asarray(pictures["confusion"])
             self.names = list(pictures.get("class_names", []))
@@ -302,7 +305,7 @@ class BarsView(QWidget):
             p.end()
 
 
-class PerClassView(_Titled):
+class PerClassView(PicturesPlot, _Titled):
     def __init__(self, parent=None):
         super().__init__(BarsView(), parent)
         self.body.empty_text = self.tr("Per-class accuracy appears after the first measurement.")
@@ -312,14 +315,14 @@ class PerClassView(_Titled):
         self.body.set_values(None, [])
         self.note.setText(self.tr("Share of each class's held-out pictures recognised correctly."))
 
-    def update_pictures(self, pictures: dict) -> None:
+    def update_pictures(self, pictures: dict, step: int | None = None) -> None:
         if "per_class_acc" in pictures:
             acc = np.asarray(pictures["per_class_acc"], dtype=float)
             worst = int(np.nanargmin(acc)) if np.isfinite(acc).any() else -1
             self.body.set_values(acc, pictures.get("class_names", []), worst)
 
 
-class FeatureMapsView(QWidget):
+class FeatureMapsView(PicturesPlot, QWidget):
     """A picture, then one row per conv layer: its feature maps (blue negative, red positive)."""
 
     def __init__(self, parent=None):
@@ -363,7 +366,7 @@ class FeatureMapsView(QWidget):
             vmax = float(np.abs(fm).max()) or 1.0
             grid.set_tiles([image_tile(m, look=DIVERGING, vmax=vmax) for m in fm])
 
-    def update_pictures(self, pictures: dict) -> None:
+    def update_pictures(self, pictures: dict, step: int | None = None) -> None:
         s = pictures.get("sample")
         if not s or not s.get("feature_maps"):
             return
@@ -373,7 +376,7 @@ class FeatureMapsView(QWidget):
             s["index"], names[s["label"]], names[pred], float(s["probs"][pred])), s["feature_maps"])
 
 
-class FiltersView(_Titled):
+class FiltersView(PicturesPlot, _Titled):
     def __init__(self, parent=None):
         super().__init__(TileGrid(tile=40, caption_lines=0), parent)
         self.body.empty_text = self.tr("The first conv layer's kernels appear here.")
@@ -384,7 +387,7 @@ class FiltersView(_Titled):
         self.note.setText(self.tr("Each kernel of the first conv layer (blue negative, red positive): "
                                   "the patterns it looks for."))
 
-    def update_pictures(self, pictures: dict) -> None:
+    def update_pictures(self, pictures: dict, step: int | None = None) -> None:
         w = pictures.get("filters")
         if w is None:
             return

@@ -4,17 +4,17 @@
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="212"/>
+        <location filename="../../gui/images/views.py" line="215"/>
         <source>The confusion matrix appears after the first measurement.</source>
         <translation>混同行列は最初の測定のあとに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="222"/>
+        <location filename="../../gui/images/views.py" line="225"/>
         <source>predicted</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="226"/>
+        <location filename="../../gui/images/views.py" line="229"/>
         <source>true</source>
         <translation>正解</translation>
     </message>
@@ -47,12 +47,12 @@
         <translation>お絵かきパッドはグレースケール画像用です。このデータセットはカラーです。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="166"/>
+        <location filename="../../gui/images/draw_pad.py" line="178"/>
         <source>As the network sees it ({0}×{0})</source>
         <translation>ネットワークから見た画像（{0}×{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="189"/>
+        <location filename="../../gui/images/draw_pad.py" line="201"/>
         <source>Your drawing: the network says {0} ({1:.0%})</source>
         <translation>あなたの絵：ネットワークの答えは {0}（{1:.0%}）</translation>
     </message>
@@ -60,17 +60,17 @@
 <context>
     <name>FeatureMapsView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="342"/>
+        <location filename="../../gui/images/views.py" line="345"/>
         <source>Feature maps appear once the network has a conv layer and data.</source>
         <translation>ネットワークに畳み込み層があり、データがあると特徴マップが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="362"/>
+        <location filename="../../gui/images/views.py" line="365"/>
         <source>{0}: {1} maps of {2}×{3}</source>
         <translation>{0}：{2}×{3} のマップが {1} 枚</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="372"/>
+        <location filename="../../gui/images/views.py" line="375"/>
         <source>Held-out picture #{0}, a {1}: the network says {2} ({3:.0%})</source>
         <translation>検証用の画像 #{0}（正解 {1}）：ネットワークの答えは {2}（{3:.0%}）</translation>
     </message>
@@ -78,12 +78,12 @@
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="379"/>
+        <location filename="../../gui/images/views.py" line="382"/>
         <source>The first conv layer&apos;s kernels appear here.</source>
         <translation>最初の畳み込み層のカーネルがここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="384"/>
+        <location filename="../../gui/images/views.py" line="387"/>
         <source>Each kernel of the first conv layer (blue negative, red positive): the patterns it looks for.</source>
         <translation>最初の畳み込み層の各カーネル（青は負、赤は正）：それぞれが探している模様です。</translation>
     </message>
@@ -91,37 +91,37 @@
 <context>
     <name>ImageBoard</name>
     <message>
-        <location filename="../../gui/images/board.py" line="18"/>
+        <location filename="../../gui/images/board.py" line="19"/>
         <source>Samples</source>
         <translation>サンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/images/board.py" line="19"/>
+        <location filename="../../gui/images/board.py" line="20"/>
         <source>Confusion matrix</source>
         <translation>混同行列</translation>
     </message>
     <message>
-        <location filename="../../gui/images/board.py" line="20"/>
+        <location filename="../../gui/images/board.py" line="21"/>
         <source>Per-class accuracy</source>
         <translation>クラス別の正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/images/board.py" line="21"/>
+        <location filename="../../gui/images/board.py" line="22"/>
         <source>Mistakes</source>
         <translation>間違い</translation>
     </message>
     <message>
-        <location filename="../../gui/images/board.py" line="22"/>
+        <location filename="../../gui/images/board.py" line="23"/>
         <source>Feature maps</source>
         <translation>特徴マップ</translation>
     </message>
     <message>
-        <location filename="../../gui/images/board.py" line="23"/>
+        <location filename="../../gui/images/board.py" line="24"/>
         <source>First-layer filters</source>
         <translation>最初の層のフィルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/images/board.py" line="37"/>
+        <location filename="../../gui/images/board.py" line="38"/>
         <source>Draw pad</source>
         <translation>お絵かきパッド</translation>
     </message>
@@ -129,17 +129,17 @@
 <context>
     <name>MistakesView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="163"/>
+        <location filename="../../gui/images/views.py" line="166"/>
         <source>Mistakes appear after the first measurement.</source>
         <translation>間違いは最初の測定のあとに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="168"/>
+        <location filename="../../gui/images/views.py" line="171"/>
         <source>The surest mistakes on held-out pictures: true → predicted (probability). Bars: the probability of each class.</source>
         <translation>検証用の画像で、自信をもって間違えたもの：正解 → 予測（確率）。棒は各クラスの確率です。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="178"/>
+        <location filename="../../gui/images/views.py" line="181"/>
         <source>No mistakes on the held-out pictures.</source>
         <translation>検証用の画像に間違いはありません。</translation>
     </message>
@@ -147,12 +147,12 @@
 <context>
     <name>PerClassView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="308"/>
+        <location filename="../../gui/images/views.py" line="311"/>
         <source>Per-class accuracy appears after the first measurement.</source>
         <translation>クラス別の正解率は最初の測定のあとに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="313"/>
+        <location filename="../../gui/images/views.py" line="316"/>
         <source>Share of each class&apos;s held-out pictures recognised correctly.</source>
         <translation>各クラスの検証用画像のうち、正しく認識できた割合です。</translation>
     </message>
@@ -160,12 +160,12 @@
 <context>
     <name>SampleGrid</name>
     <message>
-        <location filename="../../gui/images/views.py" line="136"/>
+        <location filename="../../gui/images/views.py" line="139"/>
         <source>The pictures appear when data is loaded.</source>
         <translation>データを読み込むと画像が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="141"/>
+        <location filename="../../gui/images/views.py" line="144"/>
         <source>Label of each picture; after measuring, the network&apos;s answer (green: right, red: wrong).</source>
         <translation>各画像のラベル。測定後はネットワークの答えも表示します（緑：正解、赤：不正解）。</translation>
     </message>

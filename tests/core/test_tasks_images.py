@@ -32,7 +32,7 @@ class Keep(Callback):
 
 def test_lenet_learns_the_digits_and_the_pictures_hold_what_the_views_draw(digits):
     torch.set_num_threads(1)
-    task = ImageTask.from_spec(TEMPLATES["lenet_digits"].make(), digits, batch_size=32, seed=0)
+    task = ImageTask(TEMPLATES["lenet_digits"].make(), digits, batch_size=32, seed=0)
     assert task.steps_per_epoch == 45                      # ceil(1438 / 32)
     keep = Keep()
     end = Engine(task, OptimConfig(lr=3e-3), Limits(max_epochs=10, target=0.96), callbacks=[keep]).run()
@@ -114,3 +114,20 @@ def test_the_network_input_follows_the_pictures(digits):
     # a 2-class MLP for points gets the digits' input and 10 outputs
     mlp = NetworkSpec((2,), [LayerSpec.make("Linear", out_features=2)])
     assert fit_to_data(mlp, digits) is None or fit_to_data(mlp, digits).input_shape == (1, 8, 8)
+
+
+def test_registered_task_runs_from_plain_data_in_the_training_process():
+    from core.engine.process import Job, run_job
+    from core.engine.run import RunSpec
+    from core.engine.control import RunControl
+    spec = TEMPLATES["lenet_digits"].make().to_dict()
+    run = RunSpec("images", {"spec": spec, "data": {"name": "digits", "seed": 0}, "batch_size": 32, "seed": 0},
+                  OptimConfig(lr=3e-3), Limits(max_steps=20))
+    sent = []
+    result = run_job(Job([run]), RunControl(), sent.append)     # what the process does with a job
+    assert result.ends[0].step == 20 and result.ends[0].reason == "done"
+    pictures = [b.pictures for kind, p in sent if kind == "progress" for b in p.runs.values() if b.pictures]
+    assert pictures and pictures[-1].pictures["confusion"].shape == (10, 10)
+    # continuing from the state: the same task sampling position
+    state = result.states[0]["task"]
+    assert state["pos"] == 20 * 32

@@ -16,7 +16,7 @@ from gui.images.board import IMAGE_VIEWS, ImageBoard
 def trained():
     torch.manual_seed(0)
     data = load_images("digits", seed=0)
-    task = ImageTask.from_spec(TEMPLATES["lenet_digits"].make(), data, batch_size=32, seed=0)
+    task = ImageTask(TEMPLATES["lenet_digits"].make(), data, batch_size=32, seed=0)
     Engine(task, OptimConfig(lr=3e-3), Limits(max_epochs=3)).run()
     task.evaluate()
     return task, task.pictures()
@@ -78,3 +78,28 @@ def test_draw_pad_reads_a_stroke_as_the_network_sees_it(qtbot, trained):
     assert [label.property("layer") for label, _ in pad.maps.grids] == ["Conv2d #1 (layer 1)", "Conv2d #2 (layer 4)"]
     pad.canvas.clear()
     qtbot.waitUntil(lambda: pad.last_input is not None and pad.last_input.sum() == 0, timeout=2000)
+
+
+def test_views_are_board_plots_and_the_pad_takes_a_finished_runs_weights(qtbot, trained):
+    from types import SimpleNamespace
+    from core.engine.events import PicturesEvent
+    task, pictures = trained
+    board = ImageBoard()
+    qtbot.addWidget(board)
+    view = board.views["confusion"]
+    view.set_runs(["A", "B"])
+    batch = SimpleNamespace(pictures=PicturesEvent(10, pictures), evals=[])
+    view.add(1, batch)                         # compare mode: the second run is not drawn
+    assert not view.dirty
+    view.add(0, batch)
+    assert view.dirty and view.matrix is None  # drawn at the board's pace
+    view.redraw()
+    assert np.array_equal(view.matrix, pictures["confusion"])
+    weights = {k: v.detach().numpy() for k, v in task.model.state_dict().items()}
+    board.set_trained(TEMPLATES["lenet_digits"].make().to_dict(), weights, task.class_names)
+    pad = board.draw_pad
+    x = np.zeros((8, 8), np.float32)
+    x[1:7, 3:5] = 1
+    expected = torch.softmax(task.model.eval()(torch.from_numpy(x)[None, None]), 1)[0].detach().numpy()
+    got = __import__("core.tasks.images", fromlist=["predict"]).predict(pad.model, x[None])["probs"]
+    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6)
