@@ -205,7 +205,7 @@ def test_linear_lab_is_straight_without_activation(page):
 
 def test_depth_lab_measures_every_depth(page, qtbot):
     lab = page.depth_lab
-    with qtbot.waitSignal(lab.sweep_finished, timeout=20000):
+    with qtbot.waitSignal(lab.sweep_finished, timeout=60000):
         page.show_lesson("vanishing")
     assert not lab.is_busy()
     he = lab.sweeps["he"]
