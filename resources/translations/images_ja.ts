@@ -145,6 +145,24 @@
     </message>
 </context>
 <context>
+    <name>NeuronMapsView</name>
+    <message>
+        <location filename="../../gui/images/neuron_maps.py" line="32"/>
+        <source>For points in the plane (2 features): what each hidden neuron outputs at every point. Appears while such a network trains.</source>
+        <translation>平面上の点（特徴量2つ）のとき：各隠れニューロンが平面の各点で出力する値。そのようなネットワークの学習中に表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/images/neuron_maps.py" line="49"/>
+        <source>Each hidden neuron&apos;s output over the input plane (x1 → right, x2 → up): the first layer cuts the plane with lines, later layers combine them.</source>
+        <translation>各隠れニューロンの入力平面上での出力（x1 → 右、x2 → 上）：最初の層は平面を直線で区切り、後の層がそれを組み合わせます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/images/neuron_maps.py" line="52"/>
+        <source>{0}: {1} neurons</source>
+        <translation>{0}：ニューロン {1} 個</translation>
+    </message>
+</context>
+<context>
     <name>PerClassView</name>
     <message>
         <location filename="../../gui/images/views.py" line="311"/>

@@ -103,3 +103,23 @@ def test_views_are_board_plots_and_the_pad_takes_a_finished_runs_weights(qtbot, 
     expected = torch.softmax(task.model.eval()(torch.from_numpy(x)[None, None]), 1)[0].detach().numpy()
     got = __import__("core.tasks.images", fromlist=["predict"]).predict(pad.model, x[None])["probs"]
     np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6)
+
+
+def test_neuron_maps_view_draws_one_row_per_hidden_layer(qtbot):
+    from torch import nn
+    from core.tasks.neuron_maps import neuron_maps
+    from gui.images.neuron_maps import NeuronMapsView
+    view = NeuronMapsView()
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    view.show()
+    torch.manual_seed(0)
+    model = nn.Sequential(nn.Linear(2, 8), nn.ReLU(), nn.Linear(8, 4), nn.Tanh(), nn.Linear(4, 2))
+    view.update_pictures({"neuron_maps": neuron_maps(model, np.linspace(-1, 1, 30), np.linspace(-1, 1, 30))})
+    assert [len(g.tiles) for _, g in view.grids] == [8, 4]
+    assert [lab.text() for lab, _ in view.grids] == ["1: ReLU: 8 neurons", "3: Tanh: 4 neurons"]
+    view.grab()
+    view.update_pictures({"probe": None})       # a tabular run without 2-D maps: nothing changes
+    assert len(view.grids) == 2
+    view.clear()
+    assert view.grids == []
