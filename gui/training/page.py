@@ -273,7 +273,7 @@ class TrainingPage(QWidget):
             state = None if weights is None else {"model": {k: v.numpy() for k, v in weights.items()}}
             runs.append(cfg.run_spec(spec.to_dict(), self.data, label, state, weights_only=True))
             flags.append(from_editor)
-        self._runs, self._from_editor = runs, flags
+        self._runs, self._from_editor, self._runs_cfg = runs, flags, cfg
         self._set_runs([r.label for r in runs])
         return True
 
@@ -353,7 +353,9 @@ class TrainingPage(QWidget):
     def _settings_edited(self) -> None:
         cfg = self.settings.config()
         self._save_settings(cfg)
-        self._runs = None              # new settings: the next start builds fresh runs
+        # more (or fewer) epochs continue the same run; any other setting starts a fresh one
+        if self._runs is None or _without_epochs(cfg) != _without_epochs(self._runs_cfg):
+            self._runs = None
         self._reload_data(cfg)
 
     @Slot()
@@ -431,3 +433,7 @@ class TrainingPage(QWidget):
 
     def _sigmoid_vs_relu_clicked(self) -> None:
         self.setup_compare("sigmoid_vs_relu")
+
+
+def _without_epochs(cfg: TrainConfig) -> dict:
+    return {k: v for k, v in cfg.to_dict().items() if k not in ("epochs", "lr")}

@@ -360,3 +360,18 @@ def test_a_learning_rate_typed_while_paused_drives_the_next_single_step(qtbot, p
     assert page.loss_plot.runs[0]["steps"].n == 2              # the very next batch used it
     page.stop()
     wait_done(qtbot, page)
+
+
+def test_more_epochs_continue_the_run_but_new_data_starts_afresh(qtbot, page):
+    page.settings.epochs.setValue(1)
+    page.start()
+    wait_done(qtbot, page)
+    state = page._runs[0].state
+    assert state["step"] == 5 and state["optimizer"]["state"]       # Adam's moments kept for Continue
+    page.settings.epochs.setValue(2)                               # more epochs: the same run goes on
+    assert page._runs is not None and page._runs[0].state is state
+    page.start()
+    wait_done(qtbot, page)
+    assert page._runs[0].state["step"] == 5 + 10 and page.loss_plot.runs[0]["steps"].n == 15
+    page.select_dataset("circles")                                  # other data: a fresh run
+    assert page._runs is None
