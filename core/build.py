@@ -61,25 +61,28 @@ def _slug(node: Node) -> str:
     return node.kind.lower()
 
 
+def module_names(spec: NetworkSpec) -> dict[str, str]:
+    """Each node's name in the built model (``model.get_submodule(name)``), without building it:
+    flat ``"0"``, ``"1"``...; with blocks e.g. ``"residual1"``, ``"residual1.f.0"``, ``"concat2.b.1"``."""
+    out: dict[str, str] = {}
+    todo = list(zip(spec.layers, [str(i) for i in range(len(spec.layers))] if spec.is_flat()
+                    else attribute_names(spec)))
+    while todo:
+        node, name = todo.pop()
+        out[node.id] = name
+        if isinstance(node, BlockSpec):
+            keys = ["f"] if node.kind == RESIDUAL else ["a", "b"]
+            for key, branch in zip(keys, node.branches):
+                todo.extend((child, f"{name}.{key}.{j}") for j, child in enumerate(branch))
+    return out
+
+
 def layer_modules(spec: NetworkSpec, model: nn.Module) -> list[tuple[LayerSpec, str, nn.Module]]:
     """(layer, qualified name, module) of every layer of the tree in data order, for per-layer views
     (gradient flow, histograms) of a model made by ``build(spec)``. Flat: names ``"0"``, ``"1"``...;
     with blocks: e.g. ``"residual1.f.0"``, ``"concat2.b.1"``."""
-    out: list[tuple[LayerSpec, str, nn.Module]] = []
-    names = [str(i) for i in range(len(spec.layers))] if spec.is_flat() else attribute_names(spec)
-
-    def visit(nodes: list[Node], prefixes: list[str]) -> None:
-        for node, name in zip(nodes, prefixes):
-            if isinstance(node, LayerSpec):
-                out.append((node, name, model.get_submodule(name)))
-            elif node.kind == RESIDUAL:
-                visit(node.children, [f"{name}.f.{j}" for j in range(len(node.children))])
-            else:
-                for key, branch in zip("ab", node.branches):
-                    visit(branch, [f"{name}.{key}.{j}" for j in range(len(branch))])
-
-    visit(spec.layers, names)
-    return out
+    names = module_names(spec)
+    return [(layer, names[layer.id], model.get_submodule(names[layer.id])) for layer in spec.all_layers()]
 
 
 def input_vocab(spec: NetworkSpec) -> int | None:
@@ -97,9 +100,10 @@ def to_code(spec: NetworkSpec) -> str:
     return code_and_lines(spec)[0]
 
 
-def code_and_lines(spec: NetworkSpec) -> tuple[str, dict[str, int]]:
-    """The file of ``to_code`` and, for each node id, the (0-based) line that constructs it."""
-    analysis = analyse(spec)
+def code_and_lines(spec: NetworkSpec, analysis: Analysis | None = None) -> tuple[str, dict[str, int]]:
+    """The file of ``to_code`` and, for each node id, the (0-based) line that constructs it.
+    ``analysis``: ``analyse(spec)`` when the caller already has it."""
+    analysis = analysis or analyse(spec)
     if analysis.errors:
         lines = "\n".join(f"#   - {p.message}" for p in analysis.errors)
         return (L("# This network cannot be built yet:\n", "# このネットワークはまだ作れません:\n") + lines + "\n"), {}

@@ -11,7 +11,6 @@ blocks existed (project format version 1), so those still open.
 """
 from __future__ import annotations
 
-import copy
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Union
@@ -69,6 +68,9 @@ class LayerSpec:
 
     def to_dict(self) -> dict:
         return {"id": self.id, "kind": self.kind, "params": dict(self.params)}
+
+    def copy(self) -> "LayerSpec":
+        return LayerSpec(self.kind, dict(self.params), self.id)  # params hold only numbers, bools and strings
 
     @classmethod
     def from_dict(cls, d: Any) -> "LayerSpec":
@@ -189,6 +191,9 @@ class BlockSpec:
                               f"{self.kind} の分岐は {len(info.branches)} 本です"))
         _check_params(self.kind, info.params, self.params)
 
+    def copy(self) -> "BlockSpec":
+        return BlockSpec(self.kind, dict(self.params), [[n.copy() for n in branch] for branch in self.branches], self.id)
+
     def to_dict(self) -> dict:
         d = {"id": self.id, "kind": self.kind, "params": dict(self.params)}
         for key, branch in zip(BLOCKS[self.kind].branches, self.branches):
@@ -290,7 +295,8 @@ class NetworkSpec:
     layers: list[Node] = field(default_factory=list)
 
     def copy(self) -> "NetworkSpec":
-        return copy.deepcopy(self)
+        """A deep copy (several times faster than ``copy.deepcopy`` for a big network)."""
+        return NetworkSpec(tuple(self.input_shape), [n.copy() for n in self.layers])
 
     def index_of(self, layer_id: str) -> int:
         """Position of a top-level node; KeyError if ``layer_id`` is not at the top level."""

@@ -1,4 +1,5 @@
-"""Networks to start from. The deep sigmoid and deep ReLU pair drives the vanishing-gradient lesson."""
+"""Networks to start from. The deep sigmoid and deep ReLU pair drives the vanishing-gradient lesson,
+and so does the deep plain sigmoid MLP beside the same network with residual blocks."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,6 +37,19 @@ def _imagemlp(input_shape: tuple[int, ...], hidden: list[int], n_out: int = 10) 
     return NetworkSpec(tuple(input_shape), [LayerSpec.make("Flatten")] + spec.layers)
 
 
+def _residual_mlp(depth: int, width: int, activation: str, n_in: int = 2, n_out: int = 2) -> NetworkSpec:
+    """``_mlp([width] * depth)`` with every hidden layer after the first wrapped in a residual block.
+
+    Same layers, same order, same parameter shapes: built after the same seed, both networks start
+    with the same weights, so the only difference is the skip paths."""
+    layers = [LayerSpec.make("Linear", out_features=width), LayerSpec.make(activation)]
+    for _ in range(depth - 1):
+        layers.append(BlockSpec.make(RESIDUAL, [LayerSpec.make("Linear", out_features=width),
+                                                LayerSpec.make(activation)]))
+    layers.append(LayerSpec.make("Linear", out_features=n_out))
+    return NetworkSpec((n_in,), layers)
+
+
 @dataclass(frozen=True)
 class Template:
     name: str
@@ -56,6 +70,7 @@ class Template:
 
 DEEP_DEPTH = 8
 DEEP_WIDTH = 32
+RESIDUAL_DEPTH = 20  # deep enough that the plain sigmoid stack's first layer gets almost no gradient
 
 TEMPLATES: dict[str, Template] = {t.name: t for t in [
     Template("classifier_2d", "Small classifier for 2-D points", "2次元の点の小さな分類器",
@@ -86,6 +101,20 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in [
              "(1, 28, 28) → Conv 16 → pool (14×14) → Conv 32 → pool (7×7) → Flatten → 64 → 10.",
              "(1, 28, 28) → Conv 16 → プーリング (14×14) → Conv 32 → プーリング (7×7) → Flatten → 64 → 10。",
              lambda: _cnn((1, 28, 28), [16, 32], 64)),
+    Template("deep_plain_sigmoid", f"Deep plain sigmoid MLP ({RESIDUAL_DEPTH} layers)",
+             f"深い素のシグモイド MLP ({RESIDUAL_DEPTH} 層)",
+             f"{RESIDUAL_DEPTH} hidden Linear+Sigmoid layers in a plain stack: the gradient that reaches the "
+             "first layer is vanishingly small. Compare with the same network with residual blocks.",
+             f"Linear+Sigmoid の隠れ層 {RESIDUAL_DEPTH} 層を素直に重ねたもの。最初の層に届く勾配はほとんど"
+             "ゼロです。残差ブロック版と比べてみましょう。",
+             lambda: _mlp([DEEP_WIDTH] * RESIDUAL_DEPTH, "Sigmoid")),
+    Template("deep_residual_sigmoid", f"The same with residual blocks ({RESIDUAL_DEPTH} layers)",
+             f"同じネットワークを残差ブロックで ({RESIDUAL_DEPTH} 層)",
+             f"The same {RESIDUAL_DEPTH} Linear+Sigmoid layers, each after the first inside a residual block "
+             "(x + f(x)): the skip paths carry the gradient back to the first layer.",
+             f"同じ Linear+Sigmoid {RESIDUAL_DEPTH} 層の 2 層目以降を残差ブロック (x + f(x)) に入れたもの。"
+             "スキップ経路が勾配を最初の層まで運びます。",
+             lambda: _residual_mlp(RESIDUAL_DEPTH, DEEP_WIDTH, "Sigmoid")),
 ]}
 
 

@@ -1,6 +1,6 @@
 """The code view: the current network as a complete PyTorch file, always in step with the editor.
 
-The text is ``core.build.to_code(document.spec())``; "Copy" puts it on the clipboard and
+The text is ``core.build.to_code(document.view())``; "Copy" puts it on the clipboard and
 "Export .py…" writes it atomically (``core.project.atomic_write``), reporting failures in words.
 """
 from __future__ import annotations
@@ -9,12 +9,12 @@ import keyword
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRegularExpression, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit,
                                QPushButton, QTextEdit, QVBoxLayout, QWidget)
 
-from core.build import to_code
+from core.build import code_and_lines
 from core.project import atomic_write, os_error_text
 from gui.editor.style import monospace_font
 
@@ -87,13 +87,18 @@ def _comment_start(text: str) -> int:
     return -1
 
 
+HIGHLIGHT_LINES = 3000  # longer code is shown without syntax colours
+
+
 class CodeView(QWidget):
     exported = Signal(str)  # path written
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
-        self._highlighted = -1
+        self._highlighted = ""  # the node whose line is shaded
+        self._lines: dict[str, int] = {}  # node id -> the line that constructs it
+        self._pending = False  # the text is behind the document: regenerated once the event loop runs
         self.title = QLabel()
         bold = QFont(self.font())
         bold.setBold(True)
@@ -120,20 +125,41 @@ class CodeView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.editor, 1)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._document_changed)
         self.retranslate()
 
     def code(self) -> str:
+        self._flush()
         return self.editor.toPlainText()
 
+    def _document_changed(self) -> None:
+        # A burst of edits (a drag through a long network, undoing ten steps) writes the code once:
+        # for a big network, writing and highlighting thousands of lines is the slow part of an edit.
+        self._update_export()
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._flush)
+
+    def _flush(self) -> None:
+        if self._pending:
+            self.refresh()
+
     def refresh(self) -> None:
-        code = to_code(self.document.spec())
+        self._pending = False
+        code, self._lines = code_and_lines(self.document.view(), self.document.analysis())
         if code != self.editor.toPlainText():
             bar = self.editor.verticalScrollBar()
             keep = bar.value()  # follow edits without jumping back to the top
+            long = code.count("\n") > HIGHLIGHT_LINES
+            if long != (self.highlighter.document() is None):  # colours cost ~0.1 ms a line: not for 10,000
+                self.highlighter.setDocument(None if long else self.editor.document())
             self.editor.setPlainText(code)
             bar.setValue(keep)
-            self.highlight_layer(self._highlighted)
+        self.highlight_node(self._highlighted)
+        self._update_export()
+        self.status.clear()
+
+    def _update_export(self) -> None:
         buildable = not self.document.analysis().errors
         # The "cannot be built" listing is long prose: wrap it; real code keeps its lines.
         self.editor.setLineWrapMode(QPlainTextEdit.NoWrap if buildable else QPlainTextEdit.WidgetWidth)
@@ -141,13 +167,14 @@ class CodeView(QWidget):
         self.export_button.setToolTip(
             self.tr("Save this code as a Python file you can run with python.") if buildable
             else self.tr("Fix the errors in the network first: the code cannot be built yet."))
-        self.status.clear()
 
-    def highlight_layer(self, index: int) -> None:
-        """Shade the line that builds layer ``index`` (-1: none), so a block and its code line meet."""
-        self._highlighted = index
+    def highlight_node(self, node_id: str) -> None:
+        """Shade the line that builds layer or block ``node_id`` ("": none), so a block and its code meet."""
+        self._highlighted = node_id
+        if self._pending:
+            return  # applied when the code is written
         selections = []
-        line = self._layer_line(index)
+        line = self._lines.get(node_id, -1)
         if line >= 0:
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(QColor("#fff1b8"))
@@ -161,20 +188,9 @@ class CodeView(QWidget):
 
     def highlighted_line(self) -> str:
         """The text of the shaded line, or "" (for tests and tooltips)."""
-        line = self._layer_line(self._highlighted)
+        self._flush()
+        line = self._lines.get(self._highlighted, -1)
         return self.editor.document().findBlockByNumber(line).text() if line >= 0 else ""
-
-    def _layer_line(self, index: int) -> int:
-        """Line number of layer ``index`` inside ``nn.Sequential(...)`` in the generated file, or -1."""
-        if index < 0:
-            return -1
-        lines = self.code().splitlines()
-        for i, text in enumerate(lines):
-            if text.strip().startswith("return nn.Sequential("):
-                target = i + 1 + index
-                if target < len(lines) and lines[target].strip().startswith("nn."):
-                    return target
-        return -1
 
     def copy(self) -> None:
         QApplication.clipboard().setText(self.code())
@@ -201,7 +217,7 @@ class CodeView(QWidget):
 
     def export_to(self, path: str) -> str | None:
         """Write the code to ``path`` atomically. Returns an error message, or None on success."""
-        code = to_code(self.document.spec())
+        code = code_and_lines(self.document.view())[0]
         try:
             atomic_write(path, lambda f: f.write(code))
         except OSError as e:

@@ -2,6 +2,10 @@
 
 Views never own network state: they call the edit methods here, which push a ``QUndoCommand``
 on the one ``QUndoStack``, and they redraw from the snake_case signals.
+
+The network is a tree (``core.spec``): a node (layer or block) sits at a ``Place`` — a list (the
+network's own, or one branch of a block) and an index in it. Every edit names nodes by id and
+places by (parent block id, branch, index), so commands stay valid whatever else moved.
 """
 from __future__ import annotations
 
@@ -14,15 +18,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from core.analysis import Analysis, analyse
 from core.layers import LAYERS
 from core.project import Project, load_project, save_project, too_many_layers_text, weights_fit
-from core.spec import MAX_LAYERS, LayerSpec, NetworkSpec, SpecError
+from core.spec import MAX_LAYERS, BLOCKS, ROOT, BlockSpec, LayerSpec, NetworkSpec, Node, Place, SpecError
 from core.templates import TEMPLATES
 
 
 class NetworkDocument(QObject):
-    layer_added = Signal(int)  # index
-    layer_removed = Signal(int)  # index it had
-    layer_moved = Signal(int, int)  # from, to
-    layer_changed = Signal(int)  # index whose params changed
+    node_added = Signal(str)  # id
+    node_removed = Signal(str)  # id it had
+    node_moved = Signal(str)  # id
+    node_changed = Signal(str)  # id whose params changed
     spec_reset = Signal()  # the whole spec was replaced
     changed = Signal()  # after any of the above
     modified_changed = Signal(bool)
@@ -36,6 +40,7 @@ class NetworkDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._spec = spec.copy() if spec else TEMPLATES["classifier_2d"].make()
         self._analysis: Analysis | None = None
+        self._count: int | None = None
         self._path: str = ""
         self._training: dict[str, Any] | None = None
         self._weights: dict | None = None
@@ -47,11 +52,30 @@ class NetworkDocument(QObject):
         """A copy: callers may keep or change it without touching the document."""
         return self._spec.copy()
 
-    def layer(self, index: int) -> LayerSpec:
+    def view(self) -> NetworkSpec:
+        """The live spec, without copying (views that read it on every paint): never change it."""
+        return self._spec
+
+    def layer(self, index: int) -> Node:
+        """The node at ``index`` of the network's own (top-level) list."""
         return self._spec.layers[index]
 
     def layer_count(self) -> int:
+        """Nodes in the network's own (top-level) list."""
         return len(self._spec.layers)
+
+    def node(self, node_id: str) -> Node:
+        """The layer or block with this id anywhere in the tree (live: do not change it); KeyError if none."""
+        return self._spec.find(node_id)
+
+    def node_count(self) -> int:
+        """Layers and blocks in the whole tree (what MAX_LAYERS caps)."""
+        if self._count is None:
+            self._count = self._spec.node_count()
+        return self._count
+
+    def place_of(self, node_id: str) -> Place:
+        return self._spec.place_of(node_id)
 
     def analysis(self) -> Analysis:
         if self._analysis is None:
@@ -74,47 +98,103 @@ class NetworkDocument(QObject):
         return None
 
     # --- edits (each one undoable) ------------------------------------------------------------
-    def insert_layer(self, index: int, kind: str, params: dict | None = None) -> LayerSpec:
-        """Insert a new layer; at MAX_LAYERS nothing is added, ``edit_refused`` says why and the
-        last layer is returned (callers select what they get)."""
-        if self._spec.node_count() >= MAX_LAYERS:
+    def insert_layer(self, index: int, kind: str, params: dict | None = None) -> Node:
+        """Insert a new layer (or block) into the network's own list; see ``insert_node``."""
+        return self.insert_node(Place(ROOT, 0, index), kind, params)
+
+    def insert_node(self, place: Place, kind: str, params: dict | None = None) -> Node:
+        """Insert a new layer or empty block of ``kind`` at ``place``. At MAX_LAYERS nothing is added,
+        ``edit_refused`` says why and the last top-level node is returned (callers select what they get)."""
+        if self.node_count() >= MAX_LAYERS:
             self.edit_refused.emit(too_many_layers_text())
             return self._spec.layers[-1]
-        layer = LayerSpec.make(kind, **(params or {}))
-        index = max(0, min(index, len(self._spec.layers)))
-        self.undo_stack.push(_Insert(self, index, layer))
-        return layer
+        node = BlockSpec.make(kind, **(params or {})) if kind in BLOCKS else LayerSpec.make(kind, **(params or {}))
+        target = self._spec.branch(place.parent, place.branch)
+        place = Place(place.parent, place.branch, max(0, min(place.index, len(target))))
+        self.undo_stack.push(_Insert(self, place, node))
+        return node
 
-    def remove_layer(self, layer_id: str) -> None:
-        self.undo_stack.push(_Remove(self, self._spec.index_of(layer_id)))
+    def remove_layer(self, node_id: str) -> None:
+        """Remove a layer, or a block with everything inside it (one undo step)."""
+        self.undo_stack.push(_Remove(self, node_id))
 
-    def move_layer(self, layer_id: str, new_index: int) -> None:
-        old = self._spec.index_of(layer_id)
-        new_index = max(0, min(new_index, len(self._spec.layers) - 1))
-        if new_index != old:
-            self.undo_stack.push(_Move(self, old, new_index))
+    remove_node = remove_layer
 
-    def set_param(self, layer_id: str, name: str, value: Any) -> str | None:
-        """Change one parameter. Returns why the value is refused (nothing changes), or None."""
-        index = self._spec.index_of(layer_id)
-        layer = self._spec.layers[index]
-        param = LAYERS[layer.kind].param(name)
+    def move_layer(self, node_id: str, new_index: int) -> None:
+        """Move a node to ``new_index`` of the list it is in (the index it will have afterwards)."""
+        old = self._spec.place_of(node_id)
+        n = len(self._spec.branch(old.parent, old.branch))
+        new_index = max(0, min(new_index, n - 1))
+        if new_index != old.index:  # as an insertion gap before the node is taken out
+            gap = new_index + 1 if new_index > old.index else new_index
+            self.undo_stack.push(_Move(self, node_id, Place(old.parent, old.branch, gap)))
+
+    def move_node(self, node_id: str, gap: Place) -> bool:
+        """Move a node into the gap ``gap`` (an index of the target list as it is *before* the move:
+        what a drop indicator shows). False, and nothing changes, for a block dropped into itself or
+        onto its own place."""
+        if gap.parent != ROOT and self._spec.contains(node_id, gap.parent):
+            return False
+        old = self._spec.place_of(node_id)
+        if (gap.parent, gap.branch) == (old.parent, old.branch) and gap.index in (old.index, old.index + 1):
+            return False
+        self.undo_stack.push(_Move(self, node_id, gap))
+        return True
+
+    def wrap(self, node_ids: list[str], kind: str) -> BlockSpec | None:
+        """Put neighbouring nodes of one list into a new block of ``kind`` (its first branch), in one undo step."""
+        if not node_ids or self.node_count() >= MAX_LAYERS:
+            if node_ids:
+                self.edit_refused.emit(too_many_layers_text())
+            return None
+        places = sorted((self._spec.place_of(i) for i in node_ids), key=lambda p: p.index)
+        first = places[0]
+        if any((p.parent, p.branch) != (first.parent, first.branch) for p in places) or \
+                [p.index for p in places] != list(range(first.index, first.index + len(places))):
+            return None
+        ordered = [self._spec.branch(first.parent, first.branch)[p.index].id for p in places]
+        block = BlockSpec.make(kind)
+        self.undo_stack.beginMacro(QCoreApplication.translate("NetworkDocument", "Wrap in {0}").format(kind))
+        self.undo_stack.push(_Insert(self, first, block))
+        for i, node_id in enumerate(ordered):
+            self.undo_stack.push(_Move(self, node_id, Place(block.id, 0, i)))
+        self.undo_stack.endMacro()
+        return block
+
+    def unwrap(self, block_id: str) -> None:
+        """Replace a block by its contents (all branches, in order), in one undo step."""
+        block = self._spec.find(block_id)
+        if not isinstance(block, BlockSpec):
+            return
+        place = self._spec.place_of(block_id)
+        children = [n.id for branch in block.branches for n in branch]
+        self.undo_stack.beginMacro(QCoreApplication.translate("NetworkDocument", "Unwrap {0}").format(block.kind))
+        for i, node_id in enumerate(children):
+            self.undo_stack.push(_Move(self, node_id, Place(place.parent, place.branch, place.index + 1 + i)))
+        self.undo_stack.push(_Remove(self, block_id))
+        self.undo_stack.endMacro()
+
+    def set_param(self, node_id: str, name: str, value: Any) -> str | None:
+        """Change one parameter of a layer or block. Returns why the value is refused (nothing changes), or None."""
+        node = self._spec.find(node_id)
+        kind = BLOCKS[node.kind] if isinstance(node, BlockSpec) else LAYERS[node.kind]
+        param = kind.param(name)
         problem = param.check(value)
         if problem:
             return problem
-        if layer.params[name] != value:
-            self.undo_stack.push(_SetParam(self, index, name, layer.params[name], value))
+        if node.params[name] != value:
+            self.undo_stack.push(_SetParam(self, node_id, name, node.params[name], value))
         return None
 
     def set_input_shape(self, shape: tuple[int, ...]) -> str | None:
         """Change the input shape. Returns why it is refused, or None."""
-        candidate = self._spec.copy()
-        candidate.input_shape = tuple(shape)
         try:
-            NetworkSpec.from_dict(candidate.to_dict())
+            NetworkSpec.from_dict({"input_shape": list(shape), "layers": []})  # the shape's own rules
         except SpecError as e:
             return str(e)
         if tuple(shape) != tuple(self._spec.input_shape):
+            candidate = self._spec.copy()
+            candidate.input_shape = tuple(shape)
             self.set_spec(candidate, self.tr("Change input shape"))
         return None
 
@@ -178,29 +258,31 @@ class NetworkDocument(QObject):
         self._emit_modified()
 
     # --- primitive changes, called by the undo commands only ----------------------------------
-    def _insert(self, index: int, layer: LayerSpec) -> None:
-        self._spec.layers.insert(index, layer)
+    def _insert(self, place: Place, node: Node) -> None:
+        self._spec.branch(place.parent, place.branch).insert(place.index, node)
         self._touched()
-        self.layer_added.emit(index)
+        self.node_added.emit(node.id)
         self.changed.emit()
 
-    def _remove(self, index: int) -> LayerSpec:
-        layer = self._spec.layers.pop(index)
+    def _remove(self, place: Place) -> Node:
+        node = self._spec.branch(place.parent, place.branch).pop(place.index)
         self._touched()
-        self.layer_removed.emit(index)
+        self.node_removed.emit(node.id)
         self.changed.emit()
-        return layer
+        return node
 
-    def _move(self, old: int, new: int) -> None:
-        self._spec.layers.insert(new, self._spec.layers.pop(old))
+    def _move(self, old: Place, new: Place) -> None:
+        """Take the node at ``old`` out, then insert it at ``new`` (an index of the list after removal)."""
+        node = self._spec.branch(old.parent, old.branch).pop(old.index)
+        self._spec.branch(new.parent, new.branch).insert(new.index, node)
         self._touched()
-        self.layer_moved.emit(old, new)
+        self.node_moved.emit(node.id)
         self.changed.emit()
 
-    def _set_param(self, index: int, name: str, value: Any) -> None:
-        self._spec.layers[index].params[name] = value
+    def _set_param(self, node_id: str, name: str, value: Any) -> None:
+        self._spec.find(node_id).params[name] = value
         self._touched()
-        self.layer_changed.emit(index)
+        self.node_changed.emit(node_id)
         self.changed.emit()
 
     def _replace_spec(self, spec: NetworkSpec) -> NetworkSpec:
@@ -212,6 +294,7 @@ class NetworkDocument(QObject):
 
     def _touched(self) -> None:
         self._analysis = None
+        self._count = None
 
     def _set_path(self, path: str) -> None:
         if path != self._path:
@@ -229,33 +312,39 @@ class NetworkDocument(QObject):
 
 
 class _Insert(QUndoCommand):
-    def __init__(self, doc: NetworkDocument, index: int, layer: LayerSpec):
-        super().__init__(QCoreApplication.translate("NetworkDocument", "Add {0}").format(layer.kind))
-        self.doc, self.index, self.layer = doc, index, layer
+    def __init__(self, doc: NetworkDocument, place: Place, node: Node):
+        super().__init__(QCoreApplication.translate("NetworkDocument", "Add {0}").format(node.kind))
+        self.doc, self.place, self.node = doc, place, node
 
     def redo(self):
-        self.doc._insert(self.index, self.layer.__class__(self.layer.kind, dict(self.layer.params), self.layer.id))
+        self.doc._insert(self.place, self.node.copy())  # the stack keeps its own pristine copy
 
     def undo(self):
-        self.doc._remove(self.index)
+        self.doc._remove(self.place)
 
 
 class _Remove(QUndoCommand):
-    def __init__(self, doc: NetworkDocument, index: int):
-        super().__init__(QCoreApplication.translate("NetworkDocument", "Delete {0}").format(doc.layer(index).kind))
-        self.doc, self.index, self.layer = doc, index, None
+    def __init__(self, doc: NetworkDocument, node_id: str):
+        super().__init__(QCoreApplication.translate("NetworkDocument", "Delete {0}").format(doc.node(node_id).kind))
+        self.doc, self.place, self.node = doc, doc.place_of(node_id), None
 
     def redo(self):
-        self.layer = self.doc._remove(self.index)
+        self.node = self.doc._remove(self.place)
 
     def undo(self):
-        self.doc._insert(self.index, self.layer)
+        self.doc._insert(self.place, self.node)
 
 
 class _Move(QUndoCommand):
-    def __init__(self, doc: NetworkDocument, old: int, new: int):
-        super().__init__(QCoreApplication.translate("NetworkDocument", "Move {0}").format(doc.layer(old).kind))
-        self.doc, self.old, self.new = doc, old, new
+    """Move a node into a gap of a list (the gap's index counts the list before the node is taken out)."""
+
+    def __init__(self, doc: NetworkDocument, node_id: str, gap: Place):
+        super().__init__(QCoreApplication.translate("NetworkDocument", "Move {0}").format(doc.node(node_id).kind))
+        self.doc, self.old = doc, doc.place_of(node_id)
+        index = gap.index
+        if (gap.parent, gap.branch) == (self.old.parent, self.old.branch) and gap.index > self.old.index:
+            index -= 1  # the node's own removal shifts the gap up by one
+        self.new = Place(gap.parent, gap.branch, index)
 
     def redo(self):
         self.doc._move(self.old, self.new)
@@ -267,26 +356,26 @@ class _Move(QUndoCommand):
 class _SetParam(QUndoCommand):
     MERGE_ID = 0x5E7
 
-    def __init__(self, doc: NetworkDocument, index: int, name: str, old: Any, new: Any):
+    def __init__(self, doc: NetworkDocument, node_id: str, name: str, old: Any, new: Any):
         super().__init__(QCoreApplication.translate("NetworkDocument", "Change {0} of {1}")
-                         .format(name, doc.layer(index).kind))
-        self.doc, self.index, self.name, self.old, self.new = doc, index, name, old, new
+                         .format(name, doc.node(node_id).kind))
+        self.doc, self.node_id, self.name, self.old, self.new = doc, node_id, name, old, new
 
     def id(self):
         return self.MERGE_ID
 
     def mergeWith(self, other):
         # Typing 1, 12, 128 into a spin box is one undo step, not three.
-        if other.index != self.index or other.name != self.name:
+        if other.node_id != self.node_id or other.name != self.name:
             return False
         self.new = other.new
         return True
 
     def redo(self):
-        self.doc._set_param(self.index, self.name, self.new)
+        self.doc._set_param(self.node_id, self.name, self.new)
 
     def undo(self):
-        self.doc._set_param(self.index, self.name, self.old)
+        self.doc._set_param(self.node_id, self.name, self.old)
 
 
 class _Replace(QUndoCommand):

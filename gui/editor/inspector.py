@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QLineEdit, QPushButton, QScrollArea, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from core.analysis import ERROR
+from core.build import module_names
 from core.layers import LAYERS, Param, format_shape, group_title
+from core.spec import BLOCKS, RESIDUAL, BlockSpec
 from gui.editor.style import ERROR_COLOR, MUTED, WARNING_COLOR, group_color, monospace_font
 
 INT_LIMIT = 2**31 - 1
@@ -189,21 +191,27 @@ class LayerInspector(QWidget):
             self.scroll.ensureWidgetVisible(self.message, 0, 4)
 
     # --- building -----------------------------------------------------------------------------
-    def _index(self) -> int:
+    def _node(self):
+        """The selected layer or block (live), or None."""
+        if not self._layer_id:
+            return None
         try:
-            return self.document.spec().index_of(self._layer_id) if self._layer_id else -1
+            return self.document.node(self._layer_id)
         except KeyError:
-            return -1
+            return None
+
+    def _kind(self, node):
+        return BLOCKS[node.kind] if isinstance(node, BlockSpec) else LAYERS[node.kind]
 
     def _build_editors(self) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
         self._editors.clear()
         self._doc_labels.clear()
-        index = self._index()
-        if index < 0:
+        node = self._node()
+        if node is None:
             return
-        kind = LAYERS[self.document.layer(index).kind]
+        kind = self._kind(node)
         for param in kind.params:
             editor = self._make_editor(param)
             editor.setToolTip(param.doc)
@@ -251,10 +259,10 @@ class LayerInspector(QWidget):
         return w
 
     def _load_values(self) -> None:
-        index = self._index()
-        if index < 0:
+        node = self._node()
+        if node is None:
             return
-        params = self.document.layer(index).params
+        params = node.params
         for name, w in self._editors.items():
             value = params[name]
             w.blockSignals(True)
@@ -268,36 +276,68 @@ class LayerInspector(QWidget):
 
     # --- refreshing ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        index = self._index()
-        if index < 0:
+        node = self._node()
+        if node is None:
             if self._layer_id:  # the layer went away (deleted, undone)
                 self._layer_id = ""
                 self._build_editors()
             self.stack.setCurrentIndex(0)
             return
         self.stack.setCurrentIndex(1)
-        layer = self.document.layer(index)
-        kind = LAYERS[layer.kind]
-        info = self.document.analysis().layers[index]
-        self.title.setText(layer.kind)
-        color = group_color(kind.group)
-        self.group_label.setText(f"<span style='color:{color.name()}'>■</span> {group_title(kind.group)}")
-        self.doc.setText(kind.doc)
-        self.shapes.setText(
-            self.tr("Shape: <code>{0}</code> → <code>{1}</code>").format(
-                format_shape(info.in_shape), format_shape(info.out_shape))
-            + "<br>" + self.tr("Learnable parameters: <b>{0}</b>").format(
-                "?" if info.out_shape is None else f"{info.n_params:,}")
-            + "&nbsp;&nbsp;<span style='color:#59636e'>" + self.tr("(model[{0}] in the code)").format(index)
-            + "</span>" + _tensor_breakdown(kind, info, layer.params))
-        self.inferred.setText(("ⓘ " + kind.inferred) if kind.inferred else "")
-        self.inferred.setVisible(bool(kind.inferred))
-        problems = self.document.analysis().problems_for(layer.id)
+        analysis = self.document.analysis()
+        info = analysis.info(node.id)
+        spec = self.document.view()
+        if spec.is_flat():
+            where = f"model[{spec.index_of(node.id)}]"
+        else:
+            parts = module_names(spec)[node.id].split(".")
+            where = "model" + "".join(f"[{q}]" if q.isdigit() else f".{q}" for q in parts)
+        count = "?" if info.out_shape is None else f"{info.n_params:,}"
+        shapes = self.tr("Shape: <code>{0}</code> → <code>{1}</code>").format(
+            format_shape(info.in_shape), format_shape(info.out_shape))
+        if isinstance(node, BlockSpec):
+            block = BLOCKS[node.kind]
+            self.title.setText(self.tr("Residual block") if node.kind == RESIDUAL else self.tr("Concatenate"))
+            color = group_color("block")
+            self.group_label.setText(f"<span style='color:{color.name()}'>■</span> " + self.tr("Block"))
+            self.doc.setText(block.doc)
+            inside = _count_inside(node)
+            branches = ""
+            if node.kind == RESIDUAL:
+                f = info.branch_shapes[0] if info.branch_shapes else None
+                branches = "<br>" + self.tr("f(x): <code>{0}</code>, added to x <code>{1}</code>").format(
+                    format_shape(f), format_shape(info.in_shape))
+            else:
+                a, b = info.branch_shapes if info.branch_shapes else (None, None)
+                branches = "<br>" + self.tr("path A: <code>{0}</code>, path B: <code>{1}</code>").format(
+                    format_shape(a), format_shape(b))
+            self.shapes.setText(
+                shapes + branches + "<br>" + self.tr("{0} layers and blocks inside, <b>{1}</b> parameters").format(
+                    inside, count)
+                + "&nbsp;&nbsp;<span style='color:#59636e'>" + self.tr("({0} in the code)").format(where)
+                + "</span>")
+            self.inferred.setVisible(False)
+            self.no_params.setVisible(False)
+            self.remove_button.setToolTip(self.tr("Remove this block and everything inside it (Delete)"))
+        else:
+            kind = LAYERS[node.kind]
+            self.title.setText(node.kind)
+            color = group_color(kind.group)
+            self.group_label.setText(f"<span style='color:{color.name()}'>■</span> {group_title(kind.group)}")
+            self.doc.setText(kind.doc)
+            self.shapes.setText(
+                shapes + "<br>" + self.tr("Learnable parameters: <b>{0}</b>").format(count)
+                + "&nbsp;&nbsp;<span style='color:#59636e'>" + self.tr("({0} in the code)").format(where)
+                + "</span>" + _tensor_breakdown(kind, info, node.params))
+            self.inferred.setText(("ⓘ " + kind.inferred) if kind.inferred else "")
+            self.inferred.setVisible(bool(kind.inferred))
+            self.no_params.setVisible(not kind.params)
+            self.remove_button.setToolTip(self.tr("Remove this layer from the network (Delete)"))
+        problems = analysis.problems_for(node.id)
         self.problems.setText("<br>".join(
             f"<span style='color:{(ERROR_COLOR if p.severity == ERROR else WARNING_COLOR).name()}'>⚠ "
             f"{_html(p.message)}</span>" for p in problems))
         self.problems.setVisible(bool(problems))
-        self.no_params.setVisible(not kind.params)
         self._load_values()
 
     def retranslate(self) -> None:
@@ -311,15 +351,14 @@ class LayerInspector(QWidget):
         self.params_title.setText(self.tr("Parameters"))
         self.no_params.setText(self.tr("This layer has nothing to set: it has no parameters of its own."))
         self.remove_button.setText(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove this layer from the network (Delete)"))
         self._retranslate_docs()
         self.refresh()
 
     def _retranslate_docs(self) -> None:
-        index = self._index()
-        if index < 0:
+        node = self._node()
+        if node is None:
             return
-        kind = LAYERS[self.document.layer(index).kind]
+        kind = self._kind(node)
         for param in kind.params:
             text = param.doc
             if param.type in (int, float):
@@ -363,10 +402,10 @@ class InputShapeEditor(QWidget):
         self.retranslate()
 
     def _shape_text(self) -> str:
-        return ", ".join(str(d) for d in self.document.spec().input_shape)
+        return ", ".join(str(d) for d in self.document.view().input_shape)
 
     def refresh(self) -> None:
-        shape = self.document.spec().input_shape
+        shape = self.document.view().input_shape
         if not self.edit.hasFocus() or self.edit.text() == self._last_text:
             # an undo while the field has focus still shows the shape; text being typed is kept
             self.edit.setText(self._shape_text())
@@ -390,8 +429,8 @@ class InputShapeEditor(QWidget):
             self.message.show()
         else:
             self.message.hide()
-        self.edit.setText(", ".join(str(d) for d in self.document.spec().input_shape))
-        self.preview.setText("→ " + format_shape(self.document.spec().input_shape))
+        self.edit.setText(", ".join(str(d) for d in self.document.view().input_shape))
+        self.preview.setText("→ " + format_shape(self.document.view().input_shape))
         return problem
 
     def retranslate(self) -> None:
@@ -420,6 +459,15 @@ def _tensor_breakdown(kind, info, params: dict) -> str:
         return ""
     parts = [f"<code>{name} {tuple(p.shape)}</code> = {p.numel():,}" for name, p in module.named_parameters()]
     return "<br><span style='color:#59636e'>" + " + ".join(parts) + "</span>" if parts else ""
+
+
+def _count_inside(block: BlockSpec) -> int:
+    todo, n = [block], 0
+    while todo:
+        for branch in todo.pop().branches:
+            n += len(branch)
+            todo.extend(x for x in branch if isinstance(x, BlockSpec))
+    return n
 
 
 def _html(text: str) -> str:

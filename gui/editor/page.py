@@ -127,12 +127,8 @@ class EditorPage(QWidget):
         self.document.set_spec(template.make(), self.tr("Start from template: {0}").format(template.title))
         return True
 
-    def _highlight_code(self, layer_id: str) -> None:
-        index = -1
-        for i, layer in enumerate(self.document.spec().layers):
-            if layer.id == layer_id:
-                index = i
-        self.code_view.highlight_layer(index)
+    def _highlight_code(self, node_id: str) -> None:
+        self.code_view.highlight_node(node_id)
 
     def _follow_selection(self) -> None:
         # A move or an insertion above shifts the selected layer's line in the code.

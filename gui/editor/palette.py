@@ -1,7 +1,9 @@
 """The palette: every layer kind, grouped, with a filter box; drag a kind onto the canvas to add it.
 
-Entries come from the registry (``core.layers``), so a new kind appears here without GUI code.
-A drag carries the kind under ``LAYER_KIND_MIME``; double-click (or Enter) asks to append it.
+Entries come from the registries (``core.layers`` and the blocks of ``core.spec``), so a new kind
+appears here without GUI code. The "Blocks" group holds the residual and concatenate blocks,
+which other layers are then dragged into. A drag carries the kind under ``LAYER_KIND_MIME``;
+double-click (or Enter) asks to append it.
 """
 from __future__ import annotations
 
@@ -10,10 +12,20 @@ from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QPainter, QPen, QP
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from core.layers import GROUPS, LAYERS, group_title, kinds_in_group
+from core.spec import BLOCKS, RESIDUAL
 from gui.editor.mime import kind_mime
 from gui.editor.style import group_color, swatch_icon, tint
 
 KIND_ROLE = Qt.UserRole + 1
+BLOCKS_GROUP = "block"
+
+
+def _group_of(kind_name: str) -> str:
+    return BLOCKS_GROUP if kind_name in BLOCKS else LAYERS[kind_name].group
+
+
+def _doc_of(kind_name: str) -> str:
+    return BLOCKS[kind_name].doc if kind_name in BLOCKS else LAYERS[kind_name].doc
 
 
 class _KindTree(QTreeWidget):
@@ -37,7 +49,7 @@ def _drag_pixmap(kind_name: str, font: QFont) -> QPixmap:
     width = QFontMetrics(font).horizontalAdvance(kind_name) + 28
     pix = QPixmap(width, 28)
     pix.fill(QColor(0, 0, 0, 0))
-    color = group_color(LAYERS[kind_name].group)
+    color = group_color(_group_of(kind_name))
     p = QPainter(pix)
     p.setRenderHint(QPainter.Antialiasing)
     p.setPen(QPen(color, 1.5))
@@ -86,7 +98,7 @@ class Palette(QWidget):
 
     def _build(self) -> None:
         self.tree.clear()
-        for group in GROUPS:
+        for group in GROUPS + (BLOCKS_GROUP,):
             header = QTreeWidgetItem(self.tree)
             header.setData(0, Qt.UserRole, group)
             header.setFlags(Qt.ItemIsEnabled)  # a heading: neither selectable nor draggable
@@ -94,9 +106,10 @@ class Palette(QWidget):
             font.setBold(True)
             header.setFont(0, font)
             header.setForeground(0, group_color(group).darker(115))
-            for kind in kinds_in_group(group):
-                item = QTreeWidgetItem(header, [kind.name])
-                item.setData(0, KIND_ROLE, kind.name)
+            names = list(BLOCKS) if group == BLOCKS_GROUP else [k.name for k in kinds_in_group(group)]
+            for name in names:
+                item = QTreeWidgetItem(header, [name])
+                item.setData(0, KIND_ROLE, name)
                 item.setIcon(0, swatch_icon(group_color(group)))
                 item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
             header.setExpanded(True)
@@ -106,15 +119,24 @@ class Palette(QWidget):
         self.hint.setText(self.tr("Drag a layer into the network, or double-click it to add it at the end."))
         for i in range(self.tree.topLevelItemCount()):
             header = self.tree.topLevelItem(i)
-            header.setText(0, group_title(header.data(0, Qt.UserRole)))
+            group = header.data(0, Qt.UserRole)
+            header.setText(0, self.tr("Blocks") if group == BLOCKS_GROUP else group_title(group))
             for j in range(header.childCount()):
                 item = header.child(j)
                 kind = item.data(0, KIND_ROLE)
+                if kind in BLOCKS:
+                    item.setText(0, self._block_title(kind))
                 item.setToolTip(0, self._tooltip(kind))
         self.set_filter(self.filter_edit.text())
         self._show_doc(self.tree.currentItem())
 
+    def _block_title(self, kind: str) -> str:
+        return self.tr("Residual block") if kind == RESIDUAL else self.tr("Concatenate")
+
     def _tooltip(self, kind_name: str) -> str:
+        if kind_name in BLOCKS:
+            return (f"<b>{self._block_title(kind_name)}</b><br>{BLOCKS[kind_name].doc}<br><i>"
+                    + self.tr("Drag layers into the block once it is in the network.") + "</i>")
         kind = LAYERS[kind_name]
         text = f"<b>{kind.name}</b><br>{kind.doc}"
         if kind.inferred:
@@ -130,8 +152,9 @@ class Palette(QWidget):
             shown = 0
             for j in range(header.childCount()):
                 item = header.child(j)
-                kind = LAYERS[item.data(0, KIND_ROLE)]
-                hit = not needle or group_hit or needle in kind.name.lower() or needle in kind.doc.lower()
+                name = item.data(0, KIND_ROLE)
+                hit = (not needle or group_hit or needle in name.lower() or needle in item.text(0).lower()
+                       or needle in _doc_of(name).lower())
                 item.setHidden(not hit)
                 shown += hit
             header.setHidden(shown == 0)

@@ -12,8 +12,12 @@ GROUP_COLORS = {
     "normalisation": QColor("#8250df"),
     "regularisation": QColor("#c23f84"),
     "shape": QColor("#5b6b7f"),
+    "sequence": QColor("#6639ba"),
+    "block": QColor("#0e7490"),
 }
 IO_COLOR = QColor("#3d4450")
+BLOCK_COLOR = QColor("#0e7490")  # residual and concatenate blocks (their palette group, header and frame)
+SKIP_COLOR = QColor("#0969da")  # the skip path and the merge
 ERROR_COLOR = QColor("#d1242f")
 WARNING_COLOR = QColor("#d48806")
 ACCENT = QColor("#2f6fde")

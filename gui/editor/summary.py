@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel
 
 from core.analysis import ERROR, WARNING, Analysis
 from core.layers import GROUPS, format_shape, group_title
-from gui.editor.style import ERROR_COLOR, WARNING_COLOR, group_color
+from gui.editor.style import ERROR_COLOR, SKIP_COLOR, WARNING_COLOR, group_color
 
 
 class NetworkSummary(QLabel):
@@ -23,13 +23,18 @@ class NetworkSummary(QLabel):
 
     def refresh(self) -> None:
         analysis: Analysis = self.document.analysis()
-        n_layers = self.document.layer_count()
+        spec = self.document.view()
+        n_layers = len(spec.all_layers())
+        n_blocks = self.document.node_count() - n_layers
         errors = sum(p.severity == ERROR for p in analysis.problems)
         warnings = sum(p.severity == WARNING for p in analysis.problems)
-        parts = [self.tr("<b>1</b> layer") if n_layers == 1 else self.tr("<b>{0}</b> layers").format(n_layers),
-                 self.tr("<b>{0}</b> parameters in total").format(f"{analysis.total_params:,}"),
-                 self.tr("output {0}").format(
-                     "<code>" + (format_shape(analysis.output_shape) if n_layers else "?") + "</code>")]
+        parts = [self.tr("<b>1</b> layer") if n_layers == 1 else self.tr("<b>{0}</b> layers").format(n_layers)]
+        if n_blocks:
+            parts[0] += " " + (self.tr("in <b>1</b> block") if n_blocks == 1
+                               else self.tr("in <b>{0}</b> blocks").format(n_blocks))
+        parts += [self.tr("<b>{0}</b> parameters in total").format(f"{analysis.total_params:,}"),
+                  self.tr("output {0}").format(
+                      "<code>" + (format_shape(analysis.output_shape) if spec.layers else "?") + "</code>")]
         if errors:
             text = self.tr("1 error") if errors == 1 else self.tr("{0} errors").format(errors)
             parts.append(f"<span style='color:{ERROR_COLOR.name()}'><b>{text}</b></span>")
@@ -68,6 +73,8 @@ class ShapeLegend(QLabel):
     def retranslate(self) -> None:
         chips = "&nbsp;&nbsp;".join(
             f"<span style='color:{group_color(g).name()}'>■</span>&nbsp;{group_title(g)}" for g in GROUPS)
+        chips += (f"&nbsp;&nbsp;<span style='color:{group_color('block').name()}'>■</span>&nbsp;" + self.tr("Blocks")
+                  + f"&nbsp;&nbsp;<span style='color:{SKIP_COLOR.name()}'>━</span>&nbsp;" + self.tr("skip path"))
         self.setText("<span style='color:#59636e'>" + self.tr(
             "<code>(B, 64)</code>: a batch of B samples, 64 numbers each. "
             "B is the batch size; it is left open because any B works.") + "</span><br>" + chips)

@@ -291,7 +291,7 @@ def test_palette_filter_and_double_click_appends(page, qtbot):
     palette.filter_edit.setText("relu")
     assert palette.visible_kinds() == ["ReLU", "LeakyReLU", "GELU"]  # GELU's explanation says "smooth ReLU"
     palette.filter_edit.setText("")
-    assert len(palette.visible_kinds()) == len(LAYERS)
+    assert len(palette.visible_kinds()) == len(LAYERS) + 2  # and the two blocks
     item = next(palette.tree.topLevelItem(i).child(j) for i in range(palette.tree.topLevelItemCount())
                 for j in range(palette.tree.topLevelItem(i).childCount())
                 if palette.tree.topLevelItem(i).child(j).text(0) == "Tanh")
