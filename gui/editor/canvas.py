@@ -213,11 +213,14 @@ class NetworkCanvas(QWidget):
     def branch_rect(self, block_id: str, branch: int) -> QRectF:
         """The drop zone of an empty branch, or the label of a concatenate path."""
         head = self._row_of[block_id]
+        found = QRectF()
         for i in range(head + 1, self._rows[head].end):
             r = self._rows[i]
             if r.kind in ("empty", "path") and r.node_id == block_id and r.branch == branch:
-                return self._rect(r)
-        return QRectF()
+                found = self._rect(r)
+                if r.kind == "empty":
+                    break
+        return found
 
     def insert_place_at(self, y: float) -> Place:
         """Where a node dropped at height ``y`` goes: the gap above the first row whose middle is below y

@@ -4,68 +4,68 @@
 <context>
     <name>CodeView</name>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="142"/>
+        <location filename="../../gui/editor/code_view.py" line="168"/>
         <source>Save this code as a Python file you can run with python.</source>
         <translation>このコードを python で実行できる Python ファイルとして保存します。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="143"/>
+        <location filename="../../gui/editor/code_view.py" line="169"/>
         <source>Fix the errors in the network first: the code cannot be built yet.</source>
         <translation>先にネットワークのエラーを直してください。まだコードを作れません。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="181"/>
+        <location filename="../../gui/editor/code_view.py" line="197"/>
         <source>Copied.</source>
         <translation>コピーしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="186"/>
-        <location filename="../../gui/editor/code_view.py" line="194"/>
+        <location filename="../../gui/editor/code_view.py" line="202"/>
+        <location filename="../../gui/editor/code_view.py" line="210"/>
         <source>Export PyTorch code</source>
         <translation>PyTorch コードを書き出す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="187"/>
+        <location filename="../../gui/editor/code_view.py" line="203"/>
         <source>Python files (*.py)</source>
         <translation>Python ファイル (*.py)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="195"/>
+        <location filename="../../gui/editor/code_view.py" line="211"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} は既にあります。置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="200"/>
+        <location filename="../../gui/editor/code_view.py" line="216"/>
         <source>Export failed</source>
         <translation>書き出しに失敗しました</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="208"/>
+        <location filename="../../gui/editor/code_view.py" line="224"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} に書き込めませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="209"/>
+        <location filename="../../gui/editor/code_view.py" line="225"/>
         <source>Exported to {0}</source>
         <translation>{0} に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="214"/>
+        <location filename="../../gui/editor/code_view.py" line="230"/>
         <source>PyTorch code</source>
         <translation>PyTorch コード</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="215"/>
+        <location filename="../../gui/editor/code_view.py" line="231"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="216"/>
+        <location filename="../../gui/editor/code_view.py" line="232"/>
         <source>Copy the code to the clipboard</source>
         <translation>コードをクリップボードにコピーします</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/code_view.py" line="217"/>
+        <location filename="../../gui/editor/code_view.py" line="233"/>
         <source>Export .py…</source>
         <translation>.py を書き出す…</translation>
     </message>
@@ -78,27 +78,27 @@
         <translation>テンプレートから開始: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="154"/>
+        <location filename="../../gui/editor/page.py" line="150"/>
         <source>Start from template ▾</source>
         <translation>テンプレートから始める ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="155"/>
+        <location filename="../../gui/editor/page.py" line="151"/>
         <source>Replace the network by a ready-made one (undo brings yours back)</source>
         <translation>ネットワークを用意されたものに置き換えます (元に戻すで今のネットワークに戻せます)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="162"/>
+        <location filename="../../gui/editor/page.py" line="158"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="163"/>
+        <location filename="../../gui/editor/page.py" line="159"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="164"/>
+        <location filename="../../gui/editor/page.py" line="160"/>
         <source>Layers</source>
         <translation>層</translation>
     </message>
@@ -106,17 +106,17 @@
 <context>
     <name>InputShapeEditor</name>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="385"/>
+        <location filename="../../gui/editor/inspector.py" line="424"/>
         <source>Type whole numbers separated by commas, e.g. 2 or 1, 28, 28</source>
         <translation>整数をカンマ区切りで入力してください (例: 2 や 1, 28, 28)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="398"/>
+        <location filename="../../gui/editor/inspector.py" line="437"/>
         <source>Input shape:</source>
         <translation>入力の形:</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="399"/>
+        <location filename="../../gui/editor/inspector.py" line="438"/>
         <source>Numbers per sample, without the batch dimension B (e.g. 2 for points in the plane). Press Enter to apply.</source>
         <translation>1 サンプルあたりの数 (バッチ次元 B は含めません。平面上の点なら 2)。Enter で反映します。</translation>
     </message>
@@ -124,72 +124,108 @@
 <context>
     <name>LayerInspector</name>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="287"/>
+        <location filename="../../gui/editor/inspector.py" line="296"/>
         <source>Shape: &lt;code&gt;{0}&lt;/code&gt; → &lt;code&gt;{1}&lt;/code&gt;</source>
         <translation>形: &lt;code&gt;{0}&lt;/code&gt; → &lt;code&gt;{1}&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="289"/>
+        <location filename="../../gui/editor/inspector.py" line="300"/>
+        <source>Residual block</source>
+        <translation>残差ブロック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/inspector.py" line="300"/>
+        <source>Concatenate</source>
+        <translation>連結 (Concatenate)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/inspector.py" line="302"/>
+        <source>Block</source>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/inspector.py" line="308"/>
+        <source>f(x): &lt;code&gt;{0}&lt;/code&gt;, added to x &lt;code&gt;{1}&lt;/code&gt;</source>
+        <translation>f(x): &lt;code&gt;{0}&lt;/code&gt; を x &lt;code&gt;{1}&lt;/code&gt; に足す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/inspector.py" line="312"/>
+        <source>path A: &lt;code&gt;{0}&lt;/code&gt;, path B: &lt;code&gt;{1}&lt;/code&gt;</source>
+        <translation>経路 A: &lt;code&gt;{0}&lt;/code&gt;、経路 B: &lt;code&gt;{1}&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/inspector.py" line="315"/>
+        <source>{0} layers and blocks inside, &lt;b&gt;{1}&lt;/b&gt; parameters</source>
+        <translation>中の層とブロック {0} 個、パラメータ &lt;b&gt;{1}&lt;/b&gt; 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/inspector.py" line="317"/>
+        <location filename="../../gui/editor/inspector.py" line="330"/>
+        <source>({0} in the code)</source>
+        <translation>(コードでは {0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/inspector.py" line="321"/>
+        <source>Remove this block and everything inside it (Delete)</source>
+        <translation>このブロックを中身ごと削除します (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/inspector.py" line="329"/>
         <source>Learnable parameters: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>学習するパラメータ数: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="291"/>
-        <source>(model[{0}] in the code)</source>
-        <translation>(コードでは model[{0}])</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/inspector.py" line="304"/>
+        <location filename="../../gui/editor/inspector.py" line="344"/>
         <source>How to build a network</source>
         <translation>ネットワークの作り方</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="306"/>
+        <location filename="../../gui/editor/inspector.py" line="346"/>
         <source>Drag a layer from the palette onto the network, where you want it.</source>
         <translation>パレットから層をドラッグして、ネットワークの置きたい位置にドロップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="307"/>
+        <location filename="../../gui/editor/inspector.py" line="347"/>
         <source>Click a block to see what it does and to edit its parameters here.</source>
         <translation>ブロックをクリックすると、その働きが表示され、ここでパラメータを編集できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="308"/>
+        <location filename="../../gui/editor/inspector.py" line="348"/>
         <source>Drag a block to move it; Delete removes it; Ctrl+↑/↓ moves it too.</source>
         <translation>ブロックはドラッグで移動、Delete で削除。Ctrl+↑/↓ でも移動できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="309"/>
+        <location filename="../../gui/editor/inspector.py" line="349"/>
         <source>Click the Input block to change the input shape.</source>
         <translation>入力の形を変えるには「入力」ブロックをクリックします。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="310"/>
+        <location filename="../../gui/editor/inspector.py" line="350"/>
         <source>Every edit can be undone with Ctrl+Z.</source>
         <translation>どの編集も Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="311"/>
+        <location filename="../../gui/editor/inspector.py" line="351"/>
         <source>Parameters</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="312"/>
+        <location filename="../../gui/editor/inspector.py" line="352"/>
         <source>This layer has nothing to set: it has no parameters of its own.</source>
         <translation>この層には設定する項目がありません (自身のパラメータを持ちません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="313"/>
+        <location filename="../../gui/editor/inspector.py" line="353"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="314"/>
+        <location filename="../../gui/editor/inspector.py" line="335"/>
         <source>Remove this layer from the network (Delete)</source>
         <translation>この層をネットワークから削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="326"/>
+        <location filename="../../gui/editor/inspector.py" line="365"/>
         <source>Allowed: {0}</source>
         <translation>範囲: {0}</translation>
     </message>
@@ -197,77 +233,137 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="177"/>
+        <location filename="../../gui/editor/canvas.py" line="312"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="178"/>
+        <location filename="../../gui/editor/canvas.py" line="312"/>
         <source>one sample = {0} numbers</source>
         <translation>1 サンプル = {0} 個の数</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="180"/>
+        <location filename="../../gui/editor/canvas.py" line="316"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="181"/>
+        <location filename="../../gui/editor/canvas.py" line="316"/>
         <source>model(x) returns this</source>
         <translation>model(x) が返すもの</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="249"/>
+        <location filename="../../gui/editor/canvas.py" line="318"/>
         <source>Drop layers here from the palette</source>
         <translation>パレットから層をここにドロップ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="299"/>
+        <location filename="../../gui/editor/canvas.py" line="320"/>
+        <source>Drop layers into this block</source>
+        <translation>ここに層をドロップしてブロックに入れます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="489"/>
+        <source>path A</source>
+        <translation>経路 A</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="489"/>
+        <source>path B</source>
+        <translation>経路 B</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="560"/>
         <source>? parameters</source>
         <translation>パラメータ数 ?</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="301"/>
+        <location filename="../../gui/editor/canvas.py" line="562"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="301"/>
+        <location filename="../../gui/editor/canvas.py" line="562"/>
         <source>no parameters</source>
         <translation>パラメータなし</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="356"/>
+        <location filename="../../gui/editor/canvas.py" line="602"/>
+        <source>{0} inside</source>
+        <translation>中に {0} 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="610"/>
+        <source>Residual block</source>
+        <translation>残差ブロック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="610"/>
+        <source>Concatenate</source>
+        <translation>連結 (Concatenate)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="631"/>
+        <source>shapes do not fit</source>
+        <translation>形が合いません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="672"/>
         <source>The network&apos;s input. B is the batch size: how many samples go through at once.</source>
         <translation>ネットワークの入力。B はバッチサイズ (一度に流すサンプルの数) です。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="358"/>
+        <location filename="../../gui/editor/canvas.py" line="674"/>
         <source>What the network returns for a batch of B samples.</source>
         <translation>B 個のサンプルからなるバッチに対してネットワークが返すもの。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="378"/>
+        <location filename="../../gui/editor/canvas.py" line="697"/>
         <source>Unknown shape: a layer above has an error.</source>
         <translation>形が分かりません: 上の層にエラーがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="379"/>
+        <location filename="../../gui/editor/canvas.py" line="698"/>
         <source>A tensor of shape {0}: B samples, each made of {1} numbers.</source>
         <translation>形 {0} のテンソル: B 個のサンプルで、それぞれ {1} 個の数です。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="413"/>
+        <location filename="../../gui/editor/canvas.py" line="742"/>
         <source>Move up</source>
         <translation>上へ移動</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="415"/>
+        <location filename="../../gui/editor/canvas.py" line="744"/>
         <source>Move down</source>
         <translation>下へ移動</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="418"/>
+        <location filename="../../gui/editor/canvas.py" line="747"/>
+        <source>Wrap in a residual block</source>
+        <translation>残差ブロックで囲む</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="748"/>
+        <source>Wrap in a concatenate block (path A)</source>
+        <translation>連結ブロックで囲む (経路 A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="750"/>
+        <source>Unwrap: keep the layers, remove the block</source>
+        <translation>囲みを外す: 層を残してブロックを削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="751"/>
+        <source>Expand</source>
+        <translation>展開</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="751"/>
+        <source>Collapse</source>
+        <translation>折りたたむ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas.py" line="754"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -275,32 +371,42 @@
 <context>
     <name>NetworkDocument</name>
     <message>
-        <location filename="../../gui/editor/document.py" line="112"/>
+        <location filename="../../gui/editor/document.py" line="157"/>
+        <source>Wrap in {0}</source>
+        <translation>{0} で囲む</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/document.py" line="171"/>
+        <source>Unwrap {0}</source>
+        <translation>{0} の囲みを外す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/document.py" line="198"/>
         <source>Change input shape</source>
         <translation>入力の形を変更</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="209"/>
+        <location filename="../../gui/editor/document.py" line="298"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="217"/>
+        <location filename="../../gui/editor/document.py" line="306"/>
         <source>Add {0}</source>
         <translation>{0} を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="229"/>
+        <location filename="../../gui/editor/document.py" line="318"/>
         <source>Delete {0}</source>
         <translation>{0} を削除</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="241"/>
+        <location filename="../../gui/editor/document.py" line="332"/>
         <source>Move {0}</source>
         <translation>{0} を移動</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="255"/>
+        <location filename="../../gui/editor/document.py" line="350"/>
         <source>Change {0} of {1}</source>
         <translation>{1} の {0} を変更</translation>
     </message>
@@ -308,52 +414,62 @@
 <context>
     <name>NetworkSummary</name>
     <message>
-        <location filename="../../gui/editor/summary.py" line="29"/>
+        <location filename="../../gui/editor/summary.py" line="31"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; layers</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; 層</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="29"/>
+        <location filename="../../gui/editor/summary.py" line="31"/>
         <source>&lt;b&gt;1&lt;/b&gt; layer</source>
         <translation>&lt;b&gt;1&lt;/b&gt; 層</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="30"/>
+        <location filename="../../gui/editor/summary.py" line="33"/>
+        <source>in &lt;b&gt;1&lt;/b&gt; block</source>
+        <translation>(ブロック &lt;b&gt;1&lt;/b&gt; 個)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/summary.py" line="34"/>
+        <source>in &lt;b&gt;{0}&lt;/b&gt; blocks</source>
+        <translation>(ブロック &lt;b&gt;{0}&lt;/b&gt; 個)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/summary.py" line="35"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; parameters in total</source>
         <translation>パラメータ合計 &lt;b&gt;{0}&lt;/b&gt; 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="31"/>
+        <location filename="../../gui/editor/summary.py" line="36"/>
         <source>output {0}</source>
         <translation>出力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="34"/>
+        <location filename="../../gui/editor/summary.py" line="39"/>
         <source>1 error</source>
         <translation>エラー 1 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="34"/>
+        <location filename="../../gui/editor/summary.py" line="39"/>
         <source>{0} errors</source>
         <translation>エラー {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="37"/>
+        <location filename="../../gui/editor/summary.py" line="42"/>
         <source>1 warning</source>
         <translation>警告 1 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="37"/>
+        <location filename="../../gui/editor/summary.py" line="42"/>
         <source>{0} warnings</source>
         <translation>警告 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="40"/>
+        <location filename="../../gui/editor/summary.py" line="45"/>
         <source>no problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="48"/>
+        <location filename="../../gui/editor/summary.py" line="53"/>
         <source>Blocks with a problem are outlined; point at one to read why.</source>
         <translation>問題のあるブロックは枠で囲まれています。マウスを乗せると理由が表示されます。</translation>
     </message>
@@ -361,20 +477,50 @@
 <context>
     <name>Palette</name>
     <message>
-        <location filename="../../gui/editor/palette.py" line="105"/>
+        <location filename="../../gui/editor/palette.py" line="118"/>
         <source>Filter layers…</source>
         <translation>層を絞り込む…</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/palette.py" line="106"/>
+        <location filename="../../gui/editor/palette.py" line="119"/>
         <source>Drag a layer into the network, or double-click it to add it at the end.</source>
         <translation>層をネットワークにドラッグするか、ダブルクリックで末尾に追加します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/palette.py" line="123"/>
+        <source>Blocks</source>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/palette.py" line="134"/>
+        <source>Residual block</source>
+        <translation>残差ブロック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/palette.py" line="134"/>
+        <source>Concatenate</source>
+        <translation>連結 (Concatenate)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/palette.py" line="139"/>
+        <source>Drag layers into the block once it is in the network.</source>
+        <translation>ネットワークに置いたら、層をブロックの中にドラッグします。</translation>
     </message>
 </context>
 <context>
     <name>ShapeLegend</name>
     <message>
-        <location filename="../../gui/editor/summary.py" line="72"/>
+        <location filename="../../gui/editor/summary.py" line="76"/>
+        <source>Blocks</source>
+        <translation>ブロック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/summary.py" line="77"/>
+        <source>skip path</source>
+        <translation>スキップ経路</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/summary.py" line="79"/>
         <source>&lt;code&gt;(B, 64)&lt;/code&gt;: a batch of B samples, 64 numbers each. B is the batch size; it is left open because any B works.</source>
         <translation>&lt;code&gt;(B, 64)&lt;/code&gt;: B 個のサンプルで、それぞれ 64 個の数。B はバッチサイズで、どんな B でも動くので決めずにおきます。</translation>
     </message>
