@@ -38,7 +38,7 @@ def _imagemlp(input_shape: tuple[int, ...], hidden: list[int], n_out: int = 10) 
 
 
 def _residual_mlp(depth: int, width: int, activation: str, n_in: int = 2, n_out: int = 2) -> NetworkSpec:
-    """``_mlp([width] * depth)`` with every hidden layer after the first wrapped in a residual block.
+    """``mlp([width] * depth)`` with every hidden layer after the first wrapped in a residual block.
 
     Same layers, same order, same parameter shapes: built after the same seed, both networks start
     with the same weights, so the only difference is the skip paths."""
@@ -107,7 +107,7 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in [
              "first layer is vanishingly small. Compare with the same network with residual blocks.",
              f"Linear+Sigmoid の隠れ層 {RESIDUAL_DEPTH} 層を素直に重ねたもの。最初の層に届く勾配はほとんど"
              "ゼロです。残差ブロック版と比べてみましょう。",
-             lambda: _mlp([DEEP_WIDTH] * RESIDUAL_DEPTH, "Sigmoid")),
+             lambda: mlp([DEEP_WIDTH] * RESIDUAL_DEPTH, "Sigmoid")),
     Template("deep_residual_sigmoid", f"The same with residual blocks ({RESIDUAL_DEPTH} layers)",
              f"同じネットワークを残差ブロックで ({RESIDUAL_DEPTH} 層)",
              f"The same {RESIDUAL_DEPTH} Linear+Sigmoid layers, each after the first inside a residual block "
