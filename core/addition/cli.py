@@ -115,8 +115,8 @@ def _transformer_options(t) -> None:
     t.add_argument("--width", type=int, default=64, help="transformer: embedding size")
     t.add_argument("--positions", choices=["absolute", "coupled"], default=None,
                    help="transformer: position scheme (default: coupled)")
-    t.add_argument("--lengths", choices=["uniform", "balanced"], default="uniform",
-                   help="transformer: draw pairs uniformly, or each number's length first")
+    t.add_argument("--balanced", type=float, default=None,
+                   help="transformer: share of each batch whose numbers' lengths are drawn first (default: the recipe's)")
     t.add_argument("--warmup", type=int, default=None, help="transformer: warm-up steps")
 
 
@@ -203,7 +203,8 @@ def _train_spec(kind: str, args):
         return recipe(mcfg, train_size=args.train_size or None, test_size=args.test_size, batch_size=args.batch_size,
                       lr=args.lr, lr_final=args.lr_final,
                       warmup_steps=FAST_OPTIM.warmup_steps if args.warmup is None else args.warmup,
-                      max_steps=args.steps, eval_every=args.eval_every, seed=args.seed, lengths=args.lengths)
+                      max_steps=args.steps, eval_every=args.eval_every, seed=args.seed,
+                      **({} if args.balanced is None else {"balanced": args.balanced}))
     from .model import ModelConfig
     from .train import recipe
     mcfg = ModelConfig(digits=args.digits, cell=args.cell, embed_dim=args.embed, hidden=args.hidden,

@@ -71,7 +71,7 @@ def length_config(positions: str, train_digits: int, test_digits, layers: int = 
     model = TransformerConfig(digits=train_digits, layers=layers, heads=heads, width=width, reverse_answer=True,
                               positions=positions, position_slots=slots)
     return TransformerTrainConfig(model=model, test_size=min(1000, num_pairs(train_digits) // 10), batch_size=batch_size,
-                                  seed=seed, lengths="balanced")
+                                  seed=seed, balanced=1.0)
 
 
 def measure(positions: str, train_digits: int = 5, test_digits=(6, 7, 8), steps: int = 3000, samples: int = 1000,

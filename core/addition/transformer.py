@@ -270,34 +270,43 @@ class AdditionTransformer(nn.Module):
         _, weights = self(seq[:, :-1], pos_t[:, :P + w - 1], return_weights=True)
         return ids, torch.stack(probs, dim=1), seq, weights
 
+    def teacher_forced(self, a: np.ndarray, b: np.ndarray, chunk: int = 8192):
+        """One pass with the true answers fed in: which rows (B,) the model gets right.
+
+        Exact: a row whose every answer character is the model's top choice is exactly what
+        greedy decoding writes (each step then reads the same input), and only such rows are right.
+        """
+        right = []
+        for i in range(0, len(a), chunk):
+            tokens, pos, answer = encode(a[i:i + chunk], b[i:i + chunk], self.cfg.reverse_answer, self.cfg.positions)
+            pred = self(torch.from_numpy(tokens[:, :-1]), torch.from_numpy(pos[:, :-1])).argmax(dim=-1).numpy()
+            right.append(np.all((pred == tokens[:, 1:]) | ~answer[:, 1:], axis=1))
+        return np.concatenate(right) if right else np.zeros(0, dtype=bool)
+
+    def exact_match(self, a, b) -> float:
+        """Greedy exact match over problems, in one teacher-forced pass (see ``teacher_forced``)."""
+        right = self.teacher_forced(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
+        return float(right.mean()) if len(right) else 0.0
+
     def answer_ids(self, a: np.ndarray, b: np.ndarray, width: int | None = None, chunk: int = 8192) -> np.ndarray:
         """Greedy answers for any problems, in the Seq2Seq's answer layout (B, width) for scoring.
 
-        Shortcut, exact: with the true answer fed in (one pass, teacher forcing), a row whose
-        every answer character is the model's top choice is exactly what greedy decoding would
-        write (each step then sees the same input), so only the other rows are decoded step by step.
+        Rows the teacher-forced pass gets right are the true answers; only the others are decoded
+        step by step (grouped by the lengths of their numbers).
         """
         a = np.asarray(a, dtype=np.int64)
         b = np.asarray(b, dtype=np.int64)
         la, lb = _num_digits(a), _num_digits(b)
         widest = int(np.maximum(la, lb).max()) + 1 if len(a) else 1
         width = max(width or tok.answer_len(self.cfg.digits), widest)
+        right = self.teacher_forced(a, b, chunk)
+        s = a + b
         out = np.full((len(a), width), END, dtype=np.int64)
-        wrong = []
-        for i in range(0, len(a), chunk):
-            sl = slice(i, i + chunk)
-            tokens, pos, answer = encode(a[sl], b[sl], self.cfg.reverse_answer, self.cfg.positions)
-            t = torch.from_numpy(tokens)
-            pred = self(t[:, :-1], torch.from_numpy(pos[:, :-1])).argmax(dim=-1).numpy()     # (B, T-1)
-            target = tokens[:, 1:]
-            ok = np.all((pred == target) | ~answer[:, 1:], axis=1)
-            base = (la[sl] + lb[sl] + 2)[:, None]
-            k = np.arange(width)[None, :]
-            idx = np.minimum(base + k, tokens.shape[1] - 1)
-            known = np.where(k < np.maximum(la[sl], lb[sl])[:, None] + 1, np.take_along_axis(tokens, idx, 1), END)
-            out[sl] = known
-            wrong.append(np.flatnonzero(~ok) + i)
-        wrong = np.concatenate(wrong) if wrong else np.zeros(0, dtype=np.int64)
+        for k in range(width):                                      # the true answers, written as the model writes them
+            ls = _num_digits(s)
+            place = k if self.cfg.reverse_answer else ls - 1 - k
+            out[:, k] = np.where((place >= 0) & (place < ls), _digit(s, np.clip(place, 0, None)), END)
+        wrong = np.flatnonzero(~right)
         key = la[wrong] * 100 + lb[wrong]
         for k in np.unique(key):                                     # decode one (len(a), len(b)) group at a time
             rows = wrong[key == k]

@@ -139,7 +139,7 @@ def test_tiny_transformer_learns_one_digit_addition_to_100_percent():
 
 
 def test_task_never_trains_on_held_out_problems_and_continues_its_order():
-    cfg = TransformerTrainConfig(model=TransformerConfig(digits=2), test_size=500, batch_size=256, lengths="balanced")
+    cfg = TransformerTrainConfig(model=TransformerConfig(digits=2), test_size=500, batch_size=256, balanced=0.5)
     task = TransformerTask(cfg)
     test = set(task.split.test.tolist())
     for _ in range(20):
