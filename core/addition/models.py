@@ -21,6 +21,7 @@ class ModelKind:
     config_class: type
     model_class: type
     shipped_name: str               # file in resources/models
+    task: str                       # the engine task that trains it (a key of core.tasks.TASKS)
     label_en: str
     label_ja: str
 
@@ -37,10 +38,10 @@ class ModelKind:
 
 
 KINDS: dict[str, ModelKind] = {
-    "seq2seq": ModelKind("seq2seq", ModelConfig, Seq2Seq, "addition_3digit.pt",
+    "seq2seq": ModelKind("seq2seq", ModelConfig, Seq2Seq, "addition_3digit.pt", "addition",
                          "Seq2Seq (GRU encoder-decoder)", "Seq2Seq（GRU エンコーダ・デコーダ）"),
     "transformer": ModelKind("transformer", TransformerConfig, AdditionTransformer,
-                             "addition_transformer_3digit.pt",
+                             "addition_transformer_3digit.pt", "addition_transformer",
                              "Transformer (GPT-style, decoder only)", "Transformer（GPT 型、デコーダのみ）"),
 }
 
@@ -49,3 +50,11 @@ def kind_of(model) -> str:
     """The kind name of a model (or of its config)."""
     cfg = getattr(model, "cfg", model)
     return getattr(cfg, "kind", "seq2seq")
+
+
+def kind_for_task(task: str) -> str:
+    """The kind of model an engine task trains ("addition" -> "seq2seq")."""
+    for kind in KINDS.values():
+        if kind.task == task:
+            return kind.name
+    raise ValueError(f"no addition model is trained by task {task!r}")

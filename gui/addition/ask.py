@@ -1,4 +1,9 @@
-"""The left half of the addition panel: ask the model, see the history and each decoding step."""
+"""The left half of the addition panel: ask the model, see the history and each decoding step.
+
+The model is the Seq2Seq or the Transformer (the choice of shipped model), a trained or a loaded
+one. For the Transformer the heat map shows any layer's and head's attention over the sequence
+it read ("123+45=" and the answer characters it wrote and read back).
+"""
 from __future__ import annotations
 
 import html
@@ -6,10 +11,11 @@ import html
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from core.addition.models import KINDS
 from core.addition.prompt import PromptError
 from core.addition.solver import Solution, Solver
 from gui.common.theme import ERROR as BAD_COLOR, OK as OK_COLOR
@@ -24,6 +30,7 @@ class AskPanel(QWidget):
 
     use_shipped_requested = Signal()
     load_requested = Signal()
+    kind_changed = Signal(str)          # the learner chose the Seq2Seq or the Transformer
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -34,6 +41,12 @@ class AskPanel(QWidget):
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
         self.model_label.setTextFormat(Qt.RichText)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Seq2Seq (the textbook's)"), "seq2seq")
+        self.kind.addItem(self.tr("Transformer (GPT-style)"), "transformer")
+        self.kind.setToolTip(self.tr("Which shipped model answers: the textbook's encoder-decoder, or a decoder-only "
+                                     "Transformer like a small GPT"))
+        self.kind.currentIndexChanged.connect(self._on_kind)
         self.shipped_button = QPushButton(self.tr("Use the shipped model"))
         self.shipped_button.setToolTip(self.tr("Go back to the model that comes with the app"))
         self.shipped_button.clicked.connect(self.use_shipped_requested)
@@ -44,6 +57,7 @@ class AskPanel(QWidget):
         mb = QVBoxLayout(model_box)
         mb.addWidget(self.model_label)
         row = QHBoxLayout()
+        row.addWidget(self.kind)
         row.addWidget(self.shipped_button)
         row.addWidget(self.load_button)
         row.addStretch(1)
@@ -117,6 +131,29 @@ class AskPanel(QWidget):
         ab.addWidget(middle, 1)
         ab.addWidget(self.steps_note)
 
+        self.layer = QComboBox()
+        self.head = QComboBox()
+        self.layer.currentIndexChanged.connect(self._draw_attention)
+        self.head.currentIndexChanged.connect(self._draw_attention)
+        self.layer_row = QWidget()
+        lr = QHBoxLayout(self.layer_row)
+        lr.setContentsMargins(0, 0, 0, 0)
+        lr.addWidget(QLabel(self.tr("Attention of layer:")))
+        lr.addWidget(self.layer)
+        lr.addWidget(QLabel(self.tr("Head:")))
+        lr.addWidget(self.head)
+        lr.addStretch(1)
+        self.layer_row.setToolTip(self.tr("Each row is one character of the sequence taking a weighted average of the "
+                                          "characters up to itself (bright = a large weight); rows marked → wrote "
+                                          "a character of the answer"))
+        self.layer_row.hide()
+        att = QWidget()
+        al = QVBoxLayout(att)
+        al.setContentsMargins(0, 0, 0, 0)
+        al.addWidget(self.layer_row)
+        al.addWidget(self.attention, 1)
+        self._shown: Solution | None = None
+
         outer = QSplitter(Qt.Vertical)
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -124,7 +161,7 @@ class AskPanel(QWidget):
         tl.addWidget(model_box)
         tl.addWidget(ask_box, 1)
         outer.addWidget(top)
-        outer.addWidget(self.attention)
+        outer.addWidget(att)
         outer.setStretchFactor(0, 5)
         outer.setStretchFactor(1, 3)
         lay = QVBoxLayout(self)
@@ -133,9 +170,20 @@ class AskPanel(QWidget):
         self._set_enabled(False)
 
     # -- model -----------------------------------------------------------------------------
+    def current_kind(self) -> str:
+        return self.kind.currentData()
+
+    @Slot(int)
+    def _on_kind(self, _index: int) -> None:
+        self.kind_changed.emit(self.current_kind())
+
     def set_solver(self, solver: Solver | None, description: str, shipped: bool) -> None:
         self.solver = solver
         self.model_label.setText(description)
+        if solver is not None:              # the choice follows the model in use (a loaded file may be either)
+            self.kind.blockSignals(True)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(solver.kind)))
+            self.kind.blockSignals(False)
         self.shipped_button.setEnabled(not shipped)
         self._set_enabled(solver is not None)
         if solver is not None:
@@ -181,9 +229,14 @@ class AskPanel(QWidget):
         return f'{sol.a} + {sol.b} = <b>{html.escape(shown)}</b> &nbsp; <span style="color:{BAD_COLOR}">{verdict}</span>'
 
     def history_text(self, sol: Solution) -> str:
+        who = self.kind_name(sol.model_kind)
         if sol.correct:
-            return f"✓  {sol.a} + {sol.b} = {sol.answer}"
-        return self.tr("✗  {0} + {1} = {2}   (true sum {3})").format(sol.a, sol.b, sol.answer or "?", sol.true_sum)
+            return f"✓  {sol.a} + {sol.b} = {sol.answer}   · {who}"
+        return self.tr("✗  {0} + {1} = {2}   (true sum {3})").format(sol.a, sol.b, sol.answer or "?", sol.true_sum) + \
+            f"   · {who}"
+
+    def kind_name(self, kind: str) -> str:
+        return {"seq2seq": self.tr("Seq2Seq"), "transformer": self.tr("Transformer")}.get(kind, kind)
 
     def show_example(self, text: str = "123+45") -> None:
         """Show one worked example (not added to the history) so the panel never starts blank."""
@@ -213,6 +266,11 @@ class AskPanel(QWidget):
                 if col < 2:
                     cell.setTextAlignment(Qt.AlignCenter)
                 self.steps_table.setItem(i, col, cell)
+        self._shown = sol
+        if sol.model_kind == "transformer":
+            self._show_transformer_notes(sol)
+            return
+        self.layer_row.hide()
         enc = "".join(visible_char(c) for c in sol.encoder_chars)
         notes = [self.tr("The encoder read “{0}”.").format(enc)]
         if sol.reverse_input:
@@ -225,3 +283,45 @@ class AskPanel(QWidget):
             matrix = np.stack([s.attention for s in sol.steps])
         self.attention.show_attention(matrix, sol.encoder_chars,
                                       [f"{i + 1}: {visible_char(s.char)}" for i, s in enumerate(sol.steps)])
+
+    def _show_transformer_notes(self, sol: Solution) -> None:
+        prompt = "".join(sol.encoder_chars[:len(sol.encoder_chars) - len(sol.steps) + 1])
+        notes = [self.tr("The Transformer read “{0}” and wrote the answer one character at a time, reading back "
+                         "each character it wrote (like a GPT writing text).").format(prompt)]
+        if sol.reverse_answer:
+            notes.append(self.tr("It writes the answer ones digit first; it is flipped back for display."))
+        self.steps_note.setText(" ".join(notes))
+        n_layers, n_heads = sol.layer_attention.shape[:2]
+        for box, items in ((self.layer, [str(i + 1) for i in range(n_layers)]),
+                           (self.head, [str(i + 1) for i in range(n_heads)] + [self.tr("mean of the heads")])):
+            if box.count() != len(items):
+                keep = box.currentIndex()
+                box.blockSignals(True)
+                box.clear()
+                box.addItems(items)
+                box.setCurrentIndex(keep if 0 <= keep < len(items) else len(items) - 1)
+                box.blockSignals(False)
+        self.layer_row.show()
+        self._draw_attention()
+
+    def attention_matrix(self) -> np.ndarray | None:
+        """The Transformer's (T, T) weights on screen: the chosen layer's chosen head, or the heads' mean."""
+        sol = self._shown
+        if sol is None or sol.layer_attention is None:
+            return None
+        li = min(max(self.layer.currentIndex(), 0), sol.layer_attention.shape[0] - 1)
+        w = sol.layer_attention[li]
+        hi = self.head.currentIndex()
+        return w.mean(axis=0) if hi < 0 or hi >= w.shape[0] else w[hi]
+
+    @Slot()
+    def _draw_attention(self) -> None:
+        w = self.attention_matrix()
+        if w is None:
+            return
+        sol = self._shown
+        chars = sol.encoder_chars
+        first = len(chars) - len(sol.steps) + 1             # the row of "=", which writes the first answer character
+        rows = [visible_char(c) if t < first - 1 else f"{visible_char(c)} → {visible_char(sol.steps[t - first + 1].char)}"
+                for t, c in enumerate(chars)]
+        self.attention.show_attention(w, chars, rows)

@@ -6,9 +6,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from core.addition.model import Seq2Seq, count_parameters
-from core.addition.train import model_config
+from core.addition.model import count_parameters
+from core.addition.models import KINDS, kind_for_task
 from core.engine.run import RunSpec
+
+
+def build_model(spec: RunSpec):
+    """A fresh model of the kind and configuration ``spec`` trains (the app's RNG left as it was)."""
+    with torch.random.fork_rng(devices=[]):
+        return KINDS[kind_for_task(spec.task)].build(spec.args.get("model") or {})
 
 
 @dataclass
@@ -28,9 +34,7 @@ class RunOutcome:
     @classmethod
     def from_end(cls, run: int, spec: RunSpec, end, state: dict | None = None) -> "RunOutcome":
         m = end.metrics or {}
-        cfg = model_config(spec)
-        with torch.random.fork_rng(devices=[]):        # counting builds a model: keep the app's RNG as it was
-            parameters = count_parameters(Seq2Seq(cfg))
+        parameters = count_parameters(build_model(spec))
         return cls(run, spec.label, spec, parameters, end.step, end.seconds,
                    m.get("exact"), m.get("per_digit"), dict(m.get("by_carries") or {}), end.reason == "stopped",
                    (state or {}).get("model", {}))
@@ -39,8 +43,11 @@ class RunOutcome:
     def test_size(self) -> int:
         return int(self.spec.args.get("test_size", 0))
 
-    def model(self) -> Seq2Seq:
-        with torch.random.fork_rng(devices=[]):
-            model = Seq2Seq(model_config(self.spec))
+    @property
+    def kind(self) -> str:
+        return kind_for_task(self.spec.task)
+
+    def model(self):
+        model = build_model(self.spec)
         model.load_state_dict({k: torch.from_numpy(np.asarray(v)) for k, v in self.state_dict.items()})
         return model.eval()

@@ -1,4 +1,4 @@
-"""The addition solver page: ask a Seq2Seq model to add, watch it decode, train your own.
+"""The addition solver page: ask a Seq2Seq or a Transformer to add, watch it decode, train your own.
 
 Left: the model in use, the prompt box with its history and the step-by-step decoding.
 Right: "Train from scratch" and "Textbook comparison". Training runs in the app's training
@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, QThread, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from core.addition import checkpoint
 from core.addition.model import Seq2Seq, count_parameters
+from core.addition.models import kind_of
 from core.addition.solver import Solver
 from core.engine.process import Job
 from core.i18n import language
@@ -21,6 +22,7 @@ from gui.common import theme
 from gui.run.controller import RunController
 
 from .ask import AskPanel
+from .checker import ExhaustiveWorker
 from .outcome import RunOutcome
 from .train_panel import ComparePanel, TrainPanel
 
@@ -56,6 +58,7 @@ class AdditionPage(QWidget):
         self.trained_model: Seq2Seq | None = None
 
         self.ask_panel.use_shipped_requested.connect(self.use_shipped)
+        self.ask_panel.kind_changed.connect(self.use_shipped)
         self.ask_panel.load_requested.connect(self.load_model_dialog)
         self.train_panel.start_requested.connect(self.start_training)
         self.train_panel.pause_toggled.connect(self.set_paused)
@@ -65,6 +68,9 @@ class AdditionPage(QWidget):
         self.compare_panel.start_requested.connect(self.start_comparison)
         self.compare_panel.stop_requested.connect(self.stop)
         self.compare_panel.use_requested.connect(self.use_compared)
+        self.compare_panel.check_requested.connect(self.check_all_pairs)
+        self._check_thread: QThread | None = None
+        self._checker: ExhaustiveWorker | None = None
         self.use_shipped()
         self.ask_panel.show_example()
 
@@ -77,13 +83,16 @@ class AdditionPage(QWidget):
 
     # -- which model answers -----------------------------------------------------------------
     @Slot()
-    def use_shipped(self) -> None:
+    @Slot(str)
+    def use_shipped(self, kind: str = "") -> None:
+        """Answer with the shipped model of ``kind`` (default: the one chosen in the ask panel)."""
+        kind = kind or self.ask_panel.current_kind()
         try:
-            solver = Solver(checkpoint.load_shipped())
+            solver = Solver(checkpoint.load_shipped(kind))
         except checkpoint.CheckpointError as e:
             self.ask_panel.set_solver(None, self.tr("The shipped model could not be loaded: {0}").format(str(e)), True)
             return
-        meta = checkpoint.load_metadata(checkpoint.SHIPPED)
+        meta = checkpoint.load_metadata(checkpoint.shipped_path(kind))
         ex = meta.get("exhaustive", {})
         acc = ""
         if "exact" in ex:
@@ -92,8 +101,16 @@ class AdditionPage(QWidget):
         self.ask_panel.set_solver(solver, self.tr("<b>Shipped model</b>: {0}.{1}").format(
             self.describe(solver.model), acc), shipped=True)
 
-    def describe(self, model: Seq2Seq) -> str:
+    def describe(self, model) -> str:
         c = model.cfg
+        if kind_of(model) == "transformer":
+            parts = [self.tr("Transformer"), (self.tr("1 digit") if c.digits == 1 else self.tr("{0} digits").format(c.digits)),
+                     self.tr("layers: {0}, heads: {1}, width: {2}").format(c.layers, c.heads, c.width),
+                     self.tr("coupled positions") if c.positions == "coupled" else self.tr("absolute positions")]
+            if c.reverse_answer:
+                parts.append(self.tr("reversed answer"))
+            parts.append(self.tr("{0} parameters").format(f"{count_parameters(model):,}"))
+            return ", ".join(parts)
         parts = [c.cell.upper(), (self.tr("1 digit") if c.digits == 1 else self.tr("{0} digits").format(c.digits)), self.tr("hidden {0}").format(c.hidden)]
         if c.reverse_input:
             parts.append(self.tr("reversed input"))
@@ -106,7 +123,7 @@ class AdditionPage(QWidget):
         parts.append(self.tr("{0} parameters").format(f"{count_parameters(model):,}"))
         return ", ".join(parts)
 
-    def _use_model(self, model: Seq2Seq, title: str) -> None:
+    def _use_model(self, model, title: str) -> None:
         self.ask_panel.set_solver(Solver(model), "<b>{0}</b>: {1}.".format(title, self.describe(model)), shipped=False)
 
     @Slot()
@@ -195,7 +212,7 @@ class AdditionPage(QWidget):
         self.compare_panel.run_button.setFocus()
 
     def _start(self, kind: str, specs) -> bool:
-        if self.is_running():
+        if self.is_running() or self.is_checking():
             return False
         if RunController.busy():
             status = self.train_panel.status if kind == "train" else self.compare_panel.status
@@ -217,7 +234,46 @@ class AdditionPage(QWidget):
 
     @Slot()
     def stop(self) -> None:
+        if self._checker is not None:
+            self._checker.stop()
         self.controller.stop()
+
+    # -- every pair, for the comparison table ---------------------------------------------------
+    def is_checking(self) -> bool:
+        return self._check_thread is not None
+
+    @Slot()
+    def check_all_pairs(self) -> None:
+        """Ask each finished comparison model every sum of two 3-digit numbers, in a worker thread."""
+        if self.is_checking() or self.is_running():
+            return
+        models = [(o.run, o.model()) for o in sorted(self._compare_outcomes, key=lambda o: o.run) if o.state_dict]
+        if not models:
+            return
+        self._check_thread = QThread(self)
+        self._checker = ExhaustiveWorker(models)
+        self._checker.moveToThread(self._check_thread)
+        self._check_thread.started.connect(self._checker.run)
+        self._checker.progress.connect(self._on_check_progress)
+        self._checker.finished.connect(self._check_thread.quit)
+        self._checker.finished.connect(self._checker.deleteLater)
+        self._check_thread.finished.connect(self._on_check_finished)
+        self.compare_panel.set_running(False, checking=True)
+        self.compare_panel.status.setText(self.tr("Checking every pair of 3-digit numbers…"))
+        self._check_thread.start()
+
+    @Slot(int, int, int, int)
+    def _on_check_progress(self, run: int, done: int, total: int, wrong: int) -> None:
+        self.compare_panel.show_exhaustive(run, done, total, wrong)
+
+    @Slot()
+    def _on_check_finished(self) -> None:
+        thread, self._check_thread, self._checker = self._check_thread, None, None
+        if thread is not None:
+            thread.wait()
+            thread.deleteLater()
+        self.compare_panel.set_running(False)
+        self.compare_panel.status.setText(self.tr("Checked every pair of 3-digit numbers."))
 
     @Slot(object)
     def _on_progress(self, progress) -> None:
@@ -264,5 +320,11 @@ class AdditionPage(QWidget):
             self.compare_panel.finish(self._outcomes)
 
     def shutdown(self) -> None:
-        """Stop training and join the relay thread (called by the main window on close)."""
+        """Stop training and checking, and join their threads (called by the main window on close)."""
+        if self._checker is not None:
+            self._checker.stop()
+        if self._check_thread is not None:
+            self._check_thread.quit()
+            self._check_thread.wait()
+            self._check_thread = None
         self.controller.shutdown()

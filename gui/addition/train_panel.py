@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleS
 from core.addition.data import num_pairs
 from core.addition.model import ModelConfig
 from core.addition.train import recipe
+from core.addition.transformer import TransformerConfig
+from core.addition.transformer_task import FAST, recipe as transformer_recipe
 from core.engine.run import RunSpec
 
 from .outcome import RunOutcome
@@ -30,6 +32,11 @@ class TrainPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         # -- options
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Seq2Seq (GRU/LSTM encoder-decoder)"), "seq2seq")
+        self.kind.addItem(self.tr("Transformer (GPT-style, decoder only)"), "transformer")
+        self.kind.setToolTip(self.tr("The textbook's encoder-decoder, or a decoder-only Transformer that reads "
+                                     "“123+45=” and writes the answer like a GPT writes text"))
         self.digits = QSpinBox(); self.digits.setRange(1, 5); self.digits.setValue(3)
         self.cell = QComboBox(); self.cell.addItem("GRU", "gru"); self.cell.addItem("LSTM", "lstm")
         self.hidden = QSpinBox(); self.hidden.setRange(8, 512); self.hidden.setSingleStep(16); self.hidden.setValue(128)
@@ -51,30 +58,60 @@ class TrainPanel(QWidget):
         self.train_size.setToolTip(self.tr("0: draw new problems for every batch; otherwise a fixed training set "
                                            "of this size (the textbook uses 45,000)"))
         self.early_stop = QCheckBox(self.tr("Stop at 99% exact match")); self.early_stop.setChecked(True)
+        # the Transformer's own options
+        fast: TransformerConfig = FAST["model"]
+        self.layers = QSpinBox(); self.layers.setRange(1, 6); self.layers.setValue(fast.layers)
+        self.heads = QComboBox()
+        for h in (1, 2, 4, 8):
+            self.heads.addItem(str(h), h)
+        self.heads.setCurrentIndex(self.heads.findData(fast.heads))
+        self.width = QSpinBox(); self.width.setRange(16, 256); self.width.setSingleStep(16); self.width.setValue(fast.width)
+        self.width.setToolTip(self.tr("Size of each character's vector (a multiple of the number of heads)"))
+        self.coupled = QCheckBox(self.tr("Coupled positions")); self.coupled.setChecked(fast.positions == "coupled")
+        self.coupled.setToolTip(self.tr("Number the digits by place value (ones, tens, …), the same in both numbers and "
+                                        "the answer, instead of by their index in the text: digits to add share a "
+                                        "position. Off: the usual GPT positions."))
 
-        for w in (self.digits, self.cell, self.hidden, self.embed, self.train_size, self.steps, self.batch, self.lr):
+        for w in (self.kind, self.digits, self.cell, self.hidden, self.embed, self.train_size, self.steps, self.batch,
+                  self.lr, self.layers, self.heads, self.width):
             w.setMaximumWidth(170)
+        self.kind.setMaximumWidth(320)
         form = QGridLayout()
         left, right = QFormLayout(), QFormLayout()
+        self.left_form = left
         left.addRow(self.tr("Digits per number:"), self.digits)
         left.addRow(self.tr("RNN cell:"), self.cell)
         left.addRow(self.tr("Hidden size:"), self.hidden)
         left.addRow(self.tr("Embedding size:"), self.embed)
+        left.addRow(self.tr("Layers:"), self.layers)
+        left.addRow(self.tr("Heads:"), self.heads)
+        left.addRow(self.tr("Width:"), self.width)
         left.addRow(self.tr("Training data:"), self.train_size)
         right.addRow(self.tr("Steps:"), self.steps)
         right.addRow(self.tr("Batch size:"), self.batch)
         right.addRow(self.tr("Learning rate:"), self.lr)
         switches = QGridLayout()
-        for i, w in enumerate((self.reverse_input, self.reverse_answer, self.early_stop, self.peeky, self.attention)):
+        for i, w in enumerate((self.reverse_input, self.reverse_answer, self.early_stop, self.peeky, self.attention,
+                               self.coupled)):
             switches.addWidget(w, i // 3, i % 3)
-        form.addLayout(left, 0, 0)
-        form.addLayout(right, 0, 1)
-        form.addLayout(switches, 1, 0, 1, 2)
+        kind_row = QFormLayout()
+        kind_row.addRow(self.tr("Model:"), self.kind)
+        form.addLayout(kind_row, 0, 0, 1, 2)
+        form.addLayout(left, 1, 0)
+        form.addLayout(right, 1, 1)
+        form.addLayout(switches, 2, 0, 1, 2)
         opts = QGroupBox(self.tr("Model and training options"))
         opts.setLayout(form)
-        self.option_widgets = [self.digits, self.cell, self.hidden, self.embed, self.reverse_input, self.reverse_answer,
-                               self.peeky, self.attention, self.steps, self.batch, self.lr, self.train_size,
-                               self.early_stop]
+        self.seq2seq_widgets = [self.cell, self.hidden, self.embed, self.reverse_input, self.peeky, self.attention]
+        self.transformer_widgets = [self.layers, self.heads, self.width, self.coupled]
+        self.option_widgets = [self.kind, self.digits, self.cell, self.hidden, self.embed, self.reverse_input,
+                               self.reverse_answer, self.peeky, self.attention, self.steps, self.batch, self.lr,
+                               self.train_size, self.early_stop, self.layers, self.heads, self.width, self.coupled]
+        self.kind.currentIndexChanged.connect(self._on_kind)
+        self._on_kind()
+        # coupled positions number the answer from its ones digit, so they need it written first
+        self.coupled.toggled.connect(lambda on: on and self.reverse_answer.setChecked(True))
+        self.reverse_answer.toggled.connect(lambda on: on or self.coupled.setChecked(False))
 
         # -- controls
         self.start_button = QPushButton(self.tr("Start training"))
@@ -136,7 +173,27 @@ class TrainPanel(QWidget):
         else:
             self.status.setText(self.tr("Choose options and press “Start training”."))
 
+    def current_kind(self) -> str:
+        return self.kind.currentData()
+
+    @Slot()
+    def _on_kind(self) -> None:
+        """Show the chosen model's own options, with the batch size and learning rate it trains well with."""
+        transformer = self.current_kind() == "transformer"
+        for w in self.seq2seq_widgets:
+            w.setVisible(not transformer)
+            if self.left_form.labelForField(w) is not None:
+                self.left_form.labelForField(w).setVisible(not transformer)
+        for w in self.transformer_widgets:
+            w.setVisible(transformer)
+            if self.left_form.labelForField(w) is not None:
+                self.left_form.labelForField(w).setVisible(transformer)
+        self.batch.setValue(FAST["batch_size"] if transformer else 128)
+        self.lr.setValue(FAST["lr"] if transformer else 0.01)
+
     def config(self) -> RunSpec:
+        if self.current_kind() == "transformer":
+            return self.transformer_config()
         model = ModelConfig(digits=self.digits.value(), cell=self.cell.currentData(), embed_dim=self.embed.value(),
                             hidden=self.hidden.value(), reverse_input=self.reverse_input.isChecked(),
                             reverse_answer=self.reverse_answer.isChecked(), peeky=self.peeky.isChecked(),
@@ -149,6 +206,22 @@ class TrainPanel(QWidget):
         return recipe(model, train_size=train_size, test_size=test_size, batch_size=self.batch.value(),
                       lr=self.lr.value(), lr_final=min(3e-4, self.lr.value()), max_steps=self.steps.value(),
                       target=0.99 if self.early_stop.isChecked() else None, eval_every=100, label="train")
+
+    def transformer_config(self) -> RunSpec:
+        heads = self.heads.currentData()
+        width = max(heads, self.width.value() // heads * heads)          # a multiple of the heads
+        model = TransformerConfig(digits=self.digits.value(), layers=self.layers.value(), heads=heads, width=width,
+                                  reverse_answer=True if self.coupled.isChecked() else self.reverse_answer.isChecked(),
+                                  positions="coupled" if self.coupled.isChecked() else "absolute")
+        test_size = min(5000, num_pairs(model.digits) // 10)
+        train_size = self.train_size.value() or None
+        if train_size is not None:
+            train_size = min(train_size, num_pairs(model.digits) - test_size)
+        return transformer_recipe(model, train_size=train_size, test_size=test_size, batch_size=self.batch.value(),
+                                  lr=self.lr.value(), lr_final=min(FAST["lr_final"], self.lr.value()),
+                                  warmup_steps=FAST["warmup_steps"], max_steps=self.steps.value(),
+                                  target=0.99 if self.early_stop.isChecked() else None, eval_every=FAST["eval_every"],
+                                  label="train")
 
     def set_running(self, running: bool) -> None:
         for w in self.option_widgets:
@@ -207,8 +280,8 @@ class TrainPanel(QWidget):
         self.status.setText(self.tr("Done. Use the new model for prompts, save it, or train again."))
 
 
-def comparison_jobs(cell: str, steps: int, with_extra: bool) -> list[RunSpec]:
-    """The textbook's comparison: the same data and budget, one change at a time."""
+def comparison_jobs(cell: str, steps: int, with_extra: bool, with_transformer: bool = False) -> list[RunSpec]:
+    """The textbook's comparison: the same data and budget, one change at a time (then the Transformer)."""
     variants = [
         ("baseline", dict(reverse_input=False, reverse_answer=False, peeky=False, attention=False)),
         ("reversed", dict(reverse_input=True, reverse_answer=False, peeky=False, attention=False)),
@@ -223,6 +296,10 @@ def comparison_jobs(cell: str, steps: int, with_extra: bool) -> list[RunSpec]:
         # the textbook's data: 50,000 problems, 45,000 to train on and 5,000 held out
         jobs.append(recipe(model, train_size=45_000, test_size=5000, batch_size=128, lr=0.01, lr_final=3e-4,
                            max_steps=steps, eval_every=100, seed=1, label=name))
+    if with_transformer:  # the same 45,000 problems and steps, with the batch and rate it trains well with
+        jobs.append(transformer_recipe(FAST["model"], train_size=45_000, test_size=5000, batch_size=FAST["batch_size"],
+                                       lr=FAST["lr"], lr_final=FAST["lr_final"], warmup_steps=FAST["warmup_steps"],
+                                       max_steps=steps, eval_every=100, seed=1, label="transformer"))
     return jobs
 
 
@@ -232,6 +309,9 @@ class ComparePanel(QWidget):
     start_requested = Signal()
     stop_requested = Signal()
     use_requested = Signal(int)
+    check_requested = Signal()
+
+    COLUMNS = 8
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -241,6 +321,7 @@ class ComparePanel(QWidget):
             "peeky": self.tr("Reversed + Peeky"),
             "attention": self.tr("Reversed + attention"),
             "attention_rev_answer": self.tr("+ reversed answer"),
+            "transformer": self.tr("Transformer (GPT-style)"),
         }
         intro = QLabel(self.tr(
             "The textbook improves its addition model one idea at a time: reverse the input, a Peeky decoder, "
@@ -251,6 +332,15 @@ class ComparePanel(QWidget):
         self.cell.setToolTip(self.tr("The textbook uses LSTM"))
         self.steps = QSpinBox(); self.steps.setRange(100, 50_000); self.steps.setSingleStep(500); self.steps.setValue(3000)
         self.extra = QCheckBox(self.tr("Also: attention + reversed answer (this app's default)"))
+        self.with_transformer = QCheckBox(self.tr("Also: a Transformer (GPT-style)"))
+        self.with_transformer.setChecked(True)
+        self.with_transformer.setToolTip(self.tr("A decoder-only Transformer on the same problems and steps, "
+                                                 "answer ones digit first, coupled positions"))
+        self.check_button = QPushButton(self.tr("Check all 1,000,000 pairs"))
+        self.check_button.setToolTip(self.tr("Ask every finished model all 1,000,000 sums of two 3-digit numbers "
+                                             "(a minute or more per model)"))
+        self.check_button.clicked.connect(self.check_requested)
+        self.check_button.setEnabled(False)
         self.run_button = QPushButton(self.tr("Run the comparison"))
         self.run_button.clicked.connect(self.start_requested)
         self.stop_button = QPushButton(self.tr("Stop"))
@@ -267,23 +357,28 @@ class ComparePanel(QWidget):
         row.addStretch(1)
         row2 = QHBoxLayout()
         row2.addWidget(self.extra)
+        row2.addWidget(self.with_transformer)
         row2.addStretch(1)
         row2.addWidget(self.run_button)
         row2.addWidget(self.stop_button)
+        row2.addWidget(self.check_button)
 
         self.plot = plot_widget(self.tr("Exact match on held-out problems"), self.tr("accuracy"), self.tr("step"))
         self.plot.addLegend(offset=(10, 10), labelTextColor="#333")
         self.plot.setYRange(0, 1)
         self.curves: list[Curve] = []
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Parameters"), self.tr("Exact match"),
-                                              self.tr("Per digit"), self.tr("Time")])
+                                              self.tr("Per digit"), self.tr("Time"), self.tr("Steps to 99%"),
+                                              self.tr("Seconds to 99%"), self.tr("All 10⁶ pairs")])
+        self.table.horizontalHeaderItem(7).setToolTip(self.tr("Exact match on every sum of two 3-digit numbers "
+                                                              "(press “Check all 1,000,000 pairs”)"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setToolTip(self.tr("Double-click a finished model to use it for prompts"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.table.setMaximumHeight(170)
+        self.table.setMaximumHeight(200)
         self.table.cellDoubleClicked.connect(self._on_double_click)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
@@ -292,16 +387,20 @@ class ComparePanel(QWidget):
         lay.addWidget(self.status)
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.table)
-        self.set_running(False)
         self._labels: list[str] = []
+        self.reached: dict[int, tuple[int, float]] = {}    # run -> (step, seconds) of the first evaluation >= 99 %
+        self.exhaustive: dict[int, float] = {}             # run -> exact match on every pair
+        self.set_running(False)
 
     def jobs(self) -> list[RunSpec]:
-        return comparison_jobs(self.cell.currentData(), self.steps.value(), self.extra.isChecked())
+        return comparison_jobs(self.cell.currentData(), self.steps.value(), self.extra.isChecked(),
+                               self.with_transformer.isChecked())
 
-    def set_running(self, running: bool) -> None:
-        for w in (self.cell, self.steps, self.extra, self.run_button):
-            w.setEnabled(not running)
-        self.stop_button.setEnabled(running)
+    def set_running(self, running: bool, checking: bool = False) -> None:
+        for w in (self.cell, self.steps, self.extra, self.with_transformer, self.run_button):
+            w.setEnabled(not running and not checking)
+        self.stop_button.setEnabled(running or checking)
+        self.check_button.setEnabled(not running and not checking and bool(self._labels))
 
     def reset(self, jobs) -> None:
         for c in self.curves:
@@ -310,9 +409,10 @@ class ComparePanel(QWidget):
         self.curves = [Curve(self.plot, RUN_COLORS[i % len(RUN_COLORS)], self.names.get(name, name), symbol="o", width=2)
                        for i, name in enumerate(j.label for j in jobs)]
         self._labels = [self.names.get(j.label, j.label) for j in jobs]
+        self.reached, self.exhaustive = {}, {}
         self.table.setRowCount(len(jobs))
         for i, label in enumerate(self._labels):
-            self._set_row(i, [label, "", self.tr("waiting"), "", ""])
+            self._set_row(i, [label, "", self.tr("waiting")] + [""] * (self.COLUMNS - 3))
 
     def _set_row(self, i: int, texts) -> None:
         for col, text in enumerate(texts):
@@ -322,18 +422,36 @@ class ComparePanel(QWidget):
             self.table.setItem(i, col, item)
 
     def run_started(self, i: int) -> None:
-        self._set_row(i, [self._labels[i], "", self.tr("training…"), "", ""])
+        self._set_row(i, [self._labels[i], "", self.tr("training…")] + [""] * (self.COLUMNS - 3))
 
     def add_progress(self, run: int, b) -> None:
         """``b``: run ``run``'s RunBatch (core.engine.process) since the last message."""
         if b.evals and run < len(self.curves):
             self.curves[run].extend([e.step for e in b.evals], [e.metrics["exact"] for e in b.evals])
+            for e in b.evals:
+                if run not in self.reached and e.metrics["exact"] >= 0.99:
+                    self.reached[run] = (e.step, e.seconds)
         self.status.setText(self.tr("Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s")
                             .format(self._labels[run], run + 1, len(self._labels), b.step, b.total_steps, b.seconds))
 
     def show_outcome(self, o: RunOutcome) -> None:
         fmt = (lambda v: "–" if v is None else f"{v * 100:.2f}%")
-        self._set_row(o.run, [self._labels[o.run], f"{o.parameters:,}", fmt(o.exact), fmt(o.per_digit), f"{o.seconds:.1f} s"])
+        step, sec = self.reached.get(o.run, (None, None))
+        never = self.tr("not reached")
+        self._set_row(o.run, [self._labels[o.run], f"{o.parameters:,}", fmt(o.exact), fmt(o.per_digit), f"{o.seconds:.1f} s",
+                              never if step is None else f"{step:,}", never if sec is None else f"{sec:.1f} s",
+                              fmt(self.exhaustive.get(o.run))])
+
+    def show_exhaustive(self, run: int, done: int, total: int, wrong: int) -> None:
+        """Progress (or the result, once ``done == total``) of checking every pair for ``run``."""
+        if done >= total:
+            self.exhaustive[run] = 1.0 - wrong / total
+            text = self.tr("{0:.4f}% ({1} wrong)").format(self.exhaustive[run] * 100, f"{wrong:,}")
+        else:
+            text = self.tr("checking… {0}%").format(done * 100 // total)
+        item = QTableWidgetItem(text)
+        item.setTextAlignment(Qt.AlignCenter)
+        self.table.setItem(run, 7, item)
 
     def finish(self, outcomes) -> None:
         done = [o for o in outcomes if o.exact is not None]

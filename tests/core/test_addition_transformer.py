@@ -289,3 +289,15 @@ def test_exact_on_length_scores_with_the_shared_scorer():
     m = tiny("coupled", digits=1, position_slots=8)
     acc = exact_on_length(m, 3, 30)
     assert acc.n == 30 and acc.per_place.shape == (4,)
+
+
+def test_exhaustive_check_in_chunks_matches_one_evaluation():
+    from core.addition.exhaustive import exhaustive_chunks, exhaustive_exact
+    m = tiny("coupled", digits=1)
+    steps = list(exhaustive_chunks(m, chunk=30))
+    assert [d for d, _, _ in steps] == [30, 60, 90, 100] and all(t == 100 for _, t, _ in steps)
+    whole = evaluate_pairs(m, all_pair_ids(1))
+    assert steps[-1][2] == round((1 - whole.exact) * 100)
+    assert exhaustive_exact(m, chunk=30) == pytest.approx(whole.exact)
+    with pytest.raises(ValueError, match="too many"):
+        next(exhaustive_chunks(tiny(digits=4)))

@@ -155,10 +155,11 @@ def test_shutdown_joins_a_running_thread(page, qtbot):
 def test_textbook_comparison_in_a_few_clicks(page, qtbot, monkeypatch):
     real = train_panel.comparison_jobs
 
-    def small(cell, steps, extra):
+    def small(cell, steps, extra, with_transformer=False):
         out = []
-        for spec in real(cell, steps, extra):
-            model = {**spec.args["model"], "hidden": 8, "embed_dim": 4}
+        for spec in real(cell, steps, extra, with_transformer):
+            tiny = {"width": 16, "heads": 2, "layers": 1} if spec.task == "addition_transformer" else {"hidden": 8, "embed_dim": 4}
+            model = {**spec.args["model"], **tiny}
             out.append(dataclasses.replace(spec, args={**spec.args, "model": model, "train_size": 2000, "test_size": 200},
                                            limits=dataclasses.replace(spec.limits, max_steps=20),
                                            cadence=dataclasses.replace(spec.cadence, eval_every_steps=10)))
@@ -172,6 +173,7 @@ def test_textbook_comparison_in_a_few_clicks(page, qtbot, monkeypatch):
     cfgs = [s.args["model"] for s in real("lstm", 1500, False)]
     assert [(m["reverse_input"], m["peeky"], m["attention"]) for m in cfgs] == [
         (False, False, False), (True, False, False), (True, True, False), (True, False, True)]
+    page.compare_panel.with_transformer.setChecked(False)
     page.compare_panel.run_button.click()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
     table = page.compare_panel.table

@@ -1,0 +1,124 @@
+"""The addition page with the Transformer: model choice, history, per-layer/head attention,
+training options, and the comparison table's Transformer row and every-pair check."""
+import numpy as np
+import pytest
+import torch
+from PySide6.QtCore import Qt
+
+from core.addition import checkpoint
+from core.addition.transformer import AdditionTransformer, TransformerConfig
+from core.engine.events import EndEvent
+from gui.addition import train_panel
+from gui.addition.outcome import RunOutcome
+from gui.addition.page import AdditionPage
+
+SHIPPED_T = checkpoint.shipped_path("transformer")
+
+
+@pytest.fixture
+def page(qtbot):
+    p = AdditionPage()
+    qtbot.addWidget(p)
+    yield p
+    p.shutdown()
+
+
+def ask(qtbot, page, text):
+    page.ask_panel.prompt.setText(text)
+    qtbot.keyClick(page.ask_panel.prompt, Qt.Key_Return)
+
+
+@pytest.mark.skipif(not SHIPPED_T.is_file(), reason="shipped Transformer not trained yet")
+def test_choose_the_transformer_ask_and_look_at_each_layer_and_head(page, qtbot):
+    ap = page.ask_panel
+    assert ap.current_kind() == "seq2seq" and not ap.layer_row.isVisibleTo(ap)
+    ask(qtbot, page, "1+1")                                  # the Seq2Seq answers first
+    ap.kind.setCurrentIndex(ap.kind.findData("transformer"))
+    assert "Shipped model" in ap.model_label.text() and "Transformer" in ap.model_label.text()
+    assert "1,000,000" in ap.model_label.text()              # its exhaustive check, from the metadata
+    ask(qtbot, page, "123+45")
+    assert "168" in ap.result_label.text() and "✓" in ap.result_label.text()
+    assert ap.history.item(0).text().startswith("✓") and "Transformer" in ap.history.item(0).text()
+    assert "Seq2Seq" in ap.history.item(1).text()
+    assert ap.steps_table.rowCount() == 4 and "%" in ap.steps_table.item(0, 2).text()
+    assert "“123+45=”" in ap.steps_note.text()
+    assert ap.layer_row.isVisibleTo(ap)
+    n_layers = ap.layer.count()
+    assert n_layers == ap.solver.cfg.layers and ap.head.count() == ap.solver.cfg.heads + 1
+    seen = []
+    for li in range(n_layers):
+        ap.layer.setCurrentIndex(li)
+        for hi in range(ap.head.count()):
+            ap.head.setCurrentIndex(hi)
+            w = ap.attention.matrix
+            assert w.shape == (10, 10) and np.allclose(w.sum(axis=1), 1, atol=1e-4)
+            assert np.all(np.triu(w, 1) == 0)                # causal: nothing from the future
+            seen.append(w.copy())
+    assert not np.allclose(seen[0], seen[1])                 # heads differ
+    ap.history.setCurrentRow(1)                              # the Seq2Seq's answer: its own map, no layer choice
+    assert not ap.layer_row.isVisibleTo(ap) and ap.attention.matrix.shape == (2, 3)
+
+
+def test_a_loaded_transformer_sets_the_choice(page, tmp_path):
+    torch.manual_seed(0)
+    path = checkpoint.save(AdditionTransformer(TransformerConfig(digits=2, layers=1, heads=2, width=16)), tmp_path / "t.pt")
+    assert page.load_model(str(path))
+    assert page.ask_panel.current_kind() == "transformer"
+    assert "layers: 1, heads: 2, width: 16" in page.ask_panel.model_label.text()
+    sol = page.ask_panel.solver.solve("12+34")
+    assert sol.model_kind == "transformer" and sol.layer_attention.shape == (1, 2, 8, 8)   # "12+34=" + 2 of 3 answer chars
+
+
+def test_train_panel_offers_the_transformer_with_its_own_options(page):
+    tp = page.train_panel
+    assert tp.cell.isVisibleTo(tp) and not tp.layers.isVisibleTo(tp)
+    tp.kind.setCurrentIndex(tp.kind.findData("transformer"))
+    assert not tp.cell.isVisibleTo(tp) and tp.layers.isVisibleTo(tp) and tp.coupled.isChecked()
+    assert tp.batch.value() == 256
+    spec = tp.config()
+    assert spec.task == "addition_transformer" and spec.args["model"]["positions"] == "coupled"
+    assert spec.optim.optimizer == "adamw" and spec.limits.target == 0.99
+    tp.reverse_answer.setChecked(False)                      # coupled positions need the ones digit first
+    assert not tp.coupled.isChecked()
+    assert tp.config().args["model"]["positions"] == "absolute"
+    tp.kind.setCurrentIndex(tp.kind.findData("seq2seq"))
+    assert tp.config().task == "addition" and tp.batch.value() == 128
+
+
+def test_comparison_gains_a_transformer_row_with_steps_to_99_and_every_pair(page, qtbot):
+    jobs = train_panel.comparison_jobs("lstm", 1000, False, True)
+    assert [j.label for j in jobs][-1] == "transformer" and jobs[-1].task == "addition_transformer"
+    assert jobs[-1].args["train_size"] == 45_000 and jobs[-1].limits.max_steps == 1000
+    cp = page.compare_panel
+    cp.reset(jobs)
+    assert cp.table.rowCount() == 5 and cp.table.columnCount() == 8
+
+    class Eval:                                               # what the training process reports
+        def __init__(self, step, seconds, exact):
+            self.step, self.seconds, self.metrics = step, seconds, {"exact": exact}
+
+    class Batch:
+        evals = [Eval(100, 2.0, 0.5), Eval(200, 4.0, 0.991), Eval(300, 6.0, 0.999)]
+        step, total_steps, seconds = 300, 1000, 6.0
+
+    cp.add_progress(4, Batch())
+    torch.manual_seed(0)
+    model = AdditionTransformer(TransformerConfig(digits=1, layers=1, heads=2, width=16))
+    spec = jobs[-1]
+    spec = type(spec)(spec.task, {**spec.args, "model": model.cfg.to_dict()}, spec.optim, spec.limits, spec.cadence,
+                      label="transformer")
+    end = EndEvent("target", "", 300, 0, 6.0, {"exact": 0.999, "per_digit": 0.9995})
+    o = RunOutcome.from_end(4, spec, end)
+    o.state_dict = {k: v.numpy() for k, v in model.state_dict().items()}
+    cp.show_outcome(o)
+    assert cp.table.item(4, 5).text() == "200" and cp.table.item(4, 6).text() == "4.0 s"
+    assert cp.table.item(4, 1).text() == f"{sum(p.numel() for p in model.parameters()):,}"
+    page._compare_outcomes = [o]
+    cp.set_running(False)
+    assert cp.check_button.isEnabled()
+    cp.check_button.click()                                  # a 1-digit model: all 100 pairs
+    assert page.is_checking()
+    qtbot.waitUntil(lambda: not page.is_checking(), timeout=20_000)
+    assert cp.table.item(4, 7).text().endswith("wrong)") and 4 in cp.exhaustive
+    from core.addition.exhaustive import exhaustive_exact
+    assert cp.exhaustive[4] == pytest.approx(exhaustive_exact(o.model()))
