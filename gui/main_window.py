@@ -145,8 +145,12 @@ class MainWindow(QMainWindow):
         verb, _, arg = rest.partition(":")
         if page == "editor" and verb == "template" and arg in TEMPLATES:
             self.editor_page.apply_template(arg)
-        elif page == "training" and verb == "compare":
-            self.training_page.setup_compare(arg)
+            # on arrival, what this network is and where to look (Ctrl+Z brings the old one back)
+            self.statusBar().showMessage(self.tr("{0}: {1} Each layer shows its shapes and parameter count; "
+                                                 "Ctrl+Z brings your previous network back.").format(
+                TEMPLATES[arg].title, TEMPLATES[arg].doc), 30000)
+        elif page == "training" and verb in ("setup", "compare"):
+            self.training_page.apply_setup(arg)
         elif page == "training" and verb == "dataset":
             self.training_page.select_dataset(arg)
         elif page == "addition" and verb == "compare":

@@ -3,8 +3,8 @@
 Each :class:`Lesson` has a title, a few paragraphs written for this app (English and Japanese),
 code blocks, the lab that goes with it (``"tensor"``, ``"numpy"``, ``"autograd"``, ``"forward"``,
 ``"linear"``, ``"activation"``, ``"depth"``, ``"conv"``, ``"seq2seq"`` or ``""``) and "try it" actions. An action id is routed
-by the main window: ``editor:template:<name>``, ``training:compare:sigmoid_vs_relu``,
-``training:dataset:<name>``, ``addition``, ``addition:compare``.
+by the main window: ``editor:template:<name>``, ``training:setup:<name>`` (a complete set-up from
+``core.lessons.setups``: network, data, settings and what to watch), ``addition``, ``addition:compare``.
 """
 from __future__ import annotations
 
@@ -154,7 +154,7 @@ LESSONS: tuple[Lesson, ...] = (
               "変換方法をコピーする torch.tensor(array) に切り替えると違いがわかります。"),
         ),
         "numpy",
-        (TryIt("training:dataset:moons", "Train on a NumPy-made dataset", "NumPyで作ったデータセットで学習する"),),
+        (TryIt("training:setup:numpy_moons", "Train on a NumPy-made dataset", "NumPyで作ったデータセットで学習する"),),
     ),
     Lesson(
         "autograd", "Automatic differentiation (autograd)", "自動微分（autograd）",
@@ -190,7 +190,7 @@ LESSONS: tuple[Lesson, ...] = (
         "autograd",
         (TryIt("editor:template:classifier_2d", "Open a network whose weights autograd will train",
                "autogradが重みを学習するネットワークを開く"),
-         TryIt("training:dataset:spiral", "Watch gradients drive training", "勾配で学習が進む様子を見る")),
+         TryIt("training:setup:spiral", "Watch gradients drive training", "勾配で学習が進む様子を見る")),
     ),
     Lesson(
         "network", "Neural networks and forward propagation", "ニューラルネットワークと順伝播",
@@ -233,7 +233,7 @@ LESSONS: tuple[Lesson, ...] = (
         "forward",
         (TryIt("editor:template:classifier_2d", "Build it: a small classifier in the editor",
                "組み立てる：エディタで小さな分類器を開く"),
-         TryIt("training:dataset:xor", "Train it on XOR points", "XORの点で学習させる")),
+         TryIt("training:setup:xor", "Train it on XOR points", "XORの点で学習させる")),
     ),
     Lesson(
         "linear", "Linear and nonlinear transforms", "線形変換と非線形変換",
@@ -256,7 +256,7 @@ LESSONS: tuple[Lesson, ...] = (
               "ReLU・tanh・sigmoid を選ぶと曲がります。"),
         ),
         "linear",
-        (TryIt("training:dataset:circles", "Separate circles: impossible without an activation",
+        (TryIt("training:setup:circles", "Separate circles: impossible without an activation",
                "同心円を分ける：活性化関数なしでは不可能"),),
     ),
     Lesson(
@@ -310,7 +310,7 @@ LESSONS: tuple[Lesson, ...] = (
                  "初期化を切り替えて比べてみましょう。"),
         ),
         "depth",
-        (TryIt("training:compare:sigmoid_vs_relu", "Train deep sigmoid vs deep ReLU side by side",
+        (TryIt("training:setup:sigmoid_vs_relu", "Train deep sigmoid vs deep ReLU side by side",
                "深いシグモイドと深いReLUを並べて学習させる"),
          TryIt("editor:template:deep_sigmoid", "Open the deep sigmoid net", "深いシグモイドのネットワークを開く")),
     ),

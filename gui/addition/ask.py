@@ -36,6 +36,7 @@ class AskPanel(QWidget):
         super().__init__(parent)
         self.solver: Solver | None = None
         self.solutions: list[Solution] = []
+        self.model_name = ""                 # short name of the model in use (history entries say it)
 
         # the model in use
         self.model_label = QLabel()
@@ -177,13 +178,19 @@ class AskPanel(QWidget):
     def _on_kind(self, _index: int) -> None:
         self.kind_changed.emit(self.current_kind())
 
-    def set_solver(self, solver: Solver | None, description: str, shipped: bool) -> None:
+    def set_solver(self, solver: Solver | None, description: str, shipped: bool, name: str = "") -> None:
+        changed = solver is not self.solver
         self.solver = solver
+        self.model_name = name
         self.model_label.setText(description)
         if solver is not None:              # the choice follows the model in use (a loaded file may be either)
             self.kind.blockSignals(True)
             self.kind.setCurrentIndex(max(0, self.kind.findData(solver.kind)))
             self.kind.blockSignals(False)
+        if changed:
+            # the last answer, its steps and attention came from the previous model: not this one's
+            self.clear_answer(self.tr("Now answering: {0}. The answer appears here.").format(name) if name
+                              else self.tr("The answer appears here."))
         self.shipped_button.setEnabled(not shipped)
         self._set_enabled(solver is not None)
         if solver is not None:
@@ -204,7 +211,7 @@ class AskPanel(QWidget):
         try:
             sol = self.solver.solve(text)
         except PromptError as e:
-            self.result_label.setText(f'<span style="color:{BAD_COLOR}">{html.escape(str(e))}</span>')
+            self.clear_answer(f'<span style="color:{BAD_COLOR}">{html.escape(str(e))}</span>')
             return
         self.prompt.selectAll()
         self.solutions.append(sol)
@@ -220,6 +227,17 @@ class AskPanel(QWidget):
         self.history.blockSignals(False)
         self.show_steps(sol)
 
+    def clear_answer(self, text: str) -> None:
+        """No answer is marked: empty step table and attention map, no history row selected."""
+        self.result_label.setText(text)
+        self.steps_table.setRowCount(0)
+        self.steps_note.setText("")
+        self.attention.clear()
+        self.history.blockSignals(True)
+        self.history.setCurrentRow(-1)
+        self.history.clearSelection()
+        self.history.blockSignals(False)
+
     def result_html(self, sol: Solution) -> str:
         shown = sol.answer or "?"
         if sol.correct:
@@ -230,6 +248,8 @@ class AskPanel(QWidget):
 
     def history_text(self, sol: Solution) -> str:
         who = self.kind_name(sol.model_kind)
+        if self.model_name:                 # which model: "Shipped model (Seq2Seq)", "mine.pt (Transformer)"
+            who = f"{self.model_name} ({who})"
         if sol.correct:
             return f"✓  {sol.a} + {sol.b} = {sol.answer}   · {who}"
         return self.tr("✗  {0} + {1} = {2}   (true sum {3})").format(sol.a, sol.b, sol.answer or "?", sol.true_sum) + \

@@ -99,7 +99,7 @@ class AdditionPage(QWidget):
             acc = self.tr(" Measured: {0:.4f}% exact match on all {1} pairs of 3-digit numbers.").format(
                 ex["exact"] * 100, f"{ex.get('pairs', 0):,}")
         self.ask_panel.set_solver(solver, self.tr("<b>Shipped model</b>: {0}.{1}").format(
-            self.describe(solver.model), acc), shipped=True)
+            self.describe(solver.model), acc), shipped=True, name=self.tr("Shipped model"))
 
     def describe(self, model) -> str:
         c = model.cfg
@@ -124,7 +124,8 @@ class AdditionPage(QWidget):
         return ", ".join(parts)
 
     def _use_model(self, model, title: str) -> None:
-        self.ask_panel.set_solver(Solver(model), "<b>{0}</b>: {1}.".format(title, self.describe(model)), shipped=False)
+        self.ask_panel.set_solver(Solver(model), "<b>{0}</b>: {1}.".format(title, self.describe(model)),
+                                  shipped=False, name=title)
 
     @Slot()
     def use_trained(self) -> None:

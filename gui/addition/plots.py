@@ -70,6 +70,14 @@ class AttentionMap(QWidget):
         self.stack.addWidget(self.empty)
         self.matrix = None
 
+    def clear(self) -> None:
+        """Nothing to show (no answer yet, or the last one came from another model)."""
+        self.matrix = None
+        self.image.clear()
+        self.plot.getAxis("bottom").setTicks([[]])
+        self.plot.getAxis("left").setTicks([[]])
+        self.stack.setCurrentWidget(self.plot)
+
     def show_attention(self, matrix, in_chars, out_labels) -> None:
         """matrix (Td, Te) or None; in_chars: Te characters; out_labels: Td row labels."""
         if matrix is None:

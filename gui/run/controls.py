@@ -70,6 +70,10 @@ class RunControls(QWidget):
         self._pending = None
         self._latest = {}
 
+    def step(self) -> int:
+        """The lead run's step as last reported (0 before any report)."""
+        return max((b.step for b in self._latest.values()), default=0)
+
     @Slot()
     def _step(self) -> None:
         if self.controller.is_running():

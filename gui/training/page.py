@@ -19,8 +19,10 @@ from core.data.datasets import DataError, dataset_title, make_dataset
 from core.engine.process import Job
 from core.i18n import language
 from core.init import init_weights
+from core.lessons.setups import SETUPS
 from core.templates import TEMPLATES
 from core.training.config import TrainConfig
+from core.training import verdict
 from core.training.netfit import fit_problems, fit_to_data, loss_title, size_problems, softmax_warning
 from gui.run.controller import RunController, server
 from gui.run.controls import RunControls
@@ -47,6 +49,12 @@ class TrainingPage(QWidget):
         self.finished_runs = 0               # for tests and the status line
         self.last_lr = float("nan")          # the learning rate the engine reported last
         self.last_progress = None            # the latest Progress (benchmarks read its timing)
+        self._pending_setup = ""             # a lesson's set-up waiting for the running job to stop
+        self._running_text = ""              # the message while a run goes on (paused: another)
+        self._data_key = None                # what the current data was made from
+        self.ends: list = []                 # per run of the last job: its EndEvent (final metrics)
+        self._first_loss: list = []          # per run: the loss of its first step in this job
+        self._end_texts: list[str] = []      # per run: its end message
 
         # --- left: network box + settings ---
         self.settings = SettingsPanel()
@@ -83,11 +91,18 @@ class TrainingPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # a lesson's set-up says what to watch; it stays until the learner changes the set-up
+        self.guide = QLabel()
+        self.guide.setWordWrap(True)
+        self.guide.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.guide.setStyleSheet(f"background: {theme.NOTE_BG}; padding: 6px; border-radius: 4px;")
+        self.guide.hide()
         self.board = PlotBoard()
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(4, 4, 4, 4)
         rl.addWidget(self.controls)
+        rl.addWidget(self.guide)
         rl.addWidget(self.message)
         rl.addWidget(self.board, 1)
         split = QSplitter()
@@ -110,6 +125,7 @@ class TrainingPage(QWidget):
         self.controller.failed.connect(self._on_failed)
         self.controller.finished.connect(self._on_finished)
         self.controller.state_changed.connect(self._check_network)
+        self.controller.state_changed.connect(self._show_run_state)
         self.fit_button.clicked.connect(self.fit_network)
         self.x_axis.currentIndexChanged.connect(self._x_axis_changed)
         self.settings.changed.connect(self._settings_edited)
@@ -152,13 +168,39 @@ class TrainingPage(QWidget):
         if i >= 0:
             self.settings.dataset.setCurrentIndex(i)
 
+    def apply_setup(self, name: str, start: bool = True) -> bool:
+        """A lesson's "try it": network, data and every setting from ``core.lessons.setups``, a
+        clean run (fresh weights, empty plots), the sentence saying what to watch; then Start.
+
+        While a run goes on it is stopped first and the set-up applied once it has ended."""
+        setup = SETUPS.get(name)
+        if setup is None:
+            return False
+        if self.is_running():
+            self._pending_setup = name
+            self.controller.stop()
+            return True
+        self._pending_setup = ""
+        cfg = setup.config()
+        self.settings.set_config(cfg)            # no change signal: applied below in one go
+        self._save_settings(self.settings.config())
+        self._reload_data(self.settings.config())
+        if setup.network:
+            spec = TEMPLATES[setup.network].make()
+            if self.data is not None:
+                spec = fit_to_data(spec, self.data) or spec
+            template = TEMPLATES[setup.network]
+            self.document.set_spec(spec, self.tr("Lesson set-up: {0}").format(template.title))
+        self._clean_run()
+        self.guide.setText(setup.look)
+        self.guide.show()
+        if start:
+            self.start()
+        return True
+
     def setup_compare(self, what: str) -> None:
-        """One click: deep sigmoid vs deep ReLU from the templates, same data and seed; starts."""
-        if what != "sigmoid_vs_relu" or self.is_running():
-            return
-        self.settings.set_compare("deep_sigmoid", "deep_relu")
-        self._settings_edited()
-        self.start()
+        """The one-click deep sigmoid vs deep ReLU comparison (kept for older callers)."""
+        self.apply_setup(what)
 
     def open_csv(self, path: str) -> bool:
         try:
@@ -189,8 +231,12 @@ class TrainingPage(QWidget):
             run.limits.max_epochs = cfg.epochs
         self._run_failed = False
         self._edited_while_running = False
+        self.ends = [None] * len(self._runs)
+        self._first_loss = [None] * len(self._runs)
+        self._end_texts = [""] * len(self._runs)
         self.controls.run_started(max(((r.state or {}).get("step", 0) for r in self._runs), default=0))
-        self._show_message(self.tr("Training on {0}…").format(cfg.device.upper()))
+        self._running_text = self.tr("Training on {0}…").format(cfg.device.upper())
+        self._show_message(self._running_text)
         self.settings.set_running(True)
         self.controller.start(Job(self._runs, lockstep=len(self._runs) > 1, threads=cfg.threads,
                                   language=language()), single_step)
@@ -213,11 +259,15 @@ class TrainingPage(QWidget):
     def reset(self) -> None:
         if self.is_running():
             return
+        self._clean_run()
+        self._show_message(self.tr("Reset: the next start begins from fresh random weights."))
+
+    def _clean_run(self) -> None:
+        """Forget the runs and their plots; the next start begins from fresh random weights."""
         self._runs = None
         self._use_saved_weights = False
-        self._set_runs(self._labels or [self.tr("Network")])
+        self._set_runs([label for label, _, _ in self._specs(self.settings.config())])
         self.controls.clear()
-        self._show_message(self.tr("Reset: the next start begins from fresh random weights."))
 
     def fit_network(self) -> None:
         if self.data is None:
@@ -283,6 +333,8 @@ class TrainingPage(QWidget):
         self.last_progress = progress
         self.board.add(progress)
         for i, batch in progress.runs.items():
+            if i < len(self._first_loss) and self._first_loss[i] is None and len(batch.losses):
+                self._first_loss[i] = float(batch.losses[0])
             if batch.end is not None:
                 self._run_ended(i, batch.end)
             if i == 0:
@@ -290,12 +342,29 @@ class TrainingPage(QWidget):
         self.controls.show_progress(progress, force=progress.final)
 
     def _run_ended(self, index: int, end) -> None:
+        """The end message: how it ended, the final figures, and any failure that made no noise."""
         prefix = f"{self._labels[index]}: " if len(self._labels) > 1 else ""
+        if index < len(self.ends):
+            self.ends[index] = end
         if end.reason in ("nan", "error"):
             self._run_failed = True
             self._show_message(prefix + end.message, error=True)
-        elif not self.message.property("error"):
-            self._show_message(prefix + end.message)
+            return
+        if self._run_failed:
+            return
+        text = prefix + end.message
+        figures = verdict.summary(end.metrics)
+        if figures:
+            text += " " + figures
+        first = self._first_loss[index] if index < len(self._first_loss) else None
+        probe = self.board.activity.runs[index]["probe"] if index < len(self.board.activity.runs) else None
+        problems = verdict.warnings(first, end.metrics, probe, self.grad_bars.latest(index))
+        if problems:
+            text += "\n⚠ " + "\n⚠ ".join(problems)
+        if index < len(self._end_texts):
+            self._end_texts[index] = text
+        self._show_message("\n".join(t for t in self._end_texts if t) or text, warn=any(
+            "⚠" in t for t in self._end_texts))
 
     @Slot(str)
     def _on_failed(self, text: str) -> None:
@@ -321,11 +390,14 @@ class TrainingPage(QWidget):
                     break
             if self._edited_while_running:
                 # the editor's network changed during the run: the next Start trains what the
-                # editor shows (from these weights only if they still fit it), not the old one
+                # editor shows, from fresh weights, not the old network
                 self._runs = None
+                self._use_saved_weights = False
         self.settings.set_running(False)
         self._check_network()
         self.training_finished.emit()
+        if self._pending_setup:
+            self.apply_setup(self._pending_setup)
 
     # --- drawing -----------------------------------------------------------------------------
     def _set_runs(self, labels: list[str]) -> None:
@@ -337,10 +409,11 @@ class TrainingPage(QWidget):
         self.board.loss.set_x_mode(self.x_axis.currentData())
         self.board.acc.set_x_mode(self.x_axis.currentData())
 
-    def _show_message(self, text: str, error: bool = False) -> None:
+    def _show_message(self, text: str, error: bool = False, warn: bool = False) -> None:
         self.message.setText(text)
         self.message.setProperty("error", error)
-        self.message.setStyleSheet(f"color: {theme.ERROR if error else theme.OK};")
+        self.message.setProperty("warning", warn)
+        self.message.setStyleSheet(f"color: {theme.ERROR if error else theme.WARN if warn else theme.OK};")
 
     # --- settings, data and network changes -------------------------------------------------
     def _save_settings(self, cfg: TrainConfig) -> None:
@@ -356,7 +429,18 @@ class TrainingPage(QWidget):
         # more (or fewer) epochs continue the same run; any other setting starts a fresh one
         if self._runs is None or _without_epochs(cfg) != _without_epochs(self._runs_cfg):
             self._runs = None
+        self.guide.hide()              # the lesson's set-up no longer holds
+        old_labels, old_data = list(self._labels), self._data_key
         self._reload_data(cfg)
+        if self._data_key != old_data:
+            # new data: weights trained on the old data must not start the new run
+            self._clean_run()
+            if self.data is not None:
+                self._show_message(self.message.text() + "\n" + self.tr(
+                    "New data: the next start begins from fresh random weights."))
+        elif [label for label, _, _ in self._specs(cfg)] != old_labels:
+            self._set_runs([label for label, _, _ in self._specs(cfg)])   # compare on/off: its plots go
+            self.controls.clear()
 
     @Slot()
     def _document_settings_changed(self) -> None:
@@ -380,6 +464,8 @@ class TrainingPage(QWidget):
         self.controller.set_lr(lr)
 
     def _reload_data(self, cfg: TrainConfig) -> None:
+        self._data_key = (cfg.dataset, cfg.n_samples, cfg.noise, cfg.val_fraction, cfg.seed,
+                          cfg.csv_path, cfg.csv_target)
         try:
             if cfg.dataset == "csv":
                 if not cfg.csv_path:
@@ -402,8 +488,25 @@ class TrainingPage(QWidget):
         if self.is_running():
             self._edited_while_running = True
         else:
-            self._runs = None
+            # a changed network starts from fresh weights, with empty plots: never a mix
+            had_run = self._runs is not None or self.loss_plot.point_count() > 0
+            self._clean_run()
+            self.guide.hide()
+            if had_run:
+                self._show_message(self.tr("The network changed: the next start begins from fresh random weights."))
         self._check_network()
+
+    @Slot()
+    def _show_run_state(self) -> None:
+        """While a run goes on, the message says whether it trains or waits (paused)."""
+        if not self.is_running() or self.message.property("error"):
+            return
+        if self.controller.is_paused():
+            step = self.controls.step()
+            self._show_message(self.tr("Paused at step {0}: Resume to go on, or Step for one batch.").format(
+                f"{step:,}"))
+        elif self._running_text:
+            self._show_message(self._running_text)
 
     @Slot()
     def _check_network(self) -> None:
@@ -432,7 +535,7 @@ class TrainingPage(QWidget):
         self.fit_button.setEnabled(fixable and not self.is_running())
 
     def _sigmoid_vs_relu_clicked(self) -> None:
-        self.setup_compare("sigmoid_vs_relu")
+        self.apply_setup("sigmoid_vs_relu")
 
 
 def _without_epochs(cfg: TrainConfig) -> dict:

@@ -156,7 +156,7 @@ class _RunBarsPlot(QWidget):
 class GradBarsPlot(_RunBarsPlot):
     """Gradient flow: mean |grad| per layer as bars on a log scale, max |grad| as dots."""
 
-    item_keys = ("bars", "dots")
+    item_keys = ("bars", "dots", "zeros")
 
     def _titles(self):
         return (self.tr("Gradient flow (latest step)"), self.tr("|grad| (log scale)"),
@@ -187,9 +187,14 @@ class GradBarsPlot(_RunBarsPlot):
                                    name=(f"{label}: " if n > 1 else "") + self.tr("mean |grad|"))
             dots = pg.ScatterPlotItem(size=7, symbol="t", brush=pg.mkBrush("#333"), pen=None,
                                       name=self.tr("max |grad|") if i == 0 else None)
+            # exactly 0 has no logarithm: marked with a cross at the bottom, never passed off as small
+            zeros = pg.ScatterPlotItem(size=12, symbol="x", brush=pg.mkBrush(color), pen=pg.mkPen(color, width=2),
+                                       name=self.tr("exactly 0") if i == 0 else None)
             pi.addItem(bars)
             pi.addItem(dots)
-            self.runs.append(dict(bars=bars, dots=dots, stats=None, offset=(i - (n - 1) / 2) * 0.8 / n))
+            pi.addItem(zeros)
+            self.runs.append(dict(bars=bars, dots=dots, zeros=zeros, stats=None,
+                                  offset=(i - (n - 1) / 2) * 0.8 / n))
 
     def clear(self) -> None:
         for r in self.runs:
@@ -238,6 +243,7 @@ class GradBarsPlot(_RunBarsPlot):
             if sv is None:
                 r["bars"].setOpts(x=[], height=[], y0=floor)
                 r["dots"].setData([], [])
+                r["zeros"].setData([], [])
                 continue
             mean_abs, max_abs = sv
             x = np.arange(len(mean_abs)) + r["offset"]
@@ -245,6 +251,8 @@ class GradBarsPlot(_RunBarsPlot):
             r["bars"].setOpts(x=x, height=np.where(mean_abs > 0, mean - floor, 0), y0=floor)
             dots = max_abs > 0
             r["dots"].setData(x[dots], np.log10(max_abs[dots]))
+            zero = mean_abs == 0
+            r["zeros"].setData(x[zero], np.full(int(zero.sum()), floor + 0.15 * (top - floor) / 6))
             names = names or r["stats"].names
         if names:
             self.plot.getAxis("bottom").setTicks([[(i, _index(n)) for i, n in enumerate(names)]])
@@ -265,7 +273,8 @@ class GradHeatmap(QWidget):
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.title = QLabel(self.tr("Gradient flow over time: log10 of mean |grad| per layer "
-                                    "(bright = large, dark = vanishing)"))
+                                    "(bright = large, dark = vanishing, white = exactly 0)"))
+        self.title.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.title)
@@ -299,7 +308,9 @@ class GradHeatmap(QWidget):
         self.dirty = True
         r = self.runs[run]
         for s in batch.grads:
-            r["cols"].append(np.log10(np.maximum(s.mean_abs, 1e-30)))
+            with np.errstate(divide="ignore"):
+                col = np.log10(np.asarray(s.mean_abs, dtype=np.float64))
+            r["cols"].append(np.where(np.isfinite(col), col, np.nan))     # exactly 0: no colour
             r["steps"].append(s.step)
             r["names"] = s.names
         del r["cols"][:-HEAT_COLUMNS], r["steps"][:-HEAT_COLUMNS]
@@ -307,15 +318,23 @@ class GradHeatmap(QWidget):
     def column_count(self, run: int = 0) -> int:
         return len(self.runs[run]["cols"]) if self.runs else 0
 
+    def levels(self) -> tuple[float, float]:
+        """One colour scale for every run, so that two nets' colours mean the same |grad|."""
+        seen = [np.asarray(c)[np.isfinite(c)] for r in self.runs for c in r["cols"]]
+        seen = np.concatenate(seen) if seen else np.zeros(0)
+        if not seen.size:
+            return -8.0, 0.0
+        lo, hi = float(np.floor(seen.min())), float(np.ceil(seen.max()))
+        return lo, max(hi, lo + 1)
+
     def redraw(self) -> None:
+        lo, hi = self.levels()
         for r in self.runs:
             if not r["cols"]:
                 continue
-            img = np.stack(r["cols"], 1)                      # (L, T)
-            seen = img[img > -30]                             # -30: an exact zero (dead layer)
-            lo, hi = (float(np.floor(seen.min())), float(np.ceil(seen.max()))) if seen.size else (-8.0, 0.0)
-            r["img"].setImage(img, autoLevels=False, levels=(lo, max(hi, lo + 1)))
-            r["bar"].setLevels((lo, max(hi, lo + 1)))
+            img = np.stack(r["cols"], 1)                      # (L, T); nan: exactly 0 (drawn white)
+            r["img"].setImage(img, autoLevels=False, levels=(lo, hi))
+            r["bar"].setLevels((lo, hi))
             s0, s1 = r["steps"][0], r["steps"][-1]
             r["img"].setRect(QRectF(s0, -0.5, max(s1 - s0, 1), img.shape[0]))
             r["plot"].getAxis("left").setTicks([[(i, _index(n)) for i, n in enumerate(r["names"])]])
@@ -368,7 +387,7 @@ class ActivityPlot(_ProbeMixin, _RunBarsPlot):
         self.redraw()
 
     def redraw(self) -> None:
-        names = None
+        per_run = []
         for r in self.runs:
             p = r["probe"]
             if p is None or not len(p.act_layers):
@@ -378,9 +397,22 @@ class ActivityPlot(_ProbeMixin, _RunBarsPlot):
             x = np.arange(len(p.act_layers)) + r["offset"]
             r["sat"].setOpts(x=x - r["w"] / 2, height=np.nan_to_num(p.saturated))
             r["dead"].setOpts(x=x + r["w"] / 2, height=np.nan_to_num(p.dead))
-            names = names or p.act_names
-        if names:
-            self.plot.getAxis("bottom").setTicks([[(i, n) for i, n in enumerate(names)]])
+            per_run.append(p.act_names)
+        if per_run:
+            self.plot.getAxis("bottom").setTicks([self.tick_labels(per_run)])
+
+    @staticmethod
+    def tick_labels(per_run: list[tuple[str, ...]]) -> list[tuple[int, str]]:
+        """Each net's own layer names: '1: Sigmoid' alone, '1: Sigmoid | ReLU' in compare mode."""
+        ticks = []
+        for k in range(max(len(n) for n in per_run)):
+            names = [n[k] for n in per_run if k < len(n)]
+            if len(set(names)) == 1:
+                ticks.append((k, names[0]))
+            else:
+                index = names[0].split(":")[0]
+                ticks.append((k, f"{index}: " + " | ".join(n.split(": ", 1)[-1] for n in names)))
+        return ticks
 
 
 class BoundaryPlot(_ProbeMixin, QWidget):

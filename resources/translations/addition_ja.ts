@@ -73,6 +73,11 @@
         <translation>パラメータ数 {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/addition/page.py" line="102"/>
+        <source>Shipped model</source>
+        <translation>同梱のモデル</translation>
+    </message>
+    <message>
         <location filename="../../gui/addition/page.py" line="107"/>
         <source>Transformer</source>
         <translation>Transformer</translation>
@@ -93,63 +98,63 @@
         <translation>通常の位置（文字の番号）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="132"/>
+        <location filename="../../gui/addition/page.py" line="133"/>
         <source>Your trained model</source>
         <translation>あなたが学習させたモデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="147"/>
+        <location filename="../../gui/addition/page.py" line="148"/>
         <source>Load addition model</source>
         <translation>足し算モデルを読み込む</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="148"/>
-        <location filename="../../gui/addition/page.py" line="168"/>
+        <location filename="../../gui/addition/page.py" line="149"/>
+        <location filename="../../gui/addition/page.py" line="169"/>
         <source>Addition models (*.pt)</source>
         <translation>足し算モデル (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="156"/>
+        <location filename="../../gui/addition/page.py" line="157"/>
         <source>Cannot load model</source>
         <translation>モデルを読み込めません</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="167"/>
+        <location filename="../../gui/addition/page.py" line="168"/>
         <source>Save addition model</source>
         <translation>足し算モデルを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="181"/>
+        <location filename="../../gui/addition/page.py" line="182"/>
         <source>Cannot save model</source>
         <translation>モデルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="182"/>
+        <location filename="../../gui/addition/page.py" line="183"/>
         <source>Saving to {0} failed: {1}</source>
         <translation>{0} への保存に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="185"/>
+        <location filename="../../gui/addition/page.py" line="186"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="219"/>
+        <location filename="../../gui/addition/page.py" line="220"/>
         <source>The Training page is training a network; stop it first.</source>
         <translation>学習ページでネットワークを学習中です。先に停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="262"/>
+        <location filename="../../gui/addition/page.py" line="263"/>
         <source>Checking every pair of 3-digit numbers…</source>
         <translation>3 桁の数のすべての組を確かめています…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="276"/>
+        <location filename="../../gui/addition/page.py" line="277"/>
         <source>Checked every pair of 3-digit numbers.</source>
         <translation>3 桁の数のすべての組を確かめました。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="303"/>
+        <location filename="../../gui/addition/page.py" line="304"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
@@ -157,202 +162,208 @@
 <context>
     <name>AskPanel</name>
     <message>
-        <location filename="../../gui/addition/ask.py" line="45"/>
+        <location filename="../../gui/addition/ask.py" line="46"/>
         <source>Seq2Seq (the textbook&apos;s)</source>
         <translation>Seq2Seq（教科書のモデル）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="46"/>
+        <location filename="../../gui/addition/ask.py" line="47"/>
         <source>Transformer (GPT-style)</source>
         <translation>Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="47"/>
+        <location filename="../../gui/addition/ask.py" line="48"/>
         <source>Which shipped model answers: the textbook&apos;s encoder-decoder, or a decoder-only Transformer like a small GPT</source>
         <translation>どの付属モデルが答えるか: 教科書のエンコーダ・デコーダか、小さな GPT のようなデコーダのみの Transformer か</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="50"/>
+        <location filename="../../gui/addition/ask.py" line="51"/>
         <source>Use the shipped model</source>
         <translation>付属モデルを使う</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="51"/>
+        <location filename="../../gui/addition/ask.py" line="52"/>
         <source>Go back to the model that comes with the app</source>
         <translation>アプリに付属のモデルに戻します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="53"/>
+        <location filename="../../gui/addition/ask.py" line="54"/>
         <source>Load model…</source>
         <translation>モデルを読み込む…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="54"/>
+        <location filename="../../gui/addition/ask.py" line="55"/>
         <source>Answer with a model you saved earlier</source>
         <translation>以前に保存したモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="56"/>
+        <location filename="../../gui/addition/ask.py" line="57"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="68"/>
+        <location filename="../../gui/addition/ask.py" line="69"/>
         <source>Type a sum such as 123+45 and press Enter</source>
         <translation>123+45 のように足し算を入力して Enter を押してください</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="73"/>
+        <location filename="../../gui/addition/ask.py" line="74"/>
         <source>Answer</source>
         <translation>答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="75"/>
+        <location filename="../../gui/addition/ask.py" line="76"/>
+        <location filename="../../gui/addition/ask.py" line="193"/>
         <source>The answer appears here.</source>
         <translation>ここに答えが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="83"/>
+        <location filename="../../gui/addition/ask.py" line="84"/>
         <source>Click an earlier prompt to see its decoding steps again</source>
         <translation>以前の入力をクリックすると、そのデコードの手順をもう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="86"/>
+        <location filename="../../gui/addition/ask.py" line="87"/>
         <source>Ask the model</source>
         <translation>モデルに聞く</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="96"/>
+        <location filename="../../gui/addition/ask.py" line="97"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="96"/>
+        <location filename="../../gui/addition/ask.py" line="97"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="96"/>
+        <location filename="../../gui/addition/ask.py" line="97"/>
         <source>Top candidates (probability)</source>
         <translation>上位の候補（確率）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="111"/>
+        <location filename="../../gui/addition/ask.py" line="112"/>
         <source>This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see which input characters each output digit looks at.</source>
         <translation>このモデルには Attention 層がないため、ヒートマップはありません。「Attention」をオンにして学習させると、各出力の桁がどの入力文字を見ているかがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="113"/>
+        <location filename="../../gui/addition/ask.py" line="114"/>
         <source>Attention over the input (bright = strong)</source>
         <translation>入力への Attention（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="114"/>
+        <location filename="../../gui/addition/ask.py" line="115"/>
         <source>input, as the encoder read it</source>
         <translation>入力（エンコーダが読んだ順）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="114"/>
+        <location filename="../../gui/addition/ask.py" line="115"/>
         <source>output step</source>
         <translation>出力ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="119"/>
+        <location filename="../../gui/addition/ask.py" line="120"/>
         <source>History (✓ right, ✗ wrong):</source>
         <translation>履歴（✓ 正解、✗ 不正解）:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="124"/>
+        <location filename="../../gui/addition/ask.py" line="125"/>
         <source>How the decoder produced the answer, step by step:</source>
         <translation>デコーダが答えを出した手順:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="141"/>
+        <location filename="../../gui/addition/ask.py" line="142"/>
         <source>Attention of layer:</source>
         <translation>アテンションの層:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="143"/>
+        <location filename="../../gui/addition/ask.py" line="144"/>
         <source>Head:</source>
         <translation>ヘッド:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="146"/>
+        <location filename="../../gui/addition/ask.py" line="147"/>
         <source>Each row is one character of the sequence taking a weighted average of the characters up to itself (bright = a large weight); rows marked → wrote a character of the answer</source>
         <translation>各行は、系列の 1 文字が自分までの文字の重み付き平均をとる様子です（明るい = 大きな重み）。→ の付いた行が答えの文字を書きました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="191"/>
+        <location filename="../../gui/addition/ask.py" line="192"/>
+        <source>Now answering: {0}. The answer appears here.</source>
+        <translation>いま答えるモデル：{0}。答えはここに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/ask.py" line="198"/>
         <source>Type a sum such as 5+3 and press Enter (one digit per number)</source>
         <translation>5+3 のように足し算を入力して Enter（各数 1 桁）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="192"/>
+        <location filename="../../gui/addition/ask.py" line="199"/>
         <source>Type a sum such as 123+45 and press Enter (up to {0} digits per number)</source>
         <translation>123+45 のように足し算を入力して Enter（各数 {0} 桁まで）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="226"/>
+        <location filename="../../gui/addition/ask.py" line="244"/>
         <source>✓ correct</source>
         <translation>✓ 正解</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="228"/>
+        <location filename="../../gui/addition/ask.py" line="246"/>
         <source>✗ wrong: the true sum is {0}</source>
         <translation>✗ 不正解: 正しい和は {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="235"/>
+        <location filename="../../gui/addition/ask.py" line="255"/>
         <source>✗  {0} + {1} = {2}   (true sum {3})</source>
         <translation>✗  {0} + {1} = {2}   （正しい和 {3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="239"/>
+        <location filename="../../gui/addition/ask.py" line="259"/>
         <source>Seq2Seq</source>
         <translation>Seq2Seq</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="239"/>
+        <location filename="../../gui/addition/ask.py" line="259"/>
         <source>Transformer</source>
         <translation>Transformer</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="251"/>
+        <location filename="../../gui/addition/ask.py" line="271"/>
         <source>Example: {0}</source>
         <translation>例: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="262"/>
+        <location filename="../../gui/addition/ask.py" line="282"/>
         <source>␣ (end)</source>
         <translation>␣（終わり）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="275"/>
+        <location filename="../../gui/addition/ask.py" line="295"/>
         <source>The encoder read “{0}”.</source>
         <translation>エンコーダは「{0}」と読みました。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="277"/>
+        <location filename="../../gui/addition/ask.py" line="297"/>
         <source>The input is reversed, as in the textbook.</source>
         <translation>教科書と同じく入力を反転しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="279"/>
+        <location filename="../../gui/addition/ask.py" line="299"/>
         <source>The decoder writes the answer backwards (ones digit first); it is flipped back for display.</source>
         <translation>デコーダは答えを逆順（一の位から）に書き、表示のときに元に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="289"/>
+        <location filename="../../gui/addition/ask.py" line="309"/>
         <source>The Transformer read “{0}” and wrote the answer one character at a time, reading back each character it wrote (like a GPT writing text).</source>
         <translation>Transformer は「{0}」を読み、答えを 1 文字ずつ書きました。書いた文字は読み直して次の文字を書きます（GPT が文章を書くのと同じです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="292"/>
+        <location filename="../../gui/addition/ask.py" line="312"/>
         <source>It writes the answer ones digit first; it is flipped back for display.</source>
         <translation>答えは一の位から書きます。表示では元の順に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="296"/>
+        <location filename="../../gui/addition/ask.py" line="316"/>
         <source>mean of the heads</source>
         <translation>ヘッドの平均</translation>
     </message>

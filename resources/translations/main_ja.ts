@@ -132,153 +132,158 @@
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="149"/>
+        <source>{0}: {1} Each layer shows its shapes and parameter count; Ctrl+Z brings your previous network back.</source>
+        <translation>{0}：{1} 各層に形状とパラメータ数が表示されます。Ctrl+Z で前のネットワークに戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Unknown lesson action: {0}</source>
         <translation>不明なレッスン操作です: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>“{0}” has unsaved changes. Save them first?</source>
         <translation>「{0}」には保存されていない変更があります。先に保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>New network</source>
         <translation>新しいネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
-        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Projects ({0})</source>
         <translation>プロジェクト ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>Opened {0}</source>
         <translation>{0} を開きました</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>Save project</source>
         <translation>プロジェクトを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} は既にあります。置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Cannot save project</source>
         <translation>プロジェクトを保存できません</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="247"/>
         <source>Saving to {0} failed: {1}
 Your work is still open.</source>
         <translation>{0} への保存に失敗しました: {1}
 作業内容はそのまま開いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="251"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258"/>
+        <location filename="../../gui/main_window.py" line="262"/>
         <source>The app did not close normally last time. Unsaved changes to {0} were autosaved at {1}. Restore them?</source>
         <translation>前回アプリが正常に終了しませんでした。{0} の未保存の変更が {1} に自動保存されています。復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>The app did not close normally last time. A network that was never saved was autosaved at {0}. Restore it?</source>
         <translation>前回アプリが正常に終了しませんでした。一度も保存されていないネットワークが {0} に自動保存されています。復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
-        <location filename="../../gui/main_window.py" line="276"/>
+        <location filename="../../gui/main_window.py" line="267"/>
+        <location filename="../../gui/main_window.py" line="280"/>
         <source>Recover unsaved work</source>
         <translation>未保存の作業の復元</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="264"/>
+        <location filename="../../gui/main_window.py" line="268"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="269"/>
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>Restored the autosaved work; save it to keep it.</source>
         <translation>自動保存された作業を復元しました。残すには保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="307"/>
+        <location filename="../../gui/main_window.py" line="311"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>Clear list</source>
         <translation>一覧を消去</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="331"/>
-        <location filename="../../gui/main_window.py" line="349"/>
+        <location filename="../../gui/main_window.py" line="335"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332"/>
+        <location filename="../../gui/main_window.py" line="336"/>
         <source>The new language is used from the next start of the app. Restart now?</source>
         <translation>新しい言語は次にアプリを起動したときから使われます。今すぐ再起動しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>Restart now</source>
         <translation>今すぐ再起動</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335"/>
+        <location filename="../../gui/main_window.py" line="339"/>
         <source>Later</source>
         <translation>あとで</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="349"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <source>The app could not restart itself; please start it again.</source>
         <translation>アプリを自動で再起動できませんでした。もう一度起動してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="360"/>
         <source>About</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="361"/>
         <source>&lt;b&gt;PyTorch Learning Lab&lt;/b&gt;&lt;br&gt;Build networks from layers, train them live and watch their gradients, and ask a Seq2Seq model to add.</source>
         <translation>&lt;b&gt;PyTorch 学習ラボ&lt;/b&gt;&lt;br&gt;層を組み合わせてネットワークを作り、ライブで学習させて勾配を観察し、Seq2Seq モデルに足し算をさせましょう。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366"/>
+        <location filename="../../gui/main_window.py" line="370"/>
         <source>{0}[*] — PyTorch Learning Lab</source>
         <translation>{0}[*] — PyTorch 学習ラボ</translation>
     </message>

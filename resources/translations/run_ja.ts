@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../gui/run/controls.py" line="27"/>
-        <location filename="../../gui/run/controls.py" line="86"/>
+        <location filename="../../gui/run/controls.py" line="90"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
@@ -40,28 +40,28 @@
         <translation>学習済みの重みを捨ててグラフを消去します</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="86"/>
+        <location filename="../../gui/run/controls.py" line="90"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="105"/>
+        <location filename="../../gui/run/controls.py" line="109"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="112"/>
+        <location filename="../../gui/run/controls.py" line="116"/>
         <source>{0} steps/s · elapsed {1} · remaining {2}</source>
         <translation>{0} ステップ/秒 · 経過 {1} · 残り {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="115"/>
+        <location filename="../../gui/run/controls.py" line="119"/>
         <source>epoch {0}</source>
         <translation>エポック {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="117"/>
-        <location filename="../../gui/run/controls.py" line="130"/>
+        <location filename="../../gui/run/controls.py" line="121"/>
+        <location filename="../../gui/run/controls.py" line="134"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>

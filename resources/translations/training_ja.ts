@@ -4,27 +4,27 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="339"/>
+        <location filename="../../gui/training/plots.py" line="358"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="339"/>
+        <location filename="../../gui/training/plots.py" line="358"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="339"/>
+        <location filename="../../gui/training/plots.py" line="358"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="354"/>
+        <location filename="../../gui/training/plots.py" line="373"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="356"/>
+        <location filename="../../gui/training/plots.py" line="375"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -32,38 +32,38 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="408"/>
-        <location filename="../../gui/training/plots.py" line="444"/>
+        <location filename="../../gui/training/plots.py" line="440"/>
+        <location filename="../../gui/training/plots.py" line="476"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="444"/>
+        <location filename="../../gui/training/plots.py" line="476"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="448"/>
+        <location filename="../../gui/training/plots.py" line="480"/>
         <source>Background: the class the network predicts at each point</source>
         <translation>背景: 各点でネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="449"/>
+        <location filename="../../gui/training/plots.py" line="481"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="453"/>
+        <location filename="../../gui/training/plots.py" line="485"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="454"/>
+        <location filename="../../gui/training/plots.py" line="486"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="451"/>
+        <location filename="../../gui/training/plots.py" line="483"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -122,7 +122,7 @@
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="162"/>
-        <location filename="../../gui/training/plots.py" line="212"/>
+        <location filename="../../gui/training/plots.py" line="217"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
@@ -152,7 +152,12 @@
         <translation>|勾配| の最大</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="211"/>
+        <location filename="../../gui/training/plots.py" line="192"/>
+        <source>exactly 0</source>
+        <translation>ちょうど 0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/plots.py" line="216"/>
         <source>|grad| ÷ last layer (log)</source>
         <translation>|勾配| ÷ 最後の層（対数）</translation>
     </message>
@@ -160,17 +165,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="267"/>
-        <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing)</source>
-        <translation>勾配の流れの推移: 層ごとの |勾配| 平均の log10（明るい = 大きい、暗い = 消失）</translation>
+        <location filename="../../gui/training/plots.py" line="275"/>
+        <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing, white = exactly 0)</source>
+        <translation>勾配の流れの推移：層ごとの平均 |勾配| の log10（明るい = 大きい、暗い = 消失しかけ、白 = ちょうど 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="281"/>
+        <location filename="../../gui/training/plots.py" line="290"/>
         <source>layer index</source>
         <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="282"/>
+        <location filename="../../gui/training/plots.py" line="291"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -178,34 +183,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="493"/>
+        <location filename="../../gui/training/plots.py" line="525"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="493"/>
-        <location filename="../../gui/training/plots.py" line="494"/>
+        <location filename="../../gui/training/plots.py" line="525"/>
+        <location filename="../../gui/training/plots.py" line="526"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="493"/>
-        <location filename="../../gui/training/plots.py" line="494"/>
+        <location filename="../../gui/training/plots.py" line="525"/>
+        <location filename="../../gui/training/plots.py" line="526"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="494"/>
+        <location filename="../../gui/training/plots.py" line="526"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="496"/>
+        <location filename="../../gui/training/plots.py" line="528"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="498"/>
+        <location filename="../../gui/training/plots.py" line="530"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -394,100 +399,119 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="53"/>
-        <location filename="../../gui/training/page.py" line="123"/>
-        <location filename="../../gui/training/page.py" line="218"/>
-        <location filename="../../gui/training/page.py" line="246"/>
+        <location filename="../../gui/training/page.py" line="61"/>
+        <location filename="../../gui/training/page.py" line="139"/>
+        <location filename="../../gui/training/page.py" line="296"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="60"/>
+        <location filename="../../gui/training/page.py" line="68"/>
         <source>Fit sizes to the data</source>
         <translation>サイズをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="61"/>
+        <location filename="../../gui/training/page.py" line="69"/>
         <source>Sets the input size and the last Linear layer&apos;s outputs (undo with Ctrl+Z)</source>
         <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="80"/>
+        <location filename="../../gui/training/page.py" line="88"/>
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="81"/>
+        <location filename="../../gui/training/page.py" line="89"/>
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="176"/>
+        <location filename="../../gui/training/page.py" line="193"/>
+        <source>Lesson set-up: {0}</source>
+        <translation>レッスンの設定：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="218"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="182"/>
+        <location filename="../../gui/training/page.py" line="224"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="220"/>
+        <location filename="../../gui/training/page.py" line="263"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="227"/>
+        <location filename="../../gui/training/page.py" line="277"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="241"/>
+        <location filename="../../gui/training/page.py" line="291"/>
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="256"/>
+        <location filename="../../gui/training/page.py" line="306"/>
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="263"/>
+        <location filename="../../gui/training/page.py" line="313"/>
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="193"/>
+        <location filename="../../gui/training/page.py" line="238"/>
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="303"/>
+        <location filename="../../gui/training/page.py" line="372"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="384"/>
+        <location filename="../../gui/training/page.py" line="440"/>
+        <source>New data: the next start begins from fresh random weights.</source>
+        <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="472"/>
         <source>Open a CSV file and choose its target column.</source>
         <translation>CSV ファイルを開き、目的変数の列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="392"/>
+        <location filename="../../gui/training/page.py" line="480"/>
         <source>{0}: {1} training and {2} validation samples, {3} feature(s).</source>
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="411"/>
+        <location filename="../../gui/training/page.py" line="496"/>
+        <source>The network changed: the next start begins from fresh random weights.</source>
+        <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="506"/>
+        <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
+        <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="516"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="412"/>
+        <location filename="../../gui/training/page.py" line="517"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="424"/>
+        <location filename="../../gui/training/page.py" line="529"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>

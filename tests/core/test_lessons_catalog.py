@@ -25,7 +25,7 @@ def test_bilingual_texts():
 
 
 def test_action_ids_follow_the_contract():
-    from core.data.datasets import DATASETS
+    from core.lessons.setups import SETUPS
     from core.templates import TEMPLATES
     for action in catalog.action_ids():
         page, _, rest = action.partition(":")
@@ -34,10 +34,23 @@ def test_action_ids_follow_the_contract():
         if page == "editor":
             assert verb == "template" and arg in TEMPLATES, action
         elif page == "training":
-            assert (verb, arg) == ("compare", "sigmoid_vs_relu") or (verb == "dataset" and arg in DATASETS), action
+            assert verb == "setup" and arg in SETUPS, action
         else:
             assert rest in ("", "compare"), action
-    assert "training:compare:sigmoid_vs_relu" in catalog.action_ids()
+    assert "training:setup:sigmoid_vs_relu" in catalog.action_ids()
+
+
+def test_every_training_setup_is_complete():
+    """A setup names its network (a template, or two to compare) and every setting it relies on."""
+    from core.lessons.setups import SETUPS
+    from core.templates import TEMPLATES
+    for s in SETUPS.values():
+        assert (s.network in TEMPLATES) != bool(s.compare), s.name
+        assert all(t in TEMPLATES for t in s.compare or ()), s.name
+        cfg = s.config()
+        assert {"dataset", "optimizer", "lr", "epochs"} <= set(s.settings), s.name
+        assert cfg.problems() == [] and bool(cfg.compare_a) == bool(s.compare), s.name
+        assert s.look_en and s.look_ja and s.look_en != s.look_ja, s.name
 
 
 def test_seq2seq_lab_encodes_like_the_addition_solver():

@@ -205,3 +205,41 @@ def test_training_in_the_panel_leaves_the_apps_torch_state_alone(page, qtbot):
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
     assert "finished" in tp.result.text()
     assert torch.get_num_threads() == 2 and torch.equal(torch.random.get_rng_state(), rng)
+
+
+def test_another_model_unmarks_the_last_answer_and_the_history_says_who_answered(page, qtbot):
+    from core.addition.model import ModelConfig, Seq2Seq
+    ask(qtbot, page, "123+45")
+    panel = page.ask_panel
+    assert panel.steps_table.rowCount() == 4 and panel.history.currentRow() == 0
+    assert "Shipped model" in panel.history.item(0).text()
+    page._use_model(Seq2Seq(ModelConfig(digits=3, hidden=8, embed_dim=4)), "other.pt")
+    # the old model's answer is no longer shown as if this model had given it
+    assert "168" not in panel.result_label.text() and "other.pt" in panel.result_label.text()
+    assert panel.steps_table.rowCount() == 0 and panel.attention.matrix is None
+    assert panel.history.currentRow() == -1
+    ask(qtbot, page, "1+2")
+    assert "other.pt" in panel.history.item(0).text() and "Shipped model" in panel.history.item(1).text()
+
+
+def test_an_input_error_clears_the_previous_steps_and_heatmap(page, qtbot):
+    ask(qtbot, page, "123+45")
+    assert page.ask_panel.steps_table.rowCount() == 4 and page.ask_panel.attention.matrix is not None
+    ask(qtbot, page, "12-3")
+    assert "Only addition (+)" in page.ask_panel.result_label.text()
+    assert page.ask_panel.steps_table.rowCount() == 0 and page.ask_panel.attention.matrix is None
+    assert page.ask_panel.history.count() == 1 and page.ask_panel.history.currentRow() == -1
+
+
+def test_the_progress_bar_is_full_after_an_early_stop_at_the_target(page):
+    import numpy as np
+
+    from core.engine.events import EndEvent
+    from core.engine.process import RunBatch
+    tp = page.train_panel
+    tp.reset(2000)
+    end = EndEvent("target", "Reached the target after 1,100 steps.", 1100, 0, 3.0, {"exact": 0.99})
+    b = RunBatch(np.array([1100.0]), np.array([0.01]), np.array([0.01]), [], [], None, end, 1100, 0, 2000, 0,
+                 0.01, 3.0)
+    tp.add_progress(b, 128)
+    assert tp.progress.value() == tp.progress.maximum() == 2000        # done, not 55 %

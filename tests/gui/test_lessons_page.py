@@ -43,7 +43,7 @@ def test_try_it_buttons_emit_action_ids(page, qtbot):
         [t.action for t in catalog.lesson("vanishing").try_its]
     with qtbot.waitSignal(page.try_it, timeout=1000) as blocker:
         qtbot.mouseClick(page.try_buttons[0], Qt.LeftButton)
-    assert blocker.args == ["training:compare:sigmoid_vs_relu"]
+    assert blocker.args == ["training:setup:sigmoid_vs_relu"]
     page.show_lesson("seq2seq")
     assert [b.property("action") for b in page.try_buttons] == ["addition", "addition:compare"]
     with qtbot.waitSignal(page.try_it, timeout=1000) as blocker:

@@ -109,18 +109,25 @@ def test_size_mismatch_is_shown_and_fixed_in_one_click(qtbot, page):
     assert page.document.spec().layers[-1].params["out_features"] == 2
 
 
-def test_one_click_deep_sigmoid_vs_deep_relu(qtbot, page):
-    page.settings.epochs.setValue(1)
-    page.setup_compare("sigmoid_vs_relu")
+def test_one_click_deep_sigmoid_vs_deep_relu_uses_its_own_known_good_settings(qtbot, page):
+    s = page.settings                                   # what a learner may have left in the form:
+    page.select_dataset("sine")                         # SGD at lr 10 on the sine diverged at once
+    s.optimizer.setCurrentIndex(s.optimizer.findData("sgd"))
+    s.lr.setValue(10.0)
+    qtbot.mouseClick(s.sig_relu, qtbot_button())
     assert page.is_running() and len(page.loss_plot.runs) == 2
+    cfg = s.config()
+    assert (cfg.dataset, cfg.optimizer, cfg.lr, cfg.init) == ("moons", "momentum", 0.05, "he")
+    assert page.guide.isVisible() and "sigmoid" in page.guide.text()
     wait_done(qtbot, page)
+    assert not page.message.property("error"), page.message.text()
     a, b = page.grad_bars.latest(0), page.grad_bars.latest(1)
     assert len(a.names) == len(b.names) == 9
-    assert a.mean_abs[0] * 100 < b.mean_abs[0]          # sigmoid's first layer barely learns
     # drawn relative to each net's last layer, sigmoid's first bar sits far below ReLU's
     (rel_a, _), (rel_b, _) = page.grad_bars.shown(0), page.grad_bars.shown(1)
     assert rel_a[-1] == rel_b[-1] == 1 and rel_a[0] * 100 < rel_b[0]
-    assert [r["steps"].n for r in page.loss_plot.runs] == [5, 5]
+    assert [r["steps"].n for r in page.loss_plot.runs] == [20 * 15] * 2      # 480 rows / 32 per batch
+    assert page.ends[0].metrics["val_acc"] < 0.7 < 0.95 < page.ends[1].metrics["val_acc"]
     assert page.document.weights() is None         # two templates trained: the editor's net keeps none
 
 
@@ -375,3 +382,103 @@ def test_more_epochs_continue_the_run_but_new_data_starts_afresh(qtbot, page):
     assert page._runs[0].state["step"] == 5 + 10 and page.loss_plot.runs[0]["steps"].n == 15
     page.select_dataset("circles")                                  # other data: a fresh run
     assert page._runs is None
+
+
+def test_exact_zero_gradients_are_drawn_as_zero_not_as_small(qtbot):
+    from types import SimpleNamespace
+
+    from core.engine.events import GradStats
+    from gui.training.plots import GradBarsPlot, GradHeatmap
+    bars, heat = GradBarsPlot(), GradHeatmap()
+    for w in (bars, heat):
+        qtbot.addWidget(w)
+        w.set_runs(["A"])
+    dead = GradStats(3, ("0: Linear", "2: Linear"), np.array([0.0, 1e-3]), np.array([0.0, 1e-2]))
+    bars.set_stats(0, dead)
+    bars.redraw()
+    x, _ = bars.runs[0]["zeros"].getData()
+    assert list(x) == [0.0]                                          # a "0" cross on the dead layer only
+    heat.add(0, SimpleNamespace(grads=[dead]))
+    heat.redraw()
+    img = heat.runs[0]["img"].image
+    assert np.isnan(img[0, 0]) and img[1, 0] == -3.0                 # no colour (white), not the darkest
+
+
+def test_the_two_gradient_heatmaps_share_one_colour_scale(qtbot):
+    from types import SimpleNamespace
+
+    from core.engine.events import GradStats
+    from gui.training.plots import GradHeatmap
+    heat = GradHeatmap()
+    qtbot.addWidget(heat)
+    heat.set_runs(["A: sigmoid", "B: ReLU"])
+    names = ("0: Linear", "2: Linear")
+    heat.add(0, SimpleNamespace(grads=[GradStats(1, names, np.array([1e-7, 1e-2]), np.ones(2))]))
+    heat.add(1, SimpleNamespace(grads=[GradStats(1, names, np.array([1e-3, 1e-2]), np.ones(2))]))
+    heat.redraw()
+    assert heat.runs[0]["bar"].levels() == heat.runs[1]["bar"].levels() == (-7.0, -2.0)
+    assert heat.runs[0]["img"].levels.tolist() == heat.runs[1]["img"].levels.tolist() == [-7.0, -2.0]
+
+
+def test_the_saturation_chart_labels_each_nets_own_layers():
+    from gui.training.plots import ActivityPlot
+    ticks = ActivityPlot.tick_labels([("1: Sigmoid", "3: Sigmoid"), ("1: ReLU", "3: ReLU")])
+    assert ticks == [(0, "1: Sigmoid | ReLU"), (1, "3: Sigmoid | ReLU")]
+    assert ActivityPlot.tick_labels([("1: ReLU",)]) == [(0, "1: ReLU")]
+
+
+def test_unchecking_compare_removes_the_a_b_plots(qtbot, page):
+    page.settings.set_compare("deep_sigmoid", "deep_relu")
+    page._settings_edited()
+    assert [r for r in page.loss_plot.runs] and len(page.loss_plot.runs) == 2
+    page.settings.compare.setChecked(False)                          # the learner unticks it
+    assert len(page.loss_plot.runs) == 1 and len(page.boundary.runs) == 1 and len(page.heatmap.runs) == 1
+
+
+def test_changing_the_data_starts_fresh_instead_of_mixing_old_weights(qtbot, page):
+    page.start()
+    wait_done(qtbot, page)
+    assert page.document.weights() is not None and page.loss_plot.runs[0]["steps"].n == 20
+    page.select_dataset("circles")                                   # same sizes: the old weights would fit
+    assert page.loss_plot.runs[0]["steps"].n == 0                    # the old curves are gone
+    assert "fresh random weights" in page.message.text()
+    assert page._make_runs(page.settings.config())
+    assert page._runs[0].state is None                               # not the moons-trained weights
+
+
+def test_changing_the_network_starts_fresh(qtbot, page):
+    page.start()
+    wait_done(qtbot, page)
+    page.document.set_spec(page.document.spec(), "same sizes, new network")   # weights still fit
+    assert page.loss_plot.runs[0]["steps"].n == 0 and "network changed" in page.message.text()
+    assert page._make_runs(page.settings.config()) and page._runs[0].state is None
+
+
+def test_while_paused_the_message_says_paused_and_the_end_gives_figures(qtbot, page):
+    page.settings.epochs.setValue(100_000)
+    page.start()
+    qtbot.waitUntil(lambda: page.loss_plot.runs[0]["steps"].n > 0, timeout=10_000)
+    assert page.message.text().startswith("Training on CPU")
+    page.toggle_pause()
+    assert "Paused at step" in page.message.text() and "Training on" not in page.message.text()
+    page.toggle_pause()
+    assert page.message.text().startswith("Training on CPU")
+    page.settings.epochs.setValue(4)
+    page.stop()
+    wait_done(qtbot, page)
+    text = page.message.text()
+    assert "Stopped" in text and "validation loss" in text and "validation accuracy" in text
+    val = page.ends[0].metrics["val_acc"]
+    assert f"validation accuracy {val * 100:.1f} %" in text
+
+
+def test_a_loss_that_ends_far_above_its_start_is_a_warning_not_finished(qtbot, page):
+    s = page.settings
+    s.optimizer.setCurrentIndex(s.optimizer.findData("adam"))
+    s.lr.setValue(10.0)
+    s.epochs.setValue(10)
+    page.start()
+    wait_done(qtbot, page)
+    text = page.message.text()
+    assert page.message.property("warning") or page.message.property("error"), text
+    assert "far above where it started" in text or "dead" in text or "inf" in text, text
