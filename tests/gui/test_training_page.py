@@ -21,7 +21,7 @@ def page(qtbot):
     p.shutdown()
 
 
-def wait_done(qtbot, page, timeout=20_000):
+def wait_done(qtbot, page, timeout=60_000):
     qtbot.waitUntil(lambda: not page.is_running(), timeout=timeout)
 
 
