@@ -75,7 +75,7 @@
     <message>
         <location filename="../../gui/addition/page.py" line="102"/>
         <source>Shipped model</source>
-        <translation>同梱のモデル</translation>
+        <translation>付属モデル</translation>
     </message>
     <message>
         <location filename="../../gui/addition/page.py" line="107"/>
