@@ -144,16 +144,6 @@ BLOCKS: dict[str, BlockKind] = {b.name: b for b in [
 ]}
 
 
-def block_title(kind: str) -> str:
-    return {RESIDUAL: L("Residual block", "残差ブロック"), CONCAT: L("Concatenate", "連結 (Concatenate)")}[kind]
-
-
-def branch_title(kind: str, branch: int) -> str:
-    if kind == CONCAT:
-        return L("path A", "経路 A") if branch == 0 else L("path B", "経路 B")
-    return "f"
-
-
 @dataclass
 class BlockSpec:
     """A block of the tree: ``branches`` holds one list of nodes per branch of its kind."""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QScrollArea, QSizePolicy, QTo
 from core.analysis import ERROR, WARNING, Problem
 from core.build import module_names
 from core.layers import LAYERS, format_shape
-from core.spec import BLOCKS, CONCAT, RESIDUAL, ROOT, BlockSpec, LayerSpec, Place, block_title, branch_title
+from core.spec import BLOCKS, CONCAT, RESIDUAL, ROOT, BlockSpec, LayerSpec, Place
 from gui.editor import mime
 from gui.editor.style import (ACCENT, BLOCK_COLOR, ERROR_COLOR, IO_COLOR, MUTED, SKIP_COLOR, TEXT, WARNING_COLOR,
                               group_color, monospace_font, tint)
@@ -289,7 +289,7 @@ class NetworkCanvas(QWidget):
         spec, analysis = self.document.view(), self.document.analysis()
         rows = self._rows
         visible = self.rows_between(y0, y1)
-        if not self._names and not spec.is_flat():
+        if not self._names and not self.document.is_flat():
             self._names = module_names(spec)
         # The frames of the blocks in view (and of those around the first row in view), outer first.
         heads = set()
@@ -489,7 +489,7 @@ class NetworkCanvas(QWidget):
         return self.tr("path A") if branch == 0 else self.tr("path B")
 
     def _code_name(self, node_id: str, index_hint: int) -> str:
-        if self.document.view().is_flat():
+        if self.document.is_flat():
             return f"model[{index_hint}]"
         if not self._names:
             self._names = module_names(self.document.view())
@@ -611,7 +611,6 @@ class NetworkCanvas(QWidget):
 
     def _paint_merge(self, p: QPainter, rect: QRectF, block: BlockSpec, analysis) -> None:
         severity = _worst(analysis.problems_for(block.id))
-        info = analysis.info(block.id)
         c = rect.center()
         circle = QRectF(c.x() - 13, c.y() - 13, 26, 26)
         color = ERROR_COLOR if severity == ERROR else SKIP_COLOR

@@ -41,6 +41,8 @@ class NetworkDocument(QObject):
         self._spec = spec.copy() if spec else TEMPLATES["classifier_2d"].make()
         self._analysis: Analysis | None = None
         self._count: int | None = None
+        self._nodes: dict[str, Node] | None = None
+        self._flat: bool | None = None
         self._path: str = ""
         self._training: dict[str, Any] | None = None
         self._weights: dict | None = None
@@ -66,13 +68,21 @@ class NetworkDocument(QObject):
 
     def node(self, node_id: str) -> Node:
         """The layer or block with this id anywhere in the tree (live: do not change it); KeyError if none."""
-        return self._spec.find(node_id)
+        if self._nodes is None:  # an index, rebuilt after each change: views look nodes up on every paint
+            self._nodes = {n.id: n for n in self._spec.all_nodes()}
+        return self._nodes[node_id]
 
     def node_count(self) -> int:
         """Layers and blocks in the whole tree (what MAX_LAYERS caps)."""
         if self._count is None:
             self._count = self._spec.node_count()
         return self._count
+
+    def is_flat(self) -> bool:
+        """No blocks (cached): a plain stack."""
+        if self._flat is None:
+            self._flat = self._spec.is_flat()
+        return self._flat
 
     def place_of(self, node_id: str) -> Place:
         return self._spec.place_of(node_id)
@@ -295,6 +305,8 @@ class NetworkDocument(QObject):
     def _touched(self) -> None:
         self._analysis = None
         self._count = None
+        self._nodes = None
+        self._flat = None
 
     def _set_path(self, path: str) -> None:
         if path != self._path:

@@ -287,7 +287,7 @@ class LayerInspector(QWidget):
         analysis = self.document.analysis()
         info = analysis.info(node.id)
         spec = self.document.view()
-        if spec.is_flat():
+        if self.document.is_flat():
             where = f"model[{spec.index_of(node.id)}]"
         else:
             parts = module_names(spec)[node.id].split(".")

@@ -15,7 +15,7 @@ import torch
 from torch import nn
 
 from core import i18n
-from core.analysis import ERROR, WARNING, analyse
+from core.analysis import WARNING, analyse
 from core.build import attribute_names, build, code_and_lines, input_vocab, layer_modules, to_code
 from core.layers import LAYERS
 from core.project import VERSION, Project, load_project, save_project, weights_fit

@@ -1,8 +1,6 @@
 """The editor with blocks: real drag-and-drop events into, out of and between residual and concatenate
 blocks, nesting, collapse, problems on the block, the inspector and code for blocks, undo/redo of all
 of it, and a network of 10,000 layers painted by looking only at the rows in view."""
-import json
-
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
