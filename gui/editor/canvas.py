@@ -804,8 +804,7 @@ class NetworkCanvas(QWidget):
         elif key in (Qt.Key_Up, Qt.Key_Down):
             step = -1 if key == Qt.Key_Up else 1
             if mods & (Qt.ControlModifier | Qt.AltModifier) and sel:
-                place = self.document.place_of(sel)
-                self.document.move_layer(sel, place.index + step)  # keyboard reorder, within its list
+                self._move_by_key(sel, step)
                 self._ensure_visible(sel)
             else:
                 self._step_selection(step)
@@ -815,6 +814,18 @@ class NetworkCanvas(QWidget):
             self.select("")
         else:
             super().keyPressEvent(event)
+
+    def _move_by_key(self, node_id: str, step: int) -> None:
+        """Ctrl+↑/↓: swap with the neighbour in the same list; past the first or last place of a
+        block's branch, out of the block (above or below it)."""
+        doc = self.document
+        place = doc.place_of(node_id)
+        n = len(doc.view().branch(place.parent, place.branch))
+        if 0 <= place.index + step < n:
+            doc.move_layer(node_id, place.index + step)
+        elif place.parent != ROOT:
+            outer = doc.place_of(place.parent)
+            doc.move_node(node_id, Place(outer.parent, outer.branch, outer.index + (0 if step < 0 else 1)))
 
     def _step_selection(self, step: int) -> None:
         rows = self._rows

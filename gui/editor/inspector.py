@@ -346,6 +346,8 @@ class LayerInspector(QWidget):
                                      self.tr("Drag a layer from the palette onto the network, where you want it."),
                                      self.tr("Click a block to see what it does and to edit its parameters here."),
                                      self.tr("Drag a block to move it; Delete removes it; Ctrl+↑/↓ moves it too."),
+                                     self.tr("Blocks (at the end of the palette) hold layers: drop layers into "
+                                             "a residual or concatenate block; ▾ folds it to one line."),
                                      self.tr("Click the Input block to change the input shape."),
                                      self.tr("Every edit can be undone with Ctrl+Z."))) + "</ol>")
         self.params_title.setText(self.tr("Parameters"))

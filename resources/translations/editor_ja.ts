@@ -106,17 +106,17 @@
 <context>
     <name>InputShapeEditor</name>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="424"/>
+        <location filename="../../gui/editor/inspector.py" line="426"/>
         <source>Type whole numbers separated by commas, e.g. 2 or 1, 28, 28</source>
         <translation>整数をカンマ区切りで入力してください (例: 2 や 1, 28, 28)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="437"/>
+        <location filename="../../gui/editor/inspector.py" line="439"/>
         <source>Input shape:</source>
         <translation>入力の形:</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="438"/>
+        <location filename="../../gui/editor/inspector.py" line="440"/>
         <source>Numbers per sample, without the batch dimension B (e.g. 2 for points in the plane). Press Enter to apply.</source>
         <translation>1 サンプルあたりの数 (バッチ次元 B は含めません。平面上の点なら 2)。Enter で反映します。</translation>
     </message>
@@ -196,26 +196,31 @@
     </message>
     <message>
         <location filename="../../gui/editor/inspector.py" line="349"/>
+        <source>Blocks (at the end of the palette) hold layers: drop layers into a residual or concatenate block; ▾ folds it to one line.</source>
+        <translation>ブロック (パレットの最後) は層を入れる入れ物です。残差ブロックや連結ブロックに層をドロップします。▾ で 1 行に折りたためます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/inspector.py" line="351"/>
         <source>Click the Input block to change the input shape.</source>
         <translation>入力の形を変えるには「入力」ブロックをクリックします。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="350"/>
+        <location filename="../../gui/editor/inspector.py" line="352"/>
         <source>Every edit can be undone with Ctrl+Z.</source>
         <translation>どの編集も Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="351"/>
+        <location filename="../../gui/editor/inspector.py" line="353"/>
         <source>Parameters</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="352"/>
+        <location filename="../../gui/editor/inspector.py" line="354"/>
         <source>This layer has nothing to set: it has no parameters of its own.</source>
         <translation>この層には設定する項目がありません (自身のパラメータを持ちません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="353"/>
+        <location filename="../../gui/editor/inspector.py" line="355"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
@@ -225,7 +230,7 @@
         <translation>この層をネットワークから削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="365"/>
+        <location filename="../../gui/editor/inspector.py" line="367"/>
         <source>Allowed: {0}</source>
         <translation>範囲: {0}</translation>
     </message>
@@ -303,67 +308,67 @@
         <translation>連結 (Concatenate)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="631"/>
+        <location filename="../../gui/editor/canvas.py" line="630"/>
         <source>shapes do not fit</source>
         <translation>形が合いません</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="672"/>
+        <location filename="../../gui/editor/canvas.py" line="671"/>
         <source>The network&apos;s input. B is the batch size: how many samples go through at once.</source>
         <translation>ネットワークの入力。B はバッチサイズ (一度に流すサンプルの数) です。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="674"/>
+        <location filename="../../gui/editor/canvas.py" line="673"/>
         <source>What the network returns for a batch of B samples.</source>
         <translation>B 個のサンプルからなるバッチに対してネットワークが返すもの。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="697"/>
+        <location filename="../../gui/editor/canvas.py" line="696"/>
         <source>Unknown shape: a layer above has an error.</source>
         <translation>形が分かりません: 上の層にエラーがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="698"/>
+        <location filename="../../gui/editor/canvas.py" line="697"/>
         <source>A tensor of shape {0}: B samples, each made of {1} numbers.</source>
         <translation>形 {0} のテンソル: B 個のサンプルで、それぞれ {1} 個の数です。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="742"/>
+        <location filename="../../gui/editor/canvas.py" line="741"/>
         <source>Move up</source>
         <translation>上へ移動</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="744"/>
+        <location filename="../../gui/editor/canvas.py" line="743"/>
         <source>Move down</source>
         <translation>下へ移動</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="747"/>
+        <location filename="../../gui/editor/canvas.py" line="746"/>
         <source>Wrap in a residual block</source>
         <translation>残差ブロックで囲む</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="748"/>
+        <location filename="../../gui/editor/canvas.py" line="747"/>
         <source>Wrap in a concatenate block (path A)</source>
         <translation>連結ブロックで囲む (経路 A)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="750"/>
+        <location filename="../../gui/editor/canvas.py" line="749"/>
         <source>Unwrap: keep the layers, remove the block</source>
         <translation>囲みを外す: 層を残してブロックを削除</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="751"/>
+        <location filename="../../gui/editor/canvas.py" line="750"/>
         <source>Expand</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="751"/>
+        <location filename="../../gui/editor/canvas.py" line="750"/>
         <source>Collapse</source>
         <translation>折りたたむ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="754"/>
+        <location filename="../../gui/editor/canvas.py" line="753"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -371,42 +376,42 @@
 <context>
     <name>NetworkDocument</name>
     <message>
-        <location filename="../../gui/editor/document.py" line="157"/>
+        <location filename="../../gui/editor/document.py" line="167"/>
         <source>Wrap in {0}</source>
         <translation>{0} で囲む</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="171"/>
+        <location filename="../../gui/editor/document.py" line="181"/>
         <source>Unwrap {0}</source>
         <translation>{0} の囲みを外す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="198"/>
+        <location filename="../../gui/editor/document.py" line="208"/>
         <source>Change input shape</source>
         <translation>入力の形を変更</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="298"/>
+        <location filename="../../gui/editor/document.py" line="320"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="306"/>
+        <location filename="../../gui/editor/document.py" line="328"/>
         <source>Add {0}</source>
         <translation>{0} を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="318"/>
+        <location filename="../../gui/editor/document.py" line="340"/>
         <source>Delete {0}</source>
         <translation>{0} を削除</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="332"/>
+        <location filename="../../gui/editor/document.py" line="354"/>
         <source>Move {0}</source>
         <translation>{0} を移動</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="350"/>
+        <location filename="../../gui/editor/document.py" line="372"/>
         <source>Change {0} of {1}</source>
         <translation>{1} の {0} を変更</translation>
     </message>

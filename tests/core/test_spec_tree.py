@@ -463,3 +463,32 @@ def test_block_registry_has_docs_in_both_languages():
     assert BLOCKS[RESIDUAL].doc.startswith("output = x + f(x)")
     i18n.set_language("ja")
     assert BLOCKS[RESIDUAL].doc.startswith("出力 = x + f(x)")
+
+
+def test_copy_of_a_tree_is_deep():
+    spec = _tree()
+    other = spec.copy()
+    assert other == spec
+    res = other.layers[1]
+    res.children[0].params["out_features"] = 99
+    res.children[2].branches[1].pop()
+    res.params["extra"] = 1
+    assert spec.layers[1].children[0].params["out_features"] == 6
+    assert len(spec.layers[1].children[2].branches[1]) == 2 and spec.layers[1].params == {}
+
+
+def test_a_flat_network_with_helper_classes_exports_them():
+    spec = NetworkSpec((10,), [LayerSpec.make("Embedding", num_embeddings=30, embedding_dim=8),
+                               LayerSpec.make("GRU", hidden_size=6, output="last"), _lin(30)])
+    assert spec.is_flat()
+    code = to_code(spec)
+    assert "class Recurrent(nn.Module):" in code and "def build_model() -> nn.Sequential:" in code
+    assert "class Residual(" not in code and "torch.randint(0, 30, (8, 10))" in code
+    torch.manual_seed(0)
+    built = build(spec)
+    generated = _exec(code)["build_model"]()
+    generated.load_state_dict(built.state_dict())
+    x = torch.randint(0, 30, (4, 10))
+    with torch.no_grad():
+        assert torch.equal(built(x), generated(x))
+    assert "output shape: (8, 30)" in run_file(code)

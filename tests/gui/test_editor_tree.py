@@ -246,6 +246,17 @@ def test_delete_a_block_with_its_contents_and_keyboard_through_the_tree(page, qt
     qtbot.keyClick(canvas, Qt.Key_Up, Qt.ControlModifier)  # the last Linear moves up, within its list
     assert tree(doc) == ["Linear", "Linear", (RESIDUAL, ["Linear", "ReLU"])]
     doc.undo_stack.undo()
+    relu = doc.layer(1).children[1].id  # the last layer of the block: Ctrl+Down takes it out, below the block
+    canvas.select(relu)
+    qtbot.keyClick(canvas, Qt.Key_Down, Qt.ControlModifier)
+    assert tree(doc) == ["Linear", (RESIDUAL, ["Linear"]), "ReLU", "Linear"] and canvas.selected_id() == relu
+    doc.undo_stack.undo()
+    first_inner = doc.layer(1).children[0].id  # and Ctrl+Up on the first one, above it
+    canvas.select(first_inner)
+    qtbot.keyClick(canvas, Qt.Key_Up, Qt.ControlModifier)
+    assert tree(doc) == ["Linear", "Linear", (RESIDUAL, ["ReLU"]), "Linear"]
+    doc.undo_stack.undo()
+    assert doc.spec().to_dict() == original
     canvas.select(doc.layer(1).id)
     qtbot.keyClick(canvas, Qt.Key_Delete)
     assert tree(doc) == ["Linear", "Linear"] and canvas.selected_id() == doc.layer(1).id
