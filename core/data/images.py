@@ -52,6 +52,16 @@ class ImageSet:
     def channels(self) -> int:
         return self.input_shape[0]
 
+    # what the tabular side of the app asks any data set (plots, fit checks)
+    @property
+    def n_features(self) -> int:
+        """Values per picture (C·H·W)."""
+        return int(np.prod(self.input_shape))
+
+    input_size = n_features
+    is_2d = False
+    feature_names: tuple[str, ...] = ()
+
 
 def to_float(x: np.ndarray) -> np.ndarray:
     """Pixels in [0, 1] as float32, whatever the stored dtype."""

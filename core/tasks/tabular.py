@@ -98,7 +98,12 @@ class TabularTask(Task):
         return {"train_loss": tl, "train_acc": ta, "val_loss": vl, "val_acc": va}
 
     def pictures(self) -> dict:
-        return {"probe": self.probe()}
+        probe = self.probe()
+        out = {"probe": probe}
+        if probe.grid_x is not None:     # 2-D classification: each hidden neuron over the plane too
+            from core.tasks.neuron_maps import neuron_maps
+            out["neuron_maps"] = neuron_maps(self.model, probe.grid_x[::2], probe.grid_y[::2])
+        return out
 
     def probe(self) -> ProbeEvent:
         """Activation saturation / dead units, histograms and the prediction picture."""

@@ -25,6 +25,9 @@ class TrainConfig:
     seed: int = 0
     csv_path: str = ""
     csv_target: str = ""
+    image_folder: str = ""           # dataset "folder": the learner's pictures, one subfolder per class
+    image_size: int = 28             # ...resized to image_size × image_size
+    image_color: str = "gray"        # ...in "gray" or "rgb"
     # optimisation
     optimizer: str = "adam"
     lr: float = 0.01
@@ -73,6 +76,9 @@ class TrainConfig:
             cfg.optimizer = cls.optimizer
         if cfg.init not in INITS:
             cfg.init = cls.init
+        if cfg.image_color not in ("gray", "rgb"):
+            cfg.image_color = cls.image_color
+        cfg.image_size = min(max(cfg.image_size, 4), 256)
         return cfg
 
     def problems(self) -> list[str]:
@@ -92,8 +98,9 @@ class TrainConfig:
     def run_spec(self, spec: dict, data, label: str = "", state: dict | None = None,
                  weights_only: bool = False, cadence: Cadence = LIVE_CADENCE) -> RunSpec:
         """The engine run these settings describe, for the network ``spec`` (a dict) on ``data``."""
+        from core.data.images import ImageSet
         return RunSpec(
-            "tabular",
+            "images" if isinstance(data, ImageSet) else "tabular",
             dict(spec=spec, data=data, batch_size=self.batch_size, seed=self.seed, init=self.init,
                  init_std=self.init_std),
             OptimConfig(optimizer=self.optimizer, lr=self.lr, momentum=self.momentum,

@@ -6,6 +6,8 @@ last Linear layer's out_features, and nothing else.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from core.analysis import analyse
 from core.data.datasets import CLASSIFICATION, Dataset
 from core.errors import first_line
@@ -78,7 +80,7 @@ def fit_problems(model, data: Dataset) -> list[str]:
     """Why this built model cannot train on this data (wrong input/output size, …), or []."""
     import torch
 
-    x = torch.as_tensor(data.x_train[:2])
+    x = torch.as_tensor(np.asarray(data.x_train[:2], dtype=np.float32))   # pictures may be bytes
     was_training = model.training
     try:
         model.eval()

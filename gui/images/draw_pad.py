@@ -162,6 +162,18 @@ class DrawPad(QWidget):
             self.status.setText("")
         self.update_prediction()
 
+    # the training board's plot interface: the pad draws on demand, not from progress messages
+    dirty = False
+
+    def set_runs(self, labels) -> None:
+        pass
+
+    def add(self, run: int, batch) -> None:
+        pass
+
+    def redraw(self) -> None:
+        pass
+
     def set_trained(self, spec: dict, weights: dict, class_names) -> None:
         """Build ``spec`` with a finished run's weights (name -> numpy array) and ask it."""
         import torch

@@ -17,6 +17,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
+from gui.images.draw_pad import DrawPad
+from gui.images.neuron_maps import NeuronMapsView
+from gui.images.views import ConfusionView, FeatureMapsView, FiltersView, MistakesView, PerClassView, SampleGrid
 from gui.training.plots import ActivityPlot, BoundaryPlot, CurvesPlot, GradBarsPlot, GradHeatmap, HistogramPlot
 
 FRAME_MS = 25      # one plot per tick: four plots each redraw ≤ 10 times a second
@@ -30,6 +33,14 @@ PLOTS = (
     ("heatmap", "flow", GradHeatmap),
     ("activity", "flow", ActivityPlot),
     ("histograms", "histograms", HistogramPlot),
+    ("neurons", "neurons", NeuronMapsView),             # 2-D data: each hidden neuron over the plane
+    ("samples", "images", SampleGrid),                  # pictures (the image task)
+    ("confusion", "images", ConfusionView),
+    ("per_class", "images", PerClassView),
+    ("mistakes", "images", MistakesView),
+    ("feature_maps", "features", FeatureMapsView),
+    ("filters", "features", FiltersView),
+    ("draw_pad", "draw", DrawPad),
 )
 
 
@@ -41,7 +52,9 @@ class PlotBoard(QTabWidget):
         for name, tab, _ in PLOTS:
             tabs.setdefault(tab, []).append(self.plots[name])
         titles = {"overview": self.tr("Overview"), "flow": self.tr("Gradient flow over time"),
-                  "histograms": self.tr("Histograms")}
+                  "histograms": self.tr("Histograms"), "neurons": self.tr("Hidden neurons"),
+                  "images": self.tr("Pictures"), "features": self.tr("Feature maps and filters"),
+                  "draw": self.tr("Draw pad")}
         self._tab_plots = []
         for tab, plots in tabs.items():
             page = QWidget()

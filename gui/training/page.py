@@ -16,6 +16,7 @@ from core.analysis import ERROR
 from core.build import BuildError, build
 from core.data.csv_import import load_csv, read_columns
 from core.data.datasets import DataError, dataset_title, make_dataset
+from core.data.images import IMAGE_SETS, ImageSet, load_images
 from core.engine.process import Job
 from core.i18n import language
 from core.init import init_weights
@@ -28,6 +29,7 @@ from gui.run.controller import RunController, server
 from gui.run.controls import RunControls
 from gui.training.board import FRAME_MS, PlotBoard
 from gui.common import theme
+from gui.images.download import DownloadBar, data_folder
 from gui.training.settings import EDITOR, SettingsPanel
 
 
@@ -104,6 +106,8 @@ class TrainingPage(QWidget):
         rl.addWidget(self.controls)
         rl.addWidget(self.guide)
         rl.addWidget(self.message)
+        self.download_bar = DownloadBar()         # MNIST and Fashion-MNIST, on request
+        rl.addWidget(self.download_bar)
         rl.addWidget(self.board, 1)
         split = QSplitter()
         split.addWidget(scroll)
@@ -131,6 +135,7 @@ class TrainingPage(QWidget):
         self.settings.changed.connect(self._settings_edited)
         self.settings.lr_changed.connect(self._lr_changed)
         self.settings.csv_requested.connect(self.open_csv)
+        self.download_bar.finished.connect(self._download_finished)
         self.settings.sigmoid_vs_relu.connect(self._sigmoid_vs_relu_clicked)
         document.changed.connect(self._network_changed)
         document.training_settings_changed.connect(self._document_settings_changed)
@@ -279,6 +284,7 @@ class TrainingPage(QWidget):
     def shutdown(self) -> None:
         """Stop the run and join the relay thread (the main window calls this on close)."""
         self.controller.shutdown()
+        self.download_bar.shutdown()
         self._status_timer.stop()
 
     # --- building runs -----------------------------------------------------------------------
@@ -382,6 +388,9 @@ class TrainingPage(QWidget):
             # the next Start continues from here: weights, optimiser state, shuffle order, counters
             for run, state in zip(self._runs, result.states):
                 run.state, run.weights_only = state, False
+            if isinstance(self.data, ImageSet):       # the draw pad asks the first trained network
+                run = self._runs[0]
+                self.board.draw_pad.set_trained(run.args["spec"], run.state["model"], self.data.class_names)
             # the editor's network keeps its trained weights in the project
             for run, from_editor in zip(self._runs, self._from_editor):
                 if from_editor:
@@ -465,9 +474,13 @@ class TrainingPage(QWidget):
 
     def _reload_data(self, cfg: TrainConfig) -> None:
         self._data_key = (cfg.dataset, cfg.n_samples, cfg.noise, cfg.val_fraction, cfg.seed,
-                          cfg.csv_path, cfg.csv_target)
+                          cfg.csv_path, cfg.csv_target, cfg.image_folder, cfg.image_size, cfg.image_color)
+        if not self.download_bar.is_running():
+            self.download_bar.hide()
         try:
-            if cfg.dataset == "csv":
+            if cfg.dataset in IMAGE_SETS:
+                self.data = self._load_images(cfg)
+            elif cfg.dataset == "csv":
                 if not cfg.csv_path:
                     raise DataError(self.tr("Open a CSV file and choose its target column."))
                 self.data = load_csv(cfg.csv_path, cfg.csv_target, cfg.val_fraction, cfg.seed)
@@ -477,11 +490,46 @@ class TrainingPage(QWidget):
             self.data = None
             self._show_message(str(e), error=True)
         else:
-            self._show_message(self.tr("{0}: {1} training and {2} validation samples, {3} feature(s).").format(
-                dataset_title(self.data.name), len(self.data.x_train), len(self.data.x_val), self.data.n_features))
+            if isinstance(self.data, ImageSet):
+                self._show_message(self._images_text(cfg, self.data))
+            else:
+                self._show_message(self.tr("{0}: {1} training and {2} validation samples, {3} feature(s).").format(
+                    dataset_title(self.data.name), len(self.data.x_train), len(self.data.x_val),
+                    self.data.n_features))
         self.board.set_data(self.data)
         self.settings.loss_label.setText(loss_title(self.data) if self.data else "–")
         self._check_network()
+
+    def _load_images(self, cfg: TrainConfig) -> ImageSet:
+        """Pictures for ``cfg.dataset``; a data set not downloaded yet offers its download instead."""
+        from core.data.download import SOURCES, is_downloaded
+        source = IMAGE_SETS[cfg.dataset]
+        cache = data_folder()
+        if source.needs == "download" and not is_downloaded(SOURCES[cfg.dataset], cache):
+            if not self.download_bar.is_running():
+                self.download_bar.offer(SOURCES[cfg.dataset], cache, source.title, source.size_text)
+            raise DataError(self.tr("{0} is not on this computer yet: download it once ({1}); it is kept in {2}.")
+                            .format(source.title, source.size_text, cache))
+        return load_images(cfg.dataset, cache_dir=cache, folder=cfg.image_folder or None,
+                           val_fraction=cfg.val_fraction or 0.2, seed=cfg.seed, size=cfg.image_size,
+                           color=cfg.image_color)
+
+    def _images_text(self, cfg: TrainConfig, data: ImageSet) -> str:
+        c, h, w = data.input_shape
+        text = self.tr("{0}: {1} training and {2} validation pictures of {3}×{4}×{5} (C×H×W), {6} classes.").format(
+            IMAGE_SETS[cfg.dataset].title, len(data.y_train), len(data.y_val), c, h, w, data.n_classes)
+        skipped = data.extra.get("skipped") or []
+        if skipped:
+            shown = "; ".join(f"{name} ({why})" for name, why in skipped[:5]) + (" …" if len(skipped) > 5 else "")
+            text += "\n" + self.tr("Skipped {0} file(s) that could not be read: {1}").format(len(skipped), shown)
+        return text
+
+    @Slot(bool, str)
+    def _download_finished(self, ok: bool, message: str) -> None:
+        if ok:
+            self._reload_data(self.settings.config())
+        else:
+            self._show_message(message, error=True)
 
     @Slot()
     def _network_changed(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSp
                                QVBoxLayout, QWidget)
 
 from core.data.datasets import DATASETS, dataset_title
+from core.data.images import IMAGE_SETS
 from core.templates import TEMPLATES
 from core.training import devices
 from core.training.config import INITS, OPTIMIZERS, TrainConfig, init_title, optimizer_title
@@ -35,6 +36,8 @@ class SettingsPanel(QWidget):
         for name in DATASETS:
             self.dataset.addItem(dataset_title(name), name)
         self.dataset.addItem(self.tr("Your own CSV file…"), "csv")
+        for name, source in IMAGE_SETS.items():        # pictures: trained by the image task
+            self.dataset.addItem(source.title, name)
         f.addRow(self.tr("Dataset"), self.dataset)
         self.samples = QSpinBox()
         self.samples.setRange(10, 100_000)
@@ -64,6 +67,27 @@ class SettingsPanel(QWidget):
         self.target = QComboBox()
         self.target_label = QLabel(self.tr("Target column"))
         f.addRow(self.target_label, self.target)
+        self._image_folder = ""
+        folder_row = QHBoxLayout()
+        self.folder_button = QPushButton(self.tr("Choose folder…"))
+        self.folder_button.setToolTip(self.tr("A folder with one subfolder of pictures per class"))
+        self.folder_label = QLabel()
+        self.folder_label.setWordWrap(True)
+        folder_row.addWidget(self.folder_button)
+        folder_row.addWidget(self.folder_label, 1)
+        self.folder_row_widget = QWidget()
+        self.folder_row_widget.setLayout(folder_row)
+        f.addRow(self.folder_row_widget)
+        self.image_size = QSpinBox()
+        self.image_size.setRange(4, 256)
+        self.image_size.setSuffix(" px")
+        self.image_size_label = QLabel(self.tr("Picture size"))
+        f.addRow(self.image_size_label, self.image_size)
+        self.image_color = QComboBox()
+        self.image_color.addItem(self.tr("Grayscale"), "gray")
+        self.image_color.addItem(self.tr("Colour (RGB)"), "rgb")
+        self.image_color_label = QLabel(self.tr("Colours"))
+        f.addRow(self.image_color_label, self.image_color)
         lay.addWidget(data)
 
         # --- training ---
@@ -149,13 +173,16 @@ class SettingsPanel(QWidget):
             # long item texts must not widen the side panel
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
-        for w in (self.dataset, self.optimizer, self.init, self.device, self.target, self.net_a, self.net_b):
+        for w in (self.dataset, self.optimizer, self.init, self.device, self.target, self.net_a, self.net_b,
+                  self.image_color):
             w.currentIndexChanged.connect(self._edited)
-        for w in (self.samples, self.noise, self.val, self.seed, self.batch, self.epochs, self.init_std):
+        for w in (self.samples, self.noise, self.val, self.seed, self.batch, self.epochs, self.init_std,
+                  self.image_size):
             w.valueChanged.connect(self._edited)
         self.lr.valueChanged.connect(self._lr_edited)
         self.compare.toggled.connect(self._edited)
         self.csv_button.clicked.connect(self._choose_csv)
+        self.folder_button.clicked.connect(self._choose_folder)
         self.sig_relu.clicked.connect(self.sigmoid_vs_relu)
         self.set_config(TrainConfig())
 
@@ -164,7 +191,8 @@ class SettingsPanel(QWidget):
         return TrainConfig(
             dataset=self.dataset.currentData(), n_samples=self.samples.value(), noise=self.noise.value(),
             val_fraction=self.val.value() / 100, seed=self.seed.value(), csv_path=self._csv_path,
-            csv_target=self.target.currentText(), optimizer=self.optimizer.currentData(), lr=self.lr.value(),
+            csv_target=self.target.currentText(), image_folder=self._image_folder,
+            image_size=self.image_size.value(), image_color=self.image_color.currentData(), optimizer=self.optimizer.currentData(), lr=self.lr.value(),
             batch_size=self.batch.value(), epochs=self.epochs.value(), init=self.init.currentData(),
             init_std=self.init_std.value(), device=self.device.currentData() or "cpu",
             compare_a=self.net_a.currentData() if self.compare.isChecked() else "",
@@ -198,6 +226,11 @@ class SettingsPanel(QWidget):
             if cfg.csv_target and self.target.findText(cfg.csv_target) < 0:
                 self.target.addItem(cfg.csv_target)
             self.target.setCurrentText(cfg.csv_target)
+            self._image_folder = cfg.image_folder
+            self.folder_label.setText(cfg.image_folder.rstrip("/").rsplit("/", 1)[-1] if cfg.image_folder
+                                      else self.tr("(no folder)"))
+            self.image_size.setValue(cfg.image_size)
+            _select(self.image_color, cfg.image_color)
             _select(self.optimizer, cfg.optimizer)
             self.lr.setValue(cfg.lr)
             self.batch.setValue(cfg.batch_size)
@@ -241,9 +274,15 @@ class SettingsPanel(QWidget):
             self._update_visibility()
 
     def _update_visibility(self) -> None:
-        csv = self.dataset.currentData() == "csv"
+        name = self.dataset.currentData()
+        csv = name == "csv"
+        generated = name in DATASETS and DATASETS[name][0] is not None   # sample count and noise apply
         for w in (self.samples, self.noise):
-            w.setEnabled(not csv)
+            w.setEnabled(generated)
+        folder = name == "folder"
+        for w in (self.folder_row_widget, self.image_size, self.image_size_label, self.image_color,
+                  self.image_color_label):
+            w.setVisible(folder)
         self.csv_row_widget.setVisible(csv)
         self.target.setVisible(csv)
         self.target_label.setVisible(csv)
@@ -268,6 +307,17 @@ class SettingsPanel(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open CSV data"), "", self.tr("CSV files (*.csv *.txt)"))
         if path:
             self.csv_requested.emit(path)
+
+
+    def _choose_folder(self):
+        path = QFileDialog.getExistingDirectory(self, self.tr("Folder of pictures (one subfolder per class)"))
+        if path:
+            self.set_image_folder(path)
+
+    def set_image_folder(self, path: str) -> None:
+        self._image_folder = path
+        self.folder_label.setText(path.rstrip("/").rsplit("/", 1)[-1])
+        self.changed.emit()
 
 
 def _select(combo: QComboBox, data) -> None:

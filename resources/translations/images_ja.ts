@@ -20,6 +20,24 @@
     </message>
 </context>
 <context>
+    <name>DownloadBar</name>
+    <message>
+        <location filename="../../gui/images/download.py" line="64"/>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/images/download.py" line="84"/>
+        <source>Download {0} ({1})</source>
+        <translation>{0} をダウンロード（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/images/download.py" line="124"/>
+        <source>{0:.1f} of {1:.1f} MB</source>
+        <translation>{0:.1f} / {1:.1f} MB</translation>
+    </message>
+</context>
+<context>
     <name>DrawPad</name>
     <message>
         <location filename="../../gui/images/draw_pad.py" line="122"/>
@@ -47,12 +65,12 @@
         <translation>お絵かきパッドはグレースケール画像用です。このデータセットはカラーです。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="178"/>
+        <location filename="../../gui/images/draw_pad.py" line="190"/>
         <source>As the network sees it ({0}×{0})</source>
         <translation>ネットワークから見た画像（{0}×{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="201"/>
+        <location filename="../../gui/images/draw_pad.py" line="213"/>
         <source>Your drawing: the network says {0} ({1:.0%})</source>
         <translation>あなたの絵：ネットワークの答えは {0}（{1:.0%}）</translation>
     </message>

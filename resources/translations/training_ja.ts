@@ -218,300 +218,375 @@
 <context>
     <name>PlotBoard</name>
     <message>
-        <location filename="../../gui/training/board.py" line="43"/>
+        <location filename="../../gui/training/board.py" line="54"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="43"/>
+        <location filename="../../gui/training/board.py" line="54"/>
         <source>Gradient flow over time</source>
         <translation>勾配の流れの推移</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="44"/>
+        <location filename="../../gui/training/board.py" line="55"/>
         <source>Histograms</source>
         <translation>ヒストグラム</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/board.py" line="55"/>
+        <source>Hidden neurons</source>
+        <translation>隠れニューロン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/board.py" line="56"/>
+        <source>Pictures</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/board.py" line="56"/>
+        <source>Feature maps and filters</source>
+        <translation>特徴マップとフィルタ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/board.py" line="57"/>
+        <source>Draw pad</source>
+        <translation>お絵かきパッド</translation>
     </message>
 </context>
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../gui/training/settings.py" line="32"/>
+        <location filename="../../gui/training/settings.py" line="33"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="37"/>
+        <location filename="../../gui/training/settings.py" line="38"/>
         <source>Your own CSV file…</source>
         <translation>自分の CSV ファイル…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="38"/>
+        <location filename="../../gui/training/settings.py" line="41"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="42"/>
+        <location filename="../../gui/training/settings.py" line="45"/>
         <source>Samples</source>
         <translation>サンプル数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="47"/>
+        <location filename="../../gui/training/settings.py" line="50"/>
         <source>Noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="51"/>
+        <location filename="../../gui/training/settings.py" line="54"/>
         <source>Validation share</source>
         <translation>検証データの割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="54"/>
+        <location filename="../../gui/training/settings.py" line="57"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="56"/>
+        <location filename="../../gui/training/settings.py" line="59"/>
         <source>Open CSV…</source>
         <translation>CSV を開く…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="65"/>
+        <location filename="../../gui/training/settings.py" line="68"/>
         <source>Target column</source>
         <translation>目的変数の列</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="70"/>
+        <location filename="../../gui/training/settings.py" line="72"/>
+        <source>Choose folder…</source>
+        <translation>フォルダを選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/settings.py" line="73"/>
+        <source>A folder with one subfolder of pictures per class</source>
+        <translation>クラスごとに画像のサブフォルダがあるフォルダ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/settings.py" line="84"/>
+        <source>Picture size</source>
+        <translation>画像の大きさ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/settings.py" line="87"/>
+        <source>Grayscale</source>
+        <translation>グレースケール</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/settings.py" line="88"/>
+        <source>Colour (RGB)</source>
+        <translation>カラー（RGB）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/settings.py" line="89"/>
+        <source>Colours</source>
+        <translation>色</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/settings.py" line="94"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="75"/>
+        <location filename="../../gui/training/settings.py" line="99"/>
         <source>Optimiser</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="80"/>
+        <location filename="../../gui/training/settings.py" line="104"/>
         <source>Can be changed while training runs.</source>
         <translation>学習中にも変更できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="81"/>
+        <location filename="../../gui/training/settings.py" line="105"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="84"/>
+        <location filename="../../gui/training/settings.py" line="108"/>
         <source>Batch size</source>
         <translation>バッチサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="87"/>
+        <location filename="../../gui/training/settings.py" line="111"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="91"/>
+        <location filename="../../gui/training/settings.py" line="115"/>
         <source>Weight init</source>
         <translation>重みの初期化</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="96"/>
+        <location filename="../../gui/training/settings.py" line="120"/>
         <source>Init std</source>
         <translation>初期化の標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="100"/>
+        <location filename="../../gui/training/settings.py" line="124"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="108"/>
+        <location filename="../../gui/training/settings.py" line="132"/>
         <source>{0} (not available)</source>
         <translation>{0}（使用不可）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="114"/>
+        <location filename="../../gui/training/settings.py" line="138"/>
         <source>Device</source>
         <translation>デバイス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="123"/>
+        <location filename="../../gui/training/settings.py" line="147"/>
         <source>CPU threads</source>
         <translation>CPU スレッド</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="127"/>
+        <location filename="../../gui/training/settings.py" line="151"/>
         <source>Compare two networks</source>
         <translation>2 つのネットワークを比較</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="129"/>
+        <location filename="../../gui/training/settings.py" line="153"/>
         <source>Compare mode</source>
         <translation>比較モード</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="130"/>
+        <location filename="../../gui/training/settings.py" line="154"/>
         <source>Train two networks on the same data with the same seed; their curves are overlaid.</source>
         <translation>同じデータ・同じシードで 2 つのネットワークを学習し、曲線を重ねて表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="136"/>
+        <location filename="../../gui/training/settings.py" line="160"/>
         <source>The network in the editor</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="139"/>
+        <location filename="../../gui/training/settings.py" line="163"/>
         <source>Network A</source>
         <translation>ネットワーク A</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="140"/>
+        <location filename="../../gui/training/settings.py" line="164"/>
         <source>Network B</source>
         <translation>ネットワーク B</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="141"/>
+        <location filename="../../gui/training/settings.py" line="165"/>
         <source>Deep sigmoid vs deep ReLU</source>
         <translation>深いシグモイド 対 深い ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="142"/>
+        <location filename="../../gui/training/settings.py" line="166"/>
         <source>Trains the two 8-layer templates on the same data and seed: watch the sigmoid network&apos;s first layers stop learning.</source>
         <translation>8 層の 2 つのテンプレートを同じデータ・同じシードで学習します。シグモイドのネットワークでは最初の層が学習しなくなる様子が見えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="197"/>
+        <location filename="../../gui/training/settings.py" line="225"/>
         <source>(no file)</source>
         <translation>（ファイルなし）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="268"/>
+        <location filename="../../gui/training/settings.py" line="231"/>
+        <source>(no folder)</source>
+        <translation>（フォルダなし）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/settings.py" line="307"/>
         <source>Open CSV data</source>
         <translation>CSV データを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="268"/>
+        <location filename="../../gui/training/settings.py" line="307"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV ファイル (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/settings.py" line="313"/>
+        <source>Folder of pictures (one subfolder per class)</source>
+        <translation>画像のフォルダ（クラスごとにサブフォルダ）</translation>
     </message>
 </context>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="61"/>
-        <location filename="../../gui/training/page.py" line="139"/>
-        <location filename="../../gui/training/page.py" line="296"/>
+        <location filename="../../gui/training/page.py" line="63"/>
+        <location filename="../../gui/training/page.py" line="144"/>
+        <location filename="../../gui/training/page.py" line="302"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="68"/>
+        <location filename="../../gui/training/page.py" line="70"/>
         <source>Fit sizes to the data</source>
         <translation>サイズをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="69"/>
+        <location filename="../../gui/training/page.py" line="71"/>
         <source>Sets the input size and the last Linear layer&apos;s outputs (undo with Ctrl+Z)</source>
         <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="88"/>
+        <location filename="../../gui/training/page.py" line="90"/>
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="89"/>
+        <location filename="../../gui/training/page.py" line="91"/>
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="193"/>
+        <location filename="../../gui/training/page.py" line="198"/>
         <source>Lesson set-up: {0}</source>
         <translation>レッスンの設定：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="218"/>
+        <location filename="../../gui/training/page.py" line="223"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="224"/>
+        <location filename="../../gui/training/page.py" line="229"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="263"/>
+        <location filename="../../gui/training/page.py" line="268"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="277"/>
+        <location filename="../../gui/training/page.py" line="282"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="291"/>
+        <location filename="../../gui/training/page.py" line="297"/>
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="306"/>
+        <location filename="../../gui/training/page.py" line="312"/>
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="313"/>
+        <location filename="../../gui/training/page.py" line="319"/>
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="238"/>
+        <location filename="../../gui/training/page.py" line="243"/>
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="372"/>
+        <location filename="../../gui/training/page.py" line="378"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="440"/>
+        <location filename="../../gui/training/page.py" line="449"/>
         <source>New data: the next start begins from fresh random weights.</source>
         <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="472"/>
+        <location filename="../../gui/training/page.py" line="485"/>
         <source>Open a CSV file and choose its target column.</source>
         <translation>CSV ファイルを開き、目的変数の列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="480"/>
+        <location filename="../../gui/training/page.py" line="496"/>
         <source>{0}: {1} training and {2} validation samples, {3} feature(s).</source>
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="496"/>
+        <location filename="../../gui/training/page.py" line="511"/>
+        <source>{0} is not on this computer yet: download it once ({1}); it is kept in {2}.</source>
+        <translation>{0} はまだこのコンピュータにありません。一度ダウンロードしてください（{1}）。{2} に保存されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="519"/>
+        <source>{0}: {1} training and {2} validation pictures of {3}×{4}×{5} (C×H×W), {6} classes.</source>
+        <translation>{0}：学習用 {1} 枚と検証用 {2} 枚、各 {3}×{4}×{5}（C×H×W）、{6} クラス。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="524"/>
+        <source>Skipped {0} file(s) that could not be read: {1}</source>
+        <translation>読めなかった {0} 個のファイルを飛ばしました：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="544"/>
         <source>The network changed: the next start begins from fresh random weights.</source>
         <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="506"/>
+        <location filename="../../gui/training/page.py" line="554"/>
         <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
         <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="516"/>
+        <location filename="../../gui/training/page.py" line="564"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="517"/>
+        <location filename="../../gui/training/page.py" line="565"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="529"/>
+        <location filename="../../gui/training/page.py" line="577"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>
