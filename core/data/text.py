@@ -11,6 +11,7 @@ raise ``DataError`` with a message that says what to do.
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,11 +56,29 @@ class TextCorpus:
     def decode(self, ids) -> str:
         return "".join(self.vocab[int(i)] for i in ids)
 
+    def words(self) -> set[str]:
+        """The corpus's space-separated words, punctuation stripped (see ``word_share``)."""
+        return {w for w in (_strip(w) for w in self.text.split()) if w}
+
     def summary(self) -> str:
         return L(f"{len(self.text):,} characters ({len(self.train):,} to train on, {len(self.val):,} to "
                  f"validate), {self.vocab_size} distinct",
                  f"{len(self.text):,} 文字（学習用 {len(self.train):,}、検証用 {len(self.val):,}）、"
                  f"文字の種類 {self.vocab_size}")
+
+
+_PUNCTUATION = string.punctuation + "“”‘’…—–«»「」『』、。，．！？"
+
+
+def _strip(word: str) -> str:
+    return word.strip(_PUNCTUATION)
+
+
+def word_share(text: str, words: set[str]) -> tuple[float, int]:
+    """The share of ``text``'s space-separated words (punctuation stripped) that are in ``words``,
+    and how many words there were: how much of a sample is real words of the corpus."""
+    found = [w for w in (_strip(w) for w in text.split()) if w]
+    return (sum(w in words for w in found) / len(found) if found else 0.0), len(found)
 
 
 def char_label(c: str) -> str:

@@ -4,7 +4,7 @@ import pytest
 
 from core import i18n
 from core.data.datasets import DataError
-from core.data.text import MAX_BYTES, MIN_CHARS, char_label, from_text, python_docs, read_text_file
+from core.data.text import MAX_BYTES, MIN_CHARS, char_label, from_text, python_docs, read_text_file, word_share
 
 JA = "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。\n" * 20   # 35 chars x 20 = 700
 
@@ -85,3 +85,11 @@ def test_too_many_distinct_characters():
 
 def test_characters_as_the_vocabulary_view_shows_them():
     assert [char_label(c) for c in (" ", "\n", "\t", "a", "猫", "\x07")] == ["␣", "↵", "⇥", "a", "猫", "U+0007"]
+
+
+def test_word_share_counts_words_of_the_corpus_with_punctuation_stripped():
+    c = from_text("The cat sat on the mat. " * 30, "cats")
+    assert c.words() == {"The", "cat", "sat", "on", "the", "mat"}
+    assert word_share("The cat, (sat) on the “mat”.", c.words()) == (1.0, 6)
+    assert word_share("The dog sat on zzz ...", c.words()) == (3 / 5, 5)     # "..." is no word
+    assert word_share("", c.words()) == (0.0, 0)
