@@ -2,7 +2,8 @@
 
 Each :class:`Lesson` has a title, a few paragraphs written for this app (English and Japanese),
 code blocks, the lab that goes with it (``"tensor"``, ``"numpy"``, ``"autograd"``, ``"forward"``,
-``"linear"``, ``"activation"``, ``"depth"``, ``"conv"``, ``"seq2seq"`` or ``""``) and "try it" actions. An action id is routed
+``"linear"``, ``"activation"``, ``"depth"``, ``"conv"``, ``"seq2seq"``, ``"transformer"``
+or ``""``) and "try it" actions. An action id is routed
 by the main window: ``editor:template:<name>``, ``training:setup:<name>`` (a complete set-up from
 ``core.lessons.setups``: network, data, settings and what to watch), ``addition``, ``addition:compare``.
 """
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 
 from core.i18n import L
 
-LABS = ("tensor", "numpy", "autograd", "forward", "linear", "activation", "depth", "conv", "seq2seq", "")
+LABS = ("tensor", "numpy", "autograd", "forward", "linear", "activation", "depth", "conv", "seq2seq",
+        "transformer", "")
 
 
 @dataclass(frozen=True)
@@ -390,6 +392,63 @@ LESSONS: tuple[Lesson, ...] = (
         "seq2seq",
         (TryIt("addition", "Open the addition solver", "足し算ソルバーを開く"),
          TryIt("addition:compare", "Compare models on the addition task", "足し算の課題でモデルを比べる")),
+    ),
+    Lesson(
+        "transformer", "From Seq2Seq to the Transformer", "Seq2SeqからTransformerへ",
+        "Beyond the notes: the way to an LLM", "ノートの先へ：LLMへの道",
+        (
+            P("The Seq2Seq encoder squeezes the whole question into one hidden state, and the decoder has to "
+              "write the answer from that one vector. Attention removes the bottleneck: at every step a "
+              "position may look back at all the positions before it and take what it needs.",
+              "Seq2Seqのエンコーダは問題全体を1つの隠れ状態に詰め込み、デコーダはその1本のベクトルから答えを書かなければ"
+              "なりません。アテンションはこのボトルネックをなくします。各ステップで、ある位置はそれより前のすべての位置を"
+              "振り返り、必要なものを取り出せます。"),
+            P("Attention is a weighted average. Each position i has a query q_i; every position j has a key k_j and "
+              "a value v_j (three Linear layers of the same input). The weights w_ij = softmax_j(q_i·k_j / √d) "
+              "are positive and sum to 1, and the output is out_i = Σ_j w_ij v_j. The lab shows the weights for "
+              "your text; click a row to see its output written out as that average.",
+              "アテンションは重み付き平均です。各位置 i はクエリ q_i をもち、各位置 j はキー k_j と値 v_j をもちます（同じ入力に"
+              "かけた3つのLinear層）。重み w_ij = softmax_j(q_i·k_j / √d) は正で合計が1になり、出力は out_i = Σ_j w_ij v_j です。"
+              "ラボでは入力したテキストの重みが表示されます。行をクリックすると、その出力がこの平均として書き出されます。"),
+            CODE("scores = q @ k.transpose(-2, -1) / math.sqrt(d)     # (T, T)\n"
+                 "future = torch.ones(T, T, dtype=torch.bool).triu(1)\n"
+                 "w = torch.softmax(scores.masked_fill(future, float('-inf')), dim=-1)\n"
+                 "out = w @ v                                         # (T, d): weighted averages",
+                 "scores = q @ k.transpose(-2, -1) / math.sqrt(d)     # (T, T)\n"
+                 "future = torch.ones(T, T, dtype=torch.bool).triu(1)\n"
+                 "w = torch.softmax(scores.masked_fill(future, float('-inf')), dim=-1)\n"
+                 "out = w @ v                                         # (T, d): 重み付き平均"),
+            P("A language model predicts each next character, so position i must not see the characters after "
+              "it: that would be copying the answer. The causal mask sets those scores to −∞ before the softmax, "
+              "which makes their weights exactly 0 — the upper right triangle of the table. Switch the mask off "
+              "to see every position look everywhere.",
+              "言語モデルは次の文字を予測するので、位置 i はそれより後の文字を見てはいけません（答えを写すことになります）。"
+              "因果マスクはそれらのスコアをsoftmaxの前に −∞ にし、重みをちょうど0にします。表の右上の三角形です。マスクを"
+              "外すと、すべての位置がすべての場所を見るようになります。"),
+            P("Attention alone does not know the order of the positions (a weighted average of a set), so GPT adds "
+              "a learned position vector to each character's embedding; several heads look in different places "
+              "at once.",
+              "アテンションだけでは位置の順序がわかりません（集合の重み付き平均です）。そこでGPTは各文字の埋め込みに、学習する"
+              "位置ベクトルを足します。複数のヘッドが同時に別々の場所を見ます。"),
+            P("Transformers are deep, and deep stacks lose their gradient (the vanishing gradient lesson). A "
+              "residual connection computes x + f(x): its derivative is 1 + f'(x), so the gradient always has a "
+              "path that is not multiplied down layer after layer. The lab runs one backward pass through a deep "
+              "sigmoid net and the same net with every layer inside a residual block: at depth 20 the first "
+              "layer's gradient is many orders of magnitude larger with the skip paths.",
+              "Transformerは深く、深く積み重ねると勾配が消えます（勾配消失のレッスン）。残差接続は x + f(x) を計算します。"
+              "その微分は 1 + f'(x) なので、勾配には層ごとに小さく掛け算されない経路が必ずあります。ラボでは深いシグモイドの"
+              "ネットワークと、各層を残差ブロックに入れた同じネットワークで1回逆伝播します。深さ20では、スキップ経路が"
+              "あると最初の層の勾配が何桁も大きくなります。"),
+            P("A GPT block is exactly these parts: Residual(LayerNorm, attention), then Residual(LayerNorm, MLP). "
+              "Open the tiny GPT in the editor — two such blocks — train it on Python's own documentation and "
+              "watch its samples learn to spell, then compare it with the character RNN (a GRU).",
+              "GPTのブロックはまさにこの部品でできています：Residual(LayerNorm, アテンション)、続いて Residual(LayerNorm, MLP)。"
+              "エディタで小さなGPT（このブロックが2つ）を開き、Python自身のドキュメントで学習させて、サンプルが綴りを覚えていく"
+              "様子を見ましょう。文字単位のRNN（GRU）とも比べてみましょう。"),
+        ),
+        "transformer",
+        (TryIt("editor:template:tiny_gpt", "Open the tiny GPT", "小さなGPTを開く"),
+         TryIt("editor:template:char_rnn", "Open the character RNN (GRU)", "文字単位のRNN（GRU）を開く")),
     ),
 )
 

@@ -14,6 +14,7 @@ from gui.lessons.autograd_lab import AutogradLab
 from gui.lessons.conv_lab import KernelLab
 from gui.lessons.forward_lab import ForwardLab
 from gui.lessons.seq2seq_lab import Seq2SeqLab
+from gui.lessons.transformer_lab import TransformerLab
 from gui.lessons.tensor_lab import TensorLab
 from gui.lessons.widgets import ACCENT, CODE_BG, MUTED, NOTE_BG, heading, muted
 
@@ -100,6 +101,7 @@ class LessonsPage(QWidget):
         self.activation_lab = ActivationLab()
         self.depth_lab = DepthLab()
         self.seq2seq_lab = Seq2SeqLab()
+        self.transformer_lab = TransformerLab()
         self.conv_lab = KernelLab()
         self.no_lab = QWidget()
         self.no_lab_layout = QVBoxLayout(self.no_lab)
@@ -107,6 +109,7 @@ class LessonsPage(QWidget):
         self.labs = {"tensor": self.tensor_lab, "numpy": self.numpy_lab, "autograd": self.autograd_lab,
                      "forward": self.forward_lab, "linear": self.linear_lab, "activation": self.activation_lab,
                      "depth": self.depth_lab, "conv": self.conv_lab, "seq2seq": self.seq2seq_lab,
+                     "transformer": self.transformer_lab,
                      "": self.no_lab}
         self.lab_titles = {"tensor": self.tr("Tensor lab"), "numpy": self.tr("Tensor lab: NumPy conversions"),
                            "autograd": self.tr("Autograd lab"), "forward": self.tr("Forward-propagation lab"),
@@ -115,6 +118,7 @@ class LessonsPage(QWidget):
                            "depth": self.tr("Vanishing-gradient lab: depth slider"),
                            "conv": self.tr("Kernel lab: a 3×3 convolution on a digit"),
                            "seq2seq": self.tr("Seq2Seq lab: a question as tensors"),
+                           "transformer": self.tr("Transformer lab: attention weights and residual gradients"),
                            "": self.tr("Try it in the app")}
         self.stack = QStackedWidget()
         for w in self.labs.values():

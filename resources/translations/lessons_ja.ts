@@ -200,7 +200,7 @@
     <message>
         <location filename="../../gui/lessons/activation_lab.py" line="260"/>
         <source>Linear layer (1 = next to the input)</source>
-        <translation>Linear層（1 = 入力側）</translation>
+        <translation>Linear 層（1 = 入力側）</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/activation_lab.py" line="273"/>
@@ -342,87 +342,92 @@
 <context>
     <name>LessonsPage</name>
     <message>
-        <location filename="../../gui/lessons/page.py" line="64"/>
+        <location filename="../../gui/lessons/page.py" line="65"/>
         <source>Lesson path</source>
         <translation>レッスンの道のり</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="65"/>
+        <location filename="../../gui/lessons/page.py" line="66"/>
         <source>In the order of your study notes.</source>
         <translation>学習ノートの順番です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="78"/>
+        <location filename="../../gui/lessons/page.py" line="79"/>
         <source>← Previous</source>
         <translation>← 前へ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="79"/>
+        <location filename="../../gui/lessons/page.py" line="80"/>
         <source>Next lesson →</source>
         <translation>次のレッスン →</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="90"/>
+        <location filename="../../gui/lessons/page.py" line="91"/>
         <source>Try it</source>
         <translation>試してみる</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="111"/>
+        <location filename="../../gui/lessons/page.py" line="114"/>
         <source>Tensor lab</source>
         <translation>テンソルラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="111"/>
+        <location filename="../../gui/lessons/page.py" line="114"/>
         <source>Tensor lab: NumPy conversions</source>
         <translation>テンソルラボ：NumPyとの変換</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="112"/>
+        <location filename="../../gui/lessons/page.py" line="115"/>
         <source>Autograd lab</source>
         <translation>自動微分ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="112"/>
+        <location filename="../../gui/lessons/page.py" line="115"/>
         <source>Forward-propagation lab</source>
         <translation>順伝播ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="113"/>
+        <location filename="../../gui/lessons/page.py" line="116"/>
         <source>Linear vs nonlinear lab</source>
         <translation>線形と非線形のラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="114"/>
+        <location filename="../../gui/lessons/page.py" line="117"/>
         <source>Activation lab</source>
         <translation>活性化関数ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="115"/>
+        <location filename="../../gui/lessons/page.py" line="118"/>
         <source>Vanishing-gradient lab: depth slider</source>
         <translation>勾配消失ラボ：深さスライダー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="116"/>
+        <location filename="../../gui/lessons/page.py" line="119"/>
         <source>Kernel lab: a 3×3 convolution on a digit</source>
         <translation>カーネルラボ：数字に 3×3 の畳み込み</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="117"/>
+        <location filename="../../gui/lessons/page.py" line="120"/>
         <source>Seq2Seq lab: a question as tensors</source>
         <translation>Seq2Seqラボ：問題をテンソルにする</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="118"/>
+        <location filename="../../gui/lessons/page.py" line="121"/>
+        <source>Transformer lab: attention weights and residual gradients</source>
+        <translation>Transformer ラボ：アテンションの重みと残差接続の勾配</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="122"/>
         <source>Try it in the app</source>
         <translation>アプリで試す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="173"/>
+        <location filename="../../gui/lessons/page.py" line="177"/>
         <source>Note:</source>
         <translation>注：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="202"/>
+        <location filename="../../gui/lessons/page.py" line="206"/>
         <source>This lesson is practised in the other pages of the app. Each button opens one, already set up for the lesson.</source>
         <translation>このレッスンはアプリの他のページで練習します。各ボタンを押すと、このレッスン用に準備されたページが開きます。</translation>
     </message>
@@ -580,6 +585,69 @@
         <location filename="../../gui/lessons/tensor_lab.py" line="253"/>
         <source>PyTorch refused this request</source>
         <translation>PyTorchがこの要求を受け付けませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>TransformerLab</name>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="29"/>
+        <source>causal mask (a position sees only itself and the past)</source>
+        <translation>因果マスク（各位置は自分と過去だけを見る）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="44"/>
+        <source>Mean |gradient| of each Linear layer (one backward pass)</source>
+        <translation>各 Linear 層の勾配の絶対値の平均（逆伝播 1 回）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="47"/>
+        <source>Linear layer (1 = next to the input)</source>
+        <translation>Linear 層（1 = 入力側）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="49"/>
+        <source>plain: Linear → Sigmoid, stacked</source>
+        <translation>素の積み重ね：Linear → Sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="51"/>
+        <source>residual: x + Sigmoid(Linear(x))</source>
+        <translation>残差：x + Sigmoid(Linear(x))</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="56"/>
+        <source>Text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="60"/>
+        <source>Depth (hidden layers)</source>
+        <translation>深さ（隠れ層の数）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="65"/>
+        <source>Attention weights: row = the position that looks</source>
+        <translation>アテンションの重み：行 = 見る側の位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="69"/>
+        <source>Click a row: its output is the weighted average of the values v of the positions it looks at; the weights of a row sum to 1.</source>
+        <translation>行をクリックしてください。その出力は、見ている位置の値 v の重み付き平均です。1 行の重みの合計は 1 です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="72"/>
+        <source>Why residual connections keep gradients alive</source>
+        <translation>残差接続で勾配が消えない理由</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="88"/>
+        <source>Nothing to attend to</source>
+        <translation>アテンションの対象がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/transformer_lab.py" line="128"/>
+        <source>First layer: residual {0:.2e}, plain {1:.2e}, {2:.3g} times larger. Each sigmoid layer multiplies the plain net&apos;s gradient by at most 0.25; the skip path x + f(x) adds a 1 to every layer&apos;s derivative, so the gradient reaches the first layer.</source>
+        <translation>最初の層：残差 {0:.2e}、素の積み重ね {1:.2e}、{2:.3g} 倍の大きさです。素のネットワークでは、シグモイドの層を通るたびに勾配が最大 0.25 倍になります。スキップ経路 x + f(x) は各層の微分に 1 を足すので、勾配が最初の層まで届きます。</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ from core.lessons.catalog import LABS, LESSONS
 
 def test_order_of_the_notes():
     assert [lesson.id for lesson in LESSONS] == ["tensors", "numpy", "autograd", "network", "linear",
-                                                "activations", "vanishing", "convolution", "seq2seq"]
+                                                "activations", "vanishing", "convolution", "seq2seq", "transformer"]
 
 
 def test_bilingual_texts():

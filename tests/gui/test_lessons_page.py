@@ -20,11 +20,12 @@ def page(qtbot):
 
 
 def test_lessons_in_the_notes_order_each_with_its_lab(page):
-    assert page.lesson_list.count() == len(catalog.LESSONS) == 9
+    assert page.lesson_list.count() == len(catalog.LESSONS) == 10
     assert page.lesson_list.item(0).text() == "1. Tensors"
     expected = {"tensors": page.tensor_lab, "numpy": page.numpy_lab, "autograd": page.autograd_lab,
                 "network": page.forward_lab, "linear": page.linear_lab, "activations": page.activation_lab,
-                "vanishing": page.depth_lab, "convolution": page.conv_lab, "seq2seq": page.seq2seq_lab}
+                "vanishing": page.depth_lab, "convolution": page.conv_lab, "seq2seq": page.seq2seq_lab,
+                "transformer": page.transformer_lab}
     for lesson_id, lab in expected.items():
         page.show_lesson(lesson_id)
         assert page.stack.currentWidget() is lab
@@ -280,3 +281,22 @@ def test_autograd_lab_reruns_when_a_value_changes(page):
     lab.load_example(0)
     lab.variables.item(2, 1).setText("7")  # x = 7: dy/da = x
     assert float(lab.result.grads["a"]) == 7.0 and float(lab.result.output) == 25.0
+
+
+def test_transformer_lab_shows_weights_and_residual_gradients(page, qtbot):
+    page.show_lesson("transformer")
+    lab = page.transformer_lab
+    assert page.stack.currentWidget() is lab
+    lab.text.setText("abc")
+    assert lab.table.rowCount() == lab.table.columnCount() == 3
+    assert lab.table.item(0, 0).text() == "1.00" and lab.table.item(0, 2).text() == "·"   # masked future
+    lab.table.setCurrentCell(2, 0)
+    assert lab.average.text().startswith("out[2] = ") and lab.average.text().count("·v[") == 3
+    lab.causal.setChecked(False)
+    assert lab.table.item(0, 2).text() != "·"
+    lab.text.setText("")
+    assert not lab.message.isHidden() and lab.table.rowCount() == 3       # the last good table stays
+    lab.depth.setValue(20)
+    assert lab.result.ratio >= 100 and "times larger" in lab.summary.text()
+    _, ys = lab.res_curve.getData()
+    assert len(ys) == 21
