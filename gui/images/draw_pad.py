@@ -204,14 +204,23 @@ class DrawPad(QWidget):
             self.probs.set_values(None, [])
             self._pending_since = None
             return
+        if not x.any():                # blank paper: nothing to ask the network about yet
+            self.last_probs = None
+            self.probs.empty_text = self.tr("Draw on the paper: the probabilities appear as you draw.")
+            self.probs.set_values(None, [])
+            self.maps.clear()
+            self._record()
+            return
         out = predict(self.model, x[None])
         self.last_probs = out["probs"]
         best = int(np.argmax(out["probs"]))
         self.probs.set_values(out["probs"], self.class_names, best)
         names = self.class_names
-        if x.any():
-            self.maps.show_maps(x[None], self.tr("Your drawing: the network says {0} ({1:.0%})").format(
-                names[best] if best < len(names) else best, float(out["probs"][best])), out["feature_maps"])
+        self.maps.show_maps(x[None], self.tr("Your drawing: the network says {0} ({1:.0%})").format(
+            names[best] if best < len(names) else best, float(out["probs"][best])), out["feature_maps"])
+        self._record()
+
+    def _record(self) -> None:
         if self._pending_since is not None:
             self.latencies.append(time.perf_counter() - self._pending_since)
             self._pending_since = None

@@ -74,12 +74,13 @@ class TileGrid(QWidget):
         n = max(1, len(self.tiles))
         has_bars = any(t.bars is not None for t in self.tiles)
         text_h = 14 * self.caption_lines + (10 if has_bars else 0)
-        best = (1, 8.0, 8.0 + text_h)
+        gap = 6
+        best = (1, 8.0, 8.0 + text_h + gap)
         for cols in range(1, n + 1):
             rows = -(-n // cols)
-            side = min(self.width() / cols - 6, (self.height() - rows * text_h) / rows - 6, self.tile * 2)
+            side = min(self.width() / cols - gap, (self.height() - rows * (text_h + gap)) / rows, self.tile * 2)
             if side > best[1]:
-                best = (cols, side, side + text_h)
+                best = (cols, side, side + text_h + gap)
         return best
 
     def paintEvent(self, event) -> None:

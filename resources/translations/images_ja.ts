@@ -4,17 +4,17 @@
 <context>
     <name>ConfusionView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="215"/>
+        <location filename="../../gui/images/views.py" line="216"/>
         <source>The confusion matrix appears after the first measurement.</source>
         <translation>混同行列は最初の測定のあとに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="225"/>
+        <location filename="../../gui/images/views.py" line="226"/>
         <source>predicted</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="229"/>
+        <location filename="../../gui/images/views.py" line="230"/>
         <source>true</source>
         <translation>正解</translation>
     </message>
@@ -70,7 +70,12 @@
         <translation>ネットワークから見た画像（{0}×{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="213"/>
+        <location filename="../../gui/images/draw_pad.py" line="209"/>
+        <source>Draw on the paper: the probabilities appear as you draw.</source>
+        <translation>紙の上に描いてください。描くにつれて確率が表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/images/draw_pad.py" line="219"/>
         <source>Your drawing: the network says {0} ({1:.0%})</source>
         <translation>あなたの絵：ネットワークの答えは {0}（{1:.0%}）</translation>
     </message>
@@ -78,17 +83,17 @@
 <context>
     <name>FeatureMapsView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="345"/>
+        <location filename="../../gui/images/views.py" line="346"/>
         <source>Feature maps appear once the network has a conv layer and data.</source>
         <translation>ネットワークに畳み込み層があり、データがあると特徴マップが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="365"/>
+        <location filename="../../gui/images/views.py" line="366"/>
         <source>{0}: {1} maps of {2}×{3}</source>
         <translation>{0}：{2}×{3} のマップが {1} 枚</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="375"/>
+        <location filename="../../gui/images/views.py" line="376"/>
         <source>Held-out picture #{0}, a {1}: the network says {2} ({3:.0%})</source>
         <translation>検証用の画像 #{0}（正解 {1}）：ネットワークの答えは {2}（{3:.0%}）</translation>
     </message>
@@ -96,12 +101,12 @@
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="382"/>
+        <location filename="../../gui/images/views.py" line="383"/>
         <source>The first conv layer&apos;s kernels appear here.</source>
         <translation>最初の畳み込み層のカーネルがここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="387"/>
+        <location filename="../../gui/images/views.py" line="388"/>
         <source>Each kernel of the first conv layer (blue negative, red positive): the patterns it looks for.</source>
         <translation>最初の畳み込み層の各カーネル（青は負、赤は正）：それぞれが探している模様です。</translation>
     </message>
@@ -147,17 +152,17 @@
 <context>
     <name>MistakesView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="166"/>
+        <location filename="../../gui/images/views.py" line="167"/>
         <source>Mistakes appear after the first measurement.</source>
         <translation>間違いは最初の測定のあとに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="171"/>
+        <location filename="../../gui/images/views.py" line="172"/>
         <source>The surest mistakes on held-out pictures: true → predicted (probability). Bars: the probability of each class.</source>
         <translation>検証用の画像で、自信をもって間違えたもの：正解 → 予測（確率）。棒は各クラスの確率です。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="181"/>
+        <location filename="../../gui/images/views.py" line="182"/>
         <source>No mistakes on the held-out pictures.</source>
         <translation>検証用の画像に間違いはありません。</translation>
     </message>
@@ -183,12 +188,12 @@
 <context>
     <name>PerClassView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="311"/>
+        <location filename="../../gui/images/views.py" line="312"/>
         <source>Per-class accuracy appears after the first measurement.</source>
         <translation>クラス別の正解率は最初の測定のあとに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="316"/>
+        <location filename="../../gui/images/views.py" line="317"/>
         <source>Share of each class&apos;s held-out pictures recognised correctly.</source>
         <translation>各クラスの検証用画像のうち、正しく認識できた割合です。</translation>
     </message>
@@ -196,12 +201,12 @@
 <context>
     <name>SampleGrid</name>
     <message>
-        <location filename="../../gui/images/views.py" line="139"/>
+        <location filename="../../gui/images/views.py" line="140"/>
         <source>The pictures appear when data is loaded.</source>
         <translation>データを読み込むと画像が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="144"/>
+        <location filename="../../gui/images/views.py" line="145"/>
         <source>Label of each picture; after measuring, the network&apos;s answer (green: right, red: wrong).</source>
         <translation>各画像のラベル。測定後はネットワークの答えも表示します（緑：正解、赤：不正解）。</translation>
     </message>

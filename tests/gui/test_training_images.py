@@ -51,6 +51,10 @@ def test_digits_fit_train_and_every_image_view_fills(qtbot, page):
     pad = board.draw_pad
     assert pad.model is not None and pad.side == 8
     pad.update_prediction()
+    assert pad.last_probs is None and pad.probs.values is None          # blank paper: nothing to ask yet
+    from PySide6.QtCore import QPointF
+    pad.canvas.draw_segment(QPointF(140, 40), QPointF(140, 240))
+    pad.update_prediction()
     assert abs(float(pad.last_probs.sum()) - 1) < 1e-5
 
 
