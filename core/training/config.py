@@ -15,6 +15,24 @@ LIVE_CADENCE = Cadence(eval_interval_s=1 / 20,       # train/validation metrics:
                        pictures_interval_s=0.5)      # decision boundary, histograms: costlier
 
 
+LR_MIN, LR_MAX = 1e-5, 10.0     # beyond 10 every optimiser here diverges on these data at once
+
+
+def lr_problem(lr: float) -> str | None:
+    """Why a learning rate is refused (None when it is fine), in the learner's language."""
+    if not (isinstance(lr, (int, float)) and math.isfinite(lr)) or lr <= 0:
+        return L("The learning rate must be a number above 0.", "学習率は 0 より大きい数にしてください。")
+    if lr < LR_MIN:
+        return L(f"A learning rate below {LR_MIN:g} barely moves the weights; use at least {LR_MIN:g}.",
+                 f"学習率が {LR_MIN:g} 未満では重みがほとんど動きません。{LR_MIN:g} 以上にしてください。")
+    if lr > LR_MAX:
+        return L(f"A learning rate of {lr:g} is refused: above {LR_MAX:g} each step jumps far past the minimum "
+                 f"and the loss explodes. Use at most {LR_MAX:g} (0.001–0.1 is usual).",
+                 f"学習率 {lr:g} は受け付けません。{LR_MAX:g} を超えると1歩ごとに最小値を大きく飛び越え、損失が"
+                 f"発散します。{LR_MAX:g} 以下にしてください（普通は 0.001〜0.1）。")
+    return None
+
+
 @dataclass
 class TrainConfig:
     # data
@@ -84,8 +102,9 @@ class TrainConfig:
     def problems(self) -> list[str]:
         """Settings that cannot work, as messages in the user's language."""
         out = []
-        if not self.lr > 0:
-            out.append(L("The learning rate must be above 0.", "学習率は 0 より大きくしてください。"))
+        problem = lr_problem(self.lr)
+        if problem:
+            out.append(problem)
         if self.batch_size < 1:
             out.append(L("The batch size must be at least 1.", "バッチサイズは 1 以上にしてください。"))
         if self.epochs < 1:

@@ -26,9 +26,9 @@ def class_rgb(n: int) -> np.ndarray:
     return np.array([[c.red(), c.green(), c.blue()] for c in cols], dtype=np.float64)   # (C, 3)
 
 
-def _plot_widget(title: str, left: str, bottom: str) -> pg.PlotWidget:
+def _plot_widget(title: str, left: str, bottom: str, legend_offset=(-10, 10)) -> pg.PlotWidget:
     # No grid: grid lines were ~60% of each redraw's cost while training runs.
-    return plot_widget(title, left, bottom, grid=False, legend_offset=(-10, 10))
+    return plot_widget(title, left, bottom, grid=False, legend_offset=legend_offset)
 
 
 class CurvesPlot(QWidget):
@@ -40,11 +40,19 @@ class CurvesPlot(QWidget):
         super().__init__(parent)
         self.kind = kind                      # "loss" or "acc"
         title = self.tr("Loss") if kind == "loss" else self.tr("Accuracy")
-        self.plot = _plot_widget(title, title, self.tr("step"))
+        # accuracy climbs to the top right: its legend sits bottom right, where the curve no longer is
+        self.plot = _plot_widget(title, title, self.tr("step"), (-10, -10) if kind == "acc" else (-10, 10))
         if kind == "acc":
-            self.plot.setYRange(0, 1.02)
+            self.plot.setYRange(0, 1.05)      # room above 1.0: a curve at 100 % is not hidden by the frame
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        self.log_scale = None
+        if kind == "loss":
+            # a loss that falls from 1 to 0.001 is a flat line on a linear axis; on a log axis each
+            # factor of 10 gets the same height
+            self.log_scale = QCheckBox(self.tr("log scale"))
+            self.log_scale.toggled.connect(self._log_toggled)
+            lay.addWidget(self.log_scale)
         lay.addWidget(self.plot)
         self.x_mode = "step"
         self.runs: list[dict] = []
@@ -73,13 +81,22 @@ class CurvesPlot(QWidget):
             items += [train, val]
             self.runs.append(dict(items=items, step_curve=step_curve, train=train, val=val,
                                   steps=Series(), epochs=Series(), train_y=Series(), val_y=Series(),
-                                  epoch_steps=Series(), spe=1))
+                                  epoch_steps=Series(), spe=1, lr=None, lr_marks=[], lr_lines=[]))
 
     def clear(self) -> None:
         for r in self.runs:
             for s in ("steps", "epochs", "train_y", "val_y", "epoch_steps"):
                 r[s].clear()
+            r["lr"], r["lr_marks"] = None, []
         self.redraw()
+
+    def _log_toggled(self, on: bool) -> None:
+        self.plot.setLogMode(y=on)
+        self.plot.enableAutoRange(axis="y")
+
+    def lr_marks(self, run: int = 0) -> list[tuple[float, float]]:
+        """(step, new rate) where the learning rate was changed during the run."""
+        return list(self.runs[run]["lr_marks"]) if self.runs else []
 
     def set_data(self, data) -> None:
         self.set_classification(data is None or bool(data.n_classes))
@@ -101,6 +118,13 @@ class CurvesPlot(QWidget):
         r["spe"] = max(1, batch.steps_per_epoch)
         if self.kind == "loss" and len(batch.steps):
             r["steps"].extend(batch.steps, batch.losses)
+            # a changed learning rate (typed while training) is marked where it took effect
+            lrs = np.asarray(batch.lrs, dtype=np.float64)
+            prev = np.concatenate([[r["lr"] if r["lr"] is not None else lrs[0]], lrs[:-1]])
+            changed = np.abs(lrs - prev) > 1e-3 * np.maximum(np.abs(prev), 1e-12)
+            for step, lr in zip(batch.steps[changed], lrs[changed]):
+                r["lr_marks"].append((float(step), float(lr)))
+            r["lr"] = float(lrs[-1])
         if batch.evals:
             ep = np.array([e.epoch for e in batch.evals], dtype=np.float64)
             st = np.array([e.step for e in batch.evals], dtype=np.float64)
@@ -125,6 +149,24 @@ class CurvesPlot(QWidget):
             if r["step_curve"] is not None:
                 sx, sy = r["steps"].data()
                 r["step_curve"].setData(sx / r["spe"] if self.x_mode == "epoch" else sx, sy)
+            self._draw_lr_marks(r)
+
+    def _draw_lr_marks(self, r: dict) -> None:
+        pi = self.plot.getPlotItem()
+        marks = r["lr_marks"][-20:]              # the latest few: a line per change
+        while len(r["lr_lines"]) > len(marks):
+            line = r["lr_lines"].pop()
+            pi.removeItem(line)
+            r["items"].remove(line)
+        while len(r["lr_lines"]) < len(marks):
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", width=1, style=Qt.DotLine),
+                                   label="", labelOpts=dict(position=0.92, color="#555", fill="#ffffffc0"))
+            pi.addItem(line, ignoreBounds=True)
+            r["lr_lines"].append(line)
+            r["items"].append(line)
+        for line, (step, lr) in zip(r["lr_lines"], marks):
+            line.setPos(step / r["spe"] if self.x_mode == "epoch" else step)
+            line.label.setFormat(f"lr {lr:g}")
 
 
 class _RunBarsPlot(QWidget):

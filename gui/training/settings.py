@@ -11,7 +11,8 @@ from core.data.datasets import DATASETS, dataset_title
 from core.data.images import IMAGE_SETS
 from core.templates import TEMPLATES
 from core.training import devices
-from core.training.config import INITS, OPTIMIZERS, TrainConfig, init_title, optimizer_title
+from core.training.config import INITS, OPTIMIZERS, TrainConfig, init_title, lr_problem, optimizer_title
+from gui.common import theme
 
 EDITOR = ""     # compare-mode entry meaning "the network in the editor"
 
@@ -99,10 +100,19 @@ class SettingsPanel(QWidget):
         f.addRow(self.tr("Optimiser"), self.optimizer)
         self.lr = QDoubleSpinBox()
         self.lr.setDecimals(5)
-        self.lr.setRange(0.00001, 10.0)
+        # any number can be typed, so that a refused one is refused with its reason (as the
+        # inspector does), not silently clamped (typing 100 became 10)
+        self.lr.setRange(0.0, 1e9)
+        self.lr.setKeyboardTracking(False)          # judged once typed (Enter / leaving the field)
         self.lr.setStepType(QAbstractSpinBox.AdaptiveDecimalStepType)
         self.lr.setToolTip(self.tr("Can be changed while training runs."))
         f.addRow(self.tr("Learning rate"), self.lr)
+        self.lr_message = QLabel()
+        self.lr_message.setWordWrap(True)
+        self.lr_message.setStyleSheet(f"color: {theme.ERROR};")
+        self.lr_message.hide()
+        f.addRow(self.lr_message)
+        self._good_lr = TrainConfig.lr
         self.batch = QSpinBox()
         self.batch.setRange(1, 8192)
         f.addRow(self.tr("Batch size"), self.batch)
@@ -232,7 +242,8 @@ class SettingsPanel(QWidget):
             self.image_size.setValue(cfg.image_size)
             _select(self.image_color, cfg.image_color)
             _select(self.optimizer, cfg.optimizer)
-            self.lr.setValue(cfg.lr)
+            self.lr.setValue(cfg.lr if lr_problem(cfg.lr) is None else TrainConfig.lr)
+            self._good_lr = self.lr.value()
             self.batch.setValue(cfg.batch_size)
             self.epochs.setValue(cfg.epochs)
             _select(self.init, cfg.init)
@@ -301,6 +312,18 @@ class SettingsPanel(QWidget):
     def _lr_edited(self, value: float):
         if self._loading:
             return
+        problem = lr_problem(value)
+        if problem:
+            self.lr_message.setText("✖ " + problem)
+            self.lr_message.show()
+            self._loading = True
+            try:
+                self.lr.setValue(self._good_lr)      # the rate in use stays, and says so
+            finally:
+                self._loading = False
+            return
+        self.lr_message.hide()
+        self._good_lr = value
         self.lr_changed.emit(value)      # the page applies it and saves it; no rebuild needed
 
     def _choose_csv(self):

@@ -4,27 +4,27 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="358"/>
+        <location filename="../../gui/training/plots.py" line="400"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="358"/>
+        <location filename="../../gui/training/plots.py" line="400"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="358"/>
+        <location filename="../../gui/training/plots.py" line="400"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="373"/>
+        <location filename="../../gui/training/plots.py" line="415"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="375"/>
+        <location filename="../../gui/training/plots.py" line="417"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -32,38 +32,38 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="440"/>
-        <location filename="../../gui/training/plots.py" line="476"/>
+        <location filename="../../gui/training/plots.py" line="482"/>
+        <location filename="../../gui/training/plots.py" line="518"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="476"/>
+        <location filename="../../gui/training/plots.py" line="518"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="480"/>
+        <location filename="../../gui/training/plots.py" line="522"/>
         <source>Background: the class the network predicts at each point</source>
         <translation>背景: 各点でネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="481"/>
+        <location filename="../../gui/training/plots.py" line="523"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="485"/>
+        <location filename="../../gui/training/plots.py" line="527"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="486"/>
+        <location filename="../../gui/training/plots.py" line="528"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="483"/>
+        <location filename="../../gui/training/plots.py" line="525"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -77,38 +77,43 @@
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="42"/>
-        <location filename="../../gui/training/plots.py" line="90"/>
+        <location filename="../../gui/training/plots.py" line="107"/>
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="43"/>
-        <location filename="../../gui/training/plots.py" line="95"/>
+        <location filename="../../gui/training/plots.py" line="44"/>
+        <location filename="../../gui/training/plots.py" line="112"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="67"/>
+        <location filename="../../gui/training/plots.py" line="53"/>
+        <source>log scale</source>
+        <translation>対数目盛</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/plots.py" line="75"/>
         <source>loss per step</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="71"/>
+        <location filename="../../gui/training/plots.py" line="79"/>
         <source>train (epoch)</source>
         <translation>学習（エポック）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="72"/>
+        <location filename="../../gui/training/plots.py" line="80"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="90"/>
+        <location filename="../../gui/training/plots.py" line="107"/>
         <source>Accuracy (classification only)</source>
         <translation>正解率（分類のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="95"/>
+        <location filename="../../gui/training/plots.py" line="112"/>
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -116,48 +121,48 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="162"/>
+        <location filename="../../gui/training/plots.py" line="204"/>
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="162"/>
-        <location filename="../../gui/training/plots.py" line="217"/>
+        <location filename="../../gui/training/plots.py" line="204"/>
+        <location filename="../../gui/training/plots.py" line="259"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="163"/>
+        <location filename="../../gui/training/plots.py" line="205"/>
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="172"/>
+        <location filename="../../gui/training/plots.py" line="214"/>
         <source>Relative to the last layer</source>
         <translation>最後の層に対する比</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="173"/>
+        <location filename="../../gui/training/plots.py" line="215"/>
         <source>Each layer&apos;s mean |grad| divided by the last layer&apos;s: a vanishing gradient reads as a bar far below 1</source>
         <translation>各層の |勾配| の平均を最後の層の値で割ったもの。勾配消失は 1 よりずっと低い棒として見えます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="187"/>
+        <location filename="../../gui/training/plots.py" line="229"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="189"/>
+        <location filename="../../gui/training/plots.py" line="231"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="192"/>
+        <location filename="../../gui/training/plots.py" line="234"/>
         <source>exactly 0</source>
         <translation>ちょうど 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="216"/>
+        <location filename="../../gui/training/plots.py" line="258"/>
         <source>|grad| ÷ last layer (log)</source>
         <translation>|勾配| ÷ 最後の層（対数）</translation>
     </message>
@@ -165,17 +170,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="275"/>
+        <location filename="../../gui/training/plots.py" line="317"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing, white = exactly 0)</source>
         <translation>勾配の流れの推移：層ごとの平均 |勾配| の log10（明るい = 大きい、暗い = 消失しかけ、白 = ちょうど 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="290"/>
+        <location filename="../../gui/training/plots.py" line="332"/>
         <source>layer index</source>
         <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="291"/>
+        <location filename="../../gui/training/plots.py" line="333"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -183,34 +188,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="525"/>
+        <location filename="../../gui/training/plots.py" line="567"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="525"/>
-        <location filename="../../gui/training/plots.py" line="526"/>
+        <location filename="../../gui/training/plots.py" line="567"/>
+        <location filename="../../gui/training/plots.py" line="568"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="525"/>
-        <location filename="../../gui/training/plots.py" line="526"/>
+        <location filename="../../gui/training/plots.py" line="567"/>
+        <location filename="../../gui/training/plots.py" line="568"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="526"/>
+        <location filename="../../gui/training/plots.py" line="568"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="528"/>
+        <location filename="../../gui/training/plots.py" line="570"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="530"/>
+        <location filename="../../gui/training/plots.py" line="572"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -256,202 +261,202 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../gui/training/settings.py" line="33"/>
+        <location filename="../../gui/training/settings.py" line="34"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="38"/>
+        <location filename="../../gui/training/settings.py" line="39"/>
         <source>Your own CSV file…</source>
         <translation>自分の CSV ファイル…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="41"/>
+        <location filename="../../gui/training/settings.py" line="42"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="45"/>
+        <location filename="../../gui/training/settings.py" line="46"/>
         <source>Samples</source>
         <translation>サンプル数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="50"/>
+        <location filename="../../gui/training/settings.py" line="51"/>
         <source>Noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="54"/>
+        <location filename="../../gui/training/settings.py" line="55"/>
         <source>Validation share</source>
         <translation>検証データの割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="57"/>
+        <location filename="../../gui/training/settings.py" line="58"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="59"/>
+        <location filename="../../gui/training/settings.py" line="60"/>
         <source>Open CSV…</source>
         <translation>CSV を開く…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="68"/>
+        <location filename="../../gui/training/settings.py" line="69"/>
         <source>Target column</source>
         <translation>目的変数の列</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="72"/>
+        <location filename="../../gui/training/settings.py" line="73"/>
         <source>Choose folder…</source>
         <translation>フォルダを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="73"/>
+        <location filename="../../gui/training/settings.py" line="74"/>
         <source>A folder with one subfolder of pictures per class</source>
         <translation>クラスごとに画像のサブフォルダがあるフォルダ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="84"/>
+        <location filename="../../gui/training/settings.py" line="85"/>
         <source>Picture size</source>
         <translation>画像の大きさ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="87"/>
+        <location filename="../../gui/training/settings.py" line="88"/>
         <source>Grayscale</source>
         <translation>グレースケール</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="88"/>
+        <location filename="../../gui/training/settings.py" line="89"/>
         <source>Colour (RGB)</source>
         <translation>カラー（RGB）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="89"/>
+        <location filename="../../gui/training/settings.py" line="90"/>
         <source>Colours</source>
         <translation>色</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="94"/>
+        <location filename="../../gui/training/settings.py" line="95"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="99"/>
+        <location filename="../../gui/training/settings.py" line="100"/>
         <source>Optimiser</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="104"/>
+        <location filename="../../gui/training/settings.py" line="108"/>
         <source>Can be changed while training runs.</source>
         <translation>学習中にも変更できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="105"/>
+        <location filename="../../gui/training/settings.py" line="109"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="108"/>
+        <location filename="../../gui/training/settings.py" line="118"/>
         <source>Batch size</source>
         <translation>バッチサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="111"/>
+        <location filename="../../gui/training/settings.py" line="121"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="115"/>
+        <location filename="../../gui/training/settings.py" line="125"/>
         <source>Weight init</source>
         <translation>重みの初期化</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="120"/>
+        <location filename="../../gui/training/settings.py" line="130"/>
         <source>Init std</source>
         <translation>初期化の標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="124"/>
+        <location filename="../../gui/training/settings.py" line="134"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="132"/>
+        <location filename="../../gui/training/settings.py" line="142"/>
         <source>{0} (not available)</source>
         <translation>{0}（使用不可）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="138"/>
+        <location filename="../../gui/training/settings.py" line="148"/>
         <source>Device</source>
         <translation>デバイス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="147"/>
+        <location filename="../../gui/training/settings.py" line="157"/>
         <source>CPU threads</source>
         <translation>CPU スレッド</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="151"/>
+        <location filename="../../gui/training/settings.py" line="161"/>
         <source>Compare two networks</source>
         <translation>2 つのネットワークを比較</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="153"/>
+        <location filename="../../gui/training/settings.py" line="163"/>
         <source>Compare mode</source>
         <translation>比較モード</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="154"/>
+        <location filename="../../gui/training/settings.py" line="164"/>
         <source>Train two networks on the same data with the same seed; their curves are overlaid.</source>
         <translation>同じデータ・同じシードで 2 つのネットワークを学習し、曲線を重ねて表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="160"/>
+        <location filename="../../gui/training/settings.py" line="170"/>
         <source>The network in the editor</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="163"/>
+        <location filename="../../gui/training/settings.py" line="173"/>
         <source>Network A</source>
         <translation>ネットワーク A</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="164"/>
+        <location filename="../../gui/training/settings.py" line="174"/>
         <source>Network B</source>
         <translation>ネットワーク B</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="165"/>
+        <location filename="../../gui/training/settings.py" line="175"/>
         <source>Deep sigmoid vs deep ReLU</source>
         <translation>深いシグモイド 対 深い ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="166"/>
+        <location filename="../../gui/training/settings.py" line="176"/>
         <source>Trains the two 8-layer templates on the same data and seed: watch the sigmoid network&apos;s first layers stop learning.</source>
         <translation>8 層の 2 つのテンプレートを同じデータ・同じシードで学習します。シグモイドのネットワークでは最初の層が学習しなくなる様子が見えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="225"/>
+        <location filename="../../gui/training/settings.py" line="235"/>
         <source>(no file)</source>
         <translation>（ファイルなし）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="231"/>
+        <location filename="../../gui/training/settings.py" line="241"/>
         <source>(no folder)</source>
         <translation>（フォルダなし）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="307"/>
+        <location filename="../../gui/training/settings.py" line="330"/>
         <source>Open CSV data</source>
         <translation>CSV データを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="307"/>
+        <location filename="../../gui/training/settings.py" line="330"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV ファイル (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="313"/>
+        <location filename="../../gui/training/settings.py" line="336"/>
         <source>Folder of pictures (one subfolder per class)</source>
         <translation>画像のフォルダ（クラスごとにサブフォルダ）</translation>
     </message>

@@ -482,3 +482,32 @@ def test_a_loss_that_ends_far_above_its_start_is_a_warning_not_finished(qtbot, p
     text = page.message.text()
     assert page.message.property("warning") or page.message.property("error"), text
     assert "far above where it started" in text or "dead" in text or "inf" in text, text
+
+
+def test_a_learning_rate_above_the_limit_is_refused_with_the_reason(qtbot, page):
+    s = page.settings
+    s.lr.setValue(0.02)
+    s.lr.setValue(100.0)                                   # typed, then Enter
+    assert s.lr.value() == 0.02 and s.config().lr == 0.02   # not silently 10: the old rate stays
+    assert s.lr_message.isVisible() and "100" in s.lr_message.text() and "at most 10" in s.lr_message.text()
+    assert page.document.training_settings()["lr"] == 0.02
+    s.lr.setValue(0.5)
+    assert not s.lr_message.isVisible() and s.config().lr == 0.5
+
+
+def test_learning_rate_changes_are_marked_on_the_loss_plot_and_loss_has_a_log_scale(qtbot, page):
+    from types import SimpleNamespace
+    plot = page.loss_plot
+    batch = SimpleNamespace(steps=np.arange(1.0, 7.0), losses=np.linspace(1, 0.1, 6),
+                            lrs=np.array([0.01, 0.01, 0.01, 0.001, 0.001, 0.05]), evals=[], steps_per_epoch=5)
+    plot.add(0, batch)
+    plot.redraw()
+    assert plot.lr_marks() == [(4.0, 0.001), (6.0, 0.05)]
+    lines = plot.runs[0]["lr_lines"]
+    assert [ln.value() for ln in lines] == [4.0, 6.0] and lines[0].label.toPlainText() == "lr 0.001"
+    plot.set_x_mode("epoch")
+    assert [ln.value() for ln in lines] == [0.8, 1.2]
+    plot.log_scale.setChecked(True)
+    assert plot.plot.getPlotItem().ctrl.logYCheck.isChecked()
+    plot.set_runs(["Network"])                             # a new run: no old marks
+    assert plot.lr_marks() == [] and plot.runs[0]["lr_lines"] == []
