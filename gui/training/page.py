@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import torch
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from core.analysis import ERROR
 from core.build import BuildError, build
@@ -18,6 +18,8 @@ from core.data.csv_import import load_csv, read_columns
 from core.data.datasets import DataError, dataset_title, make_dataset
 from core.data.images import IMAGE_SETS, ImageSet, load_images
 from core.engine.process import Job
+from core.export_run import ExportError, run_script
+from core.files import atomic_write, os_error_text
 from core.i18n import language
 from core.init import init_weights
 from core.lessons.setups import SETUPS
@@ -73,6 +75,10 @@ class TrainingPage(QWidget):
         nl.addWidget(self.net_label)
         nl.addWidget(self.fit_label)
         nl.addWidget(self.fit_button)
+        self.export_button = QPushButton(self.tr("Export run as Python…"))
+        self.export_button.setToolTip(self.tr("A script with the data, model, loss, optimiser, training loop "
+                                              "and evaluation that trains as this page does"))
+        nl.addWidget(self.export_button)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(4, 4, 4, 4)
@@ -131,6 +137,7 @@ class TrainingPage(QWidget):
         self.controller.state_changed.connect(self._check_network)
         self.controller.state_changed.connect(self._show_run_state)
         self.fit_button.clicked.connect(self.fit_network)
+        self.export_button.clicked.connect(self.export_run_dialog)
         self.x_axis.currentIndexChanged.connect(self._x_axis_changed)
         self.settings.changed.connect(self._settings_edited)
         self.settings.lr_changed.connect(self._lr_changed)
@@ -280,6 +287,38 @@ class TrainingPage(QWidget):
         fixed = fit_to_data(self.document.spec(), self.data)
         if fixed is not None:
             self.document.set_spec(fixed, self.tr("Fit network to the data"))
+
+    def export_run_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the run as a Python script"), "train_run.py",
+                                              self.tr("Python files (*.py)"))
+        if path:
+            self.export_run(path if path.endswith(".py") else path + ".py")
+
+    def export_run(self, path: str) -> bool:
+        """Write the run these settings describe (the editor's network) as a script; say why not."""
+        cfg = self.settings.config()
+        if self.settings.compare_on():
+            self._show_message(self.tr("Export writes one network's run: turn Compare mode off first."), error=True)
+            return False
+        problems = cfg.problems() + ([] if self.data is not None else [self.message.text()])
+        spec = self.document.spec()
+        if self.data is not None:
+            problems += size_problems(spec, self.data)
+        if problems:
+            self._show_message("\n".join(problems), error=True)
+            return False
+        try:
+            text = run_script(spec, cfg, self.data)
+            atomic_write(path, lambda f: f.write(text))
+        except (ExportError, DataError) as e:
+            self._show_message(str(e), error=True)
+            return False
+        except OSError as e:
+            self._show_message(self.tr("Saving to {0} failed: {1}").format(path, os_error_text(e)), error=True)
+            return False
+        self._show_message(self.tr("Exported the run to {0}. Run it with: python {1}").format(
+            path, path.replace("\\", "/").rsplit("/", 1)[-1]))
+        return True
 
     def shutdown(self) -> None:
         """Stop the run and join the relay thread (the main window calls this on close)."""

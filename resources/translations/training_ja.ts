@@ -464,134 +464,169 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="63"/>
-        <location filename="../../gui/training/page.py" line="144"/>
-        <location filename="../../gui/training/page.py" line="302"/>
+        <location filename="../../gui/training/page.py" line="65"/>
+        <location filename="../../gui/training/page.py" line="151"/>
+        <location filename="../../gui/training/page.py" line="341"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="70"/>
+        <location filename="../../gui/training/page.py" line="72"/>
         <source>Fit sizes to the data</source>
         <translation>サイズをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="71"/>
+        <location filename="../../gui/training/page.py" line="73"/>
         <source>Sets the input size and the last Linear layer&apos;s outputs (undo with Ctrl+Z)</source>
         <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="90"/>
+        <location filename="../../gui/training/page.py" line="78"/>
+        <source>Export run as Python…</source>
+        <translation>学習の実行を Python で書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="79"/>
+        <source>A script with the data, model, loss, optimiser, training loop and evaluation that trains as this page does</source>
+        <translation>このページと同じ手順で学習する、データ・モデル・損失関数・最適化手法・学習ループ・評価を含むスクリプト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="96"/>
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="91"/>
+        <location filename="../../gui/training/page.py" line="97"/>
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="198"/>
+        <location filename="../../gui/training/page.py" line="205"/>
         <source>Lesson set-up: {0}</source>
         <translation>レッスンの設定：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="223"/>
+        <location filename="../../gui/training/page.py" line="230"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="229"/>
+        <location filename="../../gui/training/page.py" line="236"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="268"/>
+        <location filename="../../gui/training/page.py" line="275"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="282"/>
+        <location filename="../../gui/training/page.py" line="289"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="297"/>
+        <location filename="../../gui/training/page.py" line="292"/>
+        <source>Export the run as a Python script</source>
+        <translation>学習の実行を Python スクリプトとして書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="293"/>
+        <source>Python files (*.py)</source>
+        <translation>Python ファイル (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="301"/>
+        <source>Export writes one network&apos;s run: turn Compare mode off first.</source>
+        <translation>書き出せるのは1つのネットワークの実行です。先に比較モードをオフにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="317"/>
+        <source>Saving to {0} failed: {1}</source>
+        <translation>{0} への保存に失敗しました: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="319"/>
+        <source>Exported the run to {0}. Run it with: python {1}</source>
+        <translation>学習の実行を {0} に書き出しました。実行: python {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="336"/>
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="312"/>
+        <location filename="../../gui/training/page.py" line="351"/>
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="319"/>
+        <location filename="../../gui/training/page.py" line="358"/>
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="243"/>
+        <location filename="../../gui/training/page.py" line="250"/>
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="378"/>
+        <location filename="../../gui/training/page.py" line="417"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="449"/>
+        <location filename="../../gui/training/page.py" line="488"/>
         <source>New data: the next start begins from fresh random weights.</source>
         <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="485"/>
+        <location filename="../../gui/training/page.py" line="524"/>
         <source>Open a CSV file and choose its target column.</source>
         <translation>CSV ファイルを開き、目的変数の列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="496"/>
+        <location filename="../../gui/training/page.py" line="535"/>
         <source>{0}: {1} training and {2} validation samples, {3} feature(s).</source>
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="511"/>
+        <location filename="../../gui/training/page.py" line="550"/>
         <source>{0} is not on this computer yet: download it once ({1}); it is kept in {2}.</source>
         <translation>{0} はまだこのコンピュータにありません。一度ダウンロードしてください（{1}）。{2} に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="519"/>
+        <location filename="../../gui/training/page.py" line="558"/>
         <source>{0}: {1} training and {2} validation pictures of {3}×{4}×{5} (C×H×W), {6} classes.</source>
         <translation>{0}：学習用 {1} 枚と検証用 {2} 枚、各 {3}×{4}×{5}（C×H×W）、{6} クラス。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="524"/>
+        <location filename="../../gui/training/page.py" line="563"/>
         <source>Skipped {0} file(s) that could not be read: {1}</source>
         <translation>読めなかった {0} 個のファイルを飛ばしました：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="544"/>
+        <location filename="../../gui/training/page.py" line="583"/>
         <source>The network changed: the next start begins from fresh random weights.</source>
         <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="554"/>
+        <location filename="../../gui/training/page.py" line="593"/>
         <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
         <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="564"/>
+        <location filename="../../gui/training/page.py" line="603"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="565"/>
+        <location filename="../../gui/training/page.py" line="604"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="577"/>
+        <location filename="../../gui/training/page.py" line="616"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>

@@ -511,3 +511,21 @@ def test_learning_rate_changes_are_marked_on_the_loss_plot_and_loss_has_a_log_sc
     assert plot.plot.getPlotItem().ctrl.logYCheck.isChecked()
     plot.set_runs(["Network"])                             # a new run: no old marks
     assert plot.lr_marks() == [] and plot.runs[0]["lr_lines"] == []
+
+
+def test_export_run_writes_a_script_that_trains_like_the_page(qtbot, page, tmp_path):
+    import importlib.util
+    path = tmp_path / "my_run.py"
+    assert page.export_run(str(path))
+    assert "Exported the run" in page.message.text() and "python my_run.py" in page.message.text()
+    spec = importlib.util.spec_from_file_location("my_run", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    script = module.train(1, verbose=False)
+    page.settings.epochs.setValue(1)
+    page.start()
+    wait_done(qtbot, page)
+    app = page.loss_plot.runs[0]["steps"].data()[1]
+    assert len(script) == len(app) == 5 and np.max(np.abs(np.array(script) - app)) < 1e-4
+    page.settings.set_compare("deep_sigmoid", "deep_relu")
+    assert not page.export_run(str(tmp_path / "two.py")) and "Compare" in page.message.text()
