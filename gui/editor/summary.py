@@ -71,10 +71,10 @@ class ShapeLegend(QLabel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        chips = "&nbsp;&nbsp;".join(
+        chips = " &nbsp;".join(  # a plain space between chips: the line may wrap there
             f"<span style='color:{group_color(g).name()}'>■</span>&nbsp;{group_title(g)}" for g in GROUPS)
-        chips += (f"&nbsp;&nbsp;<span style='color:{group_color('block').name()}'>■</span>&nbsp;" + self.tr("Blocks")
-                  + f"&nbsp;&nbsp;<span style='color:{SKIP_COLOR.name()}'>━</span>&nbsp;" + self.tr("skip path"))
+        chips += (f" &nbsp;<span style='color:{group_color('block').name()}'>■</span>&nbsp;" + self.tr("Blocks")
+                  + f" &nbsp;<span style='color:{SKIP_COLOR.name()}'>━</span>&nbsp;" + self.tr("skip path"))
         self.setText("<span style='color:#59636e'>" + self.tr(
             "<code>(B, 64)</code>: a batch of B samples, 64 numbers each. "
             "B is the batch size; it is left open because any B works.") + "</span><br>" + chips)
