@@ -7,7 +7,8 @@ attention maps, and the coalesced progress messages read here as the window's re
 Bare loop: in this process, the same model (same seed), the same batches (the task's seeded
 windows), Adam at the same rate, one thread: forward / loss / zero_grad / backward / step /
 loss.item(), nothing else. Rounds come in pairs (bare, then app) so that load from other programs
-hits both alike; ``ratio`` is the median of the per-pair step-rate ratios (spread beside it).
+hits both alike (20 s each); ``ratio`` is the median of the per-pair step-rate ratios (all of
+them beside it).
 
 Then the app path trains a fresh tiny GPT for 60 s, and continues it (same optimiser state and
 batch order) to 180 s. After each, measured here: the validation loss over the whole validation
@@ -28,8 +29,8 @@ import sys
 import time
 
 THREADS = 1
-ROUNDS = 4
-ROUND_STEPS = 200
+ROUNDS = 6
+ROUND_SECONDS = 20.0
 SAMPLE_CHARS = 500
 
 
@@ -46,8 +47,8 @@ def _setup():
     return corpus, spec
 
 
-def bare_loop(spec, corpus, steps: int) -> float:
-    """Steps per second of the plainest loop on the same model and batches."""
+def bare_loop(spec, corpus, seconds: float) -> float:
+    """Steps per second of the plainest loop on the same model and batches, for ``seconds``."""
     import torch.nn.functional as F
 
     from core.tasks.text import BATCH_SIZE, OPTIM, TextTask
@@ -56,14 +57,15 @@ def bare_loop(spec, corpus, steps: int) -> float:
     model = task.model
     model.train()
     opt = OPTIM.make(model.parameters())
-    t0 = time.perf_counter()
-    for _ in range(steps):
+    steps, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
         x, y = task.next_batch()
         loss = F.cross_entropy(model(x).flatten(0, 1), y.flatten())
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
         loss.item()
+        steps += 1
     return steps / (time.perf_counter() - t0)
 
 
@@ -118,7 +120,7 @@ def main(quick: bool = False) -> dict:
     t_start = time.time()
     load_before = os.getloadavg()
     corpus, spec = _setup()
-    rounds, round_steps = (2, 10) if quick else (ROUNDS, ROUND_STEPS)
+    rounds, round_seconds = (2, 3.0) if quick else (ROUNDS, ROUND_SECONDS)
     first, second = (5.0, 10.0) if quick else (60.0, 180.0)
     server = TrainingServer()
     server.start()
@@ -126,8 +128,8 @@ def main(quick: bool = False) -> dict:
         app_run(server, spec, Limits(max_steps=2))                 # spawn and import before timing
         bare, ours = [], []
         for _ in range(rounds):
-            bare.append(bare_loop(spec, corpus, round_steps))
-            result, _ = app_run(server, spec, Limits(max_steps=round_steps))
+            bare.append(bare_loop(spec, corpus, round_seconds))
+            result, _ = app_run(server, spec, Limits(max_seconds=round_seconds))
             end = result.ends[0]
             ours.append(end.step / end.seconds)                    # the engine's clock: training time
         r60, msgs60 = app_run(server, spec, Limits(max_seconds=first))
@@ -145,7 +147,7 @@ def main(quick: bool = False) -> dict:
         "goals": {"ratio": ">= 0.95", "val_loss_180s": "<= 1.25", "word_share_180s": ">= 0.85"},
         "ratio_all": [round(r, 3) for r in ratios],
         "bare_steps_per_s": [round(v, 2) for v in bare], "app_steps_per_s": [round(v, 2) for v in ours],
-        "steps_per_round": round_steps,
+        "seconds_per_round": round_seconds,
         "training": {"steps_60s": end60.step, "steps_180s": end180.step,
                      "seconds": [round(end60.seconds, 1), round(end180.seconds, 1)],
                      "app_val_loss_180s_subset": round(end180.metrics.get("val_loss", math.nan), 3),

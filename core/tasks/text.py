@@ -43,9 +43,11 @@ LN2 = math.log(2)
 # Measured here: Adam at 3e-3 learned fastest of 1e-3/3e-3/6e-3, batch 32 of 64 characters.
 BATCH_SIZE = 32
 OPTIM = OptimConfig(optimizer="adam", lr=3e-3)
-# Measuring costs training time: an evaluation ~1 step, a 150-character sample ~2-3 steps (with the
-# KV cache), so both come every 10 s (~1-5 % of the time); gradient statistics twice a second.
-CADENCE = Cadence(eval_every_steps=1, eval_interval_s=10.0, stats_interval_s=0.5, pictures_interval_s=10.0)
+# Measuring costs training time: an evaluation ~1 step, a 150-character sample ~1 step (with the
+# KV cache). So both come every 10 s but only after 50 more steps (``PICTURES_EVERY_STEPS``): at
+# most ~4 % of the time on a slow machine, ~1 % on a fast one. Gradient statistics twice a second.
+CADENCE = Cadence(eval_every_steps=50, eval_interval_s=10.0, stats_interval_s=0.5, pictures_interval_s=10.0)
+PICTURES_EVERY_STEPS = 50
 
 
 class TextTaskError(ValueError):
@@ -120,7 +122,7 @@ def _shape(shape) -> str:
 class TextTask(Task):
     def __init__(self, spec: dict, corpus: str | TextCorpus = PYTHON_DOCS, batch_size: int = BATCH_SIZE,
                  seed: int = 0, options: dict | None = None, eval_tokens: int = EVAL_TOKENS,
-                 eval_train_tokens: int = EVAL_TRAIN_TOKENS):
+                 eval_train_tokens: int = EVAL_TRAIN_TOKENS, pictures_every_steps: int = PICTURES_EVERY_STEPS):
         self.corpus = load_corpus(corpus)
         net = NetworkSpec.from_dict(spec) if isinstance(spec, dict) else spec
         self.spec = fit_to_corpus(net, self.corpus.vocab_size)
@@ -138,6 +140,9 @@ class TextTask(Task):
         self._windows = torch.Generator().manual_seed(seed)        # the training batches' order
         self._attention = [m for m in self.model.modules() if isinstance(m, CausalSelfAttention)]
         self.eval_tokens, self.eval_train_tokens = eval_tokens, eval_train_tokens
+        self.pictures_every_steps = max(0, int(pictures_every_steps))
+        self._batches = 0                       # batches drawn so far (this task object)
+        self._pictured_at: int | None = None    # ... when the last pictures were made
         self._tensors(torch.device("cpu"))
 
     def _tensors(self, dev: torch.device) -> None:
@@ -156,6 +161,7 @@ class TextTask(Task):
     # --- training -----------------------------------------------------------------------------
     def next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
         T = self.context
+        self._batches += 1
         starts = torch.randint(0, len(self.train) - T, (self.batch_size,), generator=self._windows)
         idx = starts[:, None] + torch.arange(T + 1)                 # (B, T+1) positions
         chunk = self.train[idx.to(self.device)]
@@ -184,6 +190,11 @@ class TextTask(Task):
         self.options = SampleOptions(**{**asdict(self.options), **options}).checked()
 
     def pictures(self) -> dict:
+        """A sample and the attention maps; nothing (no new pictures) until ``pictures_every_steps``
+        more batches have trained since the last ones, so that they cost little training time."""
+        if self._pictured_at is not None and self._batches - self._pictured_at < self.pictures_every_steps:
+            return {}
+        self._pictured_at = self._batches
         out = {"text_sample": self.sample()}
         if self._attention:
             out["attention"] = self.attention_maps()

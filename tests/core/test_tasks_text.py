@@ -150,3 +150,14 @@ def test_registered_as_a_task_that_a_run_spec_builds():
     engine = spec.engine()
     end = engine.run()
     assert end.step == 3 and "val_loss" in end.metrics
+
+
+def test_new_pictures_only_after_enough_training_steps():
+    task = TextTask(gru_spec(), HELLO, pictures_every_steps=3)
+    task.model.eval()
+    with torch.no_grad():
+        assert "text_sample" in task.pictures()             # the first ones at once
+        assert task.pictures() == {}                        # nothing new to show yet: no cost
+        for _ in range(3):
+            task.next_batch()
+        assert "text_sample" in task.pictures()

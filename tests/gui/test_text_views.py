@@ -17,7 +17,8 @@ def task():
     spec = NetworkSpec((12,), [LayerSpec.make("Embedding", embedding_dim=16), LayerSpec.make("PositionalEmbedding"),
                                LayerSpec.make("CausalSelfAttention", num_heads=2),
                                LayerSpec.make("CausalSelfAttention", num_heads=2), LayerSpec.make("Linear")])
-    t = TextTask(spec, HELLO, options={"prompt": "hel<lo>!", "attention_text": "hello world", "length": 10})
+    t = TextTask(spec, HELLO, options={"prompt": "hel<lo>!", "attention_text": "hello world", "length": 10},
+                 pictures_every_steps=0)
     t.model.eval()
     return t
 
