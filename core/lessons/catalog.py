@@ -447,7 +447,9 @@ LESSONS: tuple[Lesson, ...] = (
               "様子を見ましょう。文字単位のRNN（GRU）とも比べてみましょう。"),
         ),
         "transformer",
-        (TryIt("editor:template:tiny_gpt", "Open the tiny GPT", "小さなGPTを開く"),
+        (TryIt("training:setup:plain_vs_residual", "Train a deep plain net and the same with residual blocks",
+               "深い素のネットワークと残差ブロック版を並べて学習させる"),
+         TryIt("editor:template:tiny_gpt", "Open the tiny GPT", "小さなGPTを開く"),
          TryIt("editor:template:char_rnn", "Open the character RNN (GRU)", "文字単位のRNN（GRU）を開く")),
     ),
 )
