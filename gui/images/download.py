@@ -20,9 +20,9 @@ from core.data.download import Cancelled, DownloadError, Source, download
 
 
 def data_folder() -> str:
-    """Where downloaded data sets are kept: the user's data folder for this app, /datasets."""
-    from PySide6.QtCore import QStandardPaths
-    return QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) + "/datasets"
+    """Where downloaded data sets are kept (the app's one answer: gui.common.locations)."""
+    from gui.common.locations import datasets_dir
+    return str(datasets_dir())
 
 
 class _Worker(QObject):

@@ -18,6 +18,7 @@ from gui.common.plotting import Series, plot_widget
 RUN_COLORS = ("#1f77b4", "#d62728")                 # run A blue, run B red
 CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
                 "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+MAX_POINTS = 20_000     # a curve longer than this is halved (spikes kept): the window's memory stays bounded
 HEAT_COLUMNS = 240                                   # gradient heatmap: this many recent samples
 
 
@@ -80,8 +81,9 @@ class CurvesPlot(QWidget):
             val = pi.plot(pen=pg.mkPen(color, width=2, style=Qt.DashLine), name=prefix + self.tr("validation"))
             items += [train, val]
             self.runs.append(dict(items=items, step_curve=step_curve, train=train, val=val,
-                                  steps=Series(), epochs=Series(), train_y=Series(), val_y=Series(),
-                                  epoch_steps=Series(), spe=1, lr=None, lr_marks=[], lr_lines=[]))
+                                  steps=Series(max_points=MAX_POINTS), epochs=Series(max_points=MAX_POINTS),
+                                  train_y=Series(), val_y=Series(), epoch_steps=Series(max_points=MAX_POINTS),
+                                  spe=1, lr=None, lr_marks=[], lr_lines=[]))
 
     def clear(self) -> None:
         for r in self.runs:
