@@ -212,6 +212,19 @@ def is_block(node: Node) -> bool:
     return isinstance(node, BlockSpec)
 
 
+def nesting(node: Node) -> int:
+    """Levels of blocks in ``node``: 0 for a layer, 1 for a block of layers, 2 with a block inside..."""
+    if not isinstance(node, BlockSpec):
+        return 0
+    return 1 + max((nesting(n) for branch in node.branches for n in branch), default=0)
+
+
+def fits_depth(depth: int, node: Node) -> bool:
+    """True when ``node`` placed ``depth`` blocks deep keeps every block less than MAX_DEPTH deep
+    (what ``NetworkSpec.from_dict`` accepts, so the file can be opened again)."""
+    return depth + nesting(node) <= MAX_DEPTH
+
+
 def node_from_dict(d: Any, depth: int = 0, budget: list[int] | None = None) -> Node:
     """A layer or (recursively) a block from its JSON form; SpecError if malformed."""
     budget = budget if budget is not None else [MAX_LAYERS]
@@ -337,6 +350,15 @@ class NetworkSpec:
                 if isinstance(n, BlockSpec):
                     todo.extend((n.id, j, br) for j, br in enumerate(n.branches))
         raise KeyError(node_id)
+
+    def depth_in(self, parent: str) -> int:
+        """How many blocks enclose a node placed in ``parent``'s branches (0 for the network's own list)."""
+        if parent == ROOT:
+            return 0
+        for n, d in walk(self.layers):
+            if n.id == parent:
+                return d + 1
+        raise KeyError(parent)
 
     def contains(self, ancestor_id: str, node_id: str) -> bool:
         """True when ``node_id`` is ``ancestor_id`` or sits (at any depth) inside it."""

@@ -18,7 +18,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from core.analysis import Analysis, analyse
 from core.layers import LAYERS
 from core.project import Project, load_project, save_project, too_many_layers_text, weights_fit
-from core.spec import MAX_LAYERS, BLOCKS, ROOT, BlockSpec, LayerSpec, NetworkSpec, Node, Place, SpecError
+from core.spec import (BLOCKS, MAX_DEPTH, MAX_LAYERS, ROOT, BlockSpec, LayerSpec, NetworkSpec, Node, Place, SpecError,
+                        fits_depth, nesting)
 from core.templates import TEMPLATES
 
 
@@ -119,6 +120,9 @@ class NetworkDocument(QObject):
             self.edit_refused.emit(too_many_layers_text())
             return self._spec.layers[-1]
         node = BlockSpec.make(kind, **(params or {})) if kind in BLOCKS else LayerSpec.make(kind, **(params or {}))
+        if not fits_depth(self._spec.depth_in(place.parent), node):
+            self.edit_refused.emit(self._too_deep_text())
+            return self._spec.layers[-1]
         target = self._spec.branch(place.parent, place.branch)
         place = Place(place.parent, place.branch, max(0, min(place.index, len(target))))
         self.undo_stack.push(_Insert(self, place, node))
@@ -148,6 +152,9 @@ class NetworkDocument(QObject):
         old = self._spec.place_of(node_id)
         if (gap.parent, gap.branch) == (old.parent, old.branch) and gap.index in (old.index, old.index + 1):
             return False
+        if not fits_depth(self._spec.depth_in(gap.parent), self._spec.find(node_id)):
+            self.edit_refused.emit(self._too_deep_text())
+            return False
         self.undo_stack.push(_Move(self, node_id, gap))
         return True
 
@@ -162,7 +169,12 @@ class NetworkDocument(QObject):
         if any((p.parent, p.branch) != (first.parent, first.branch) for p in places) or \
                 [p.index for p in places] != list(range(first.index, first.index + len(places))):
             return None
-        ordered = [self._spec.branch(first.parent, first.branch)[p.index].id for p in places]
+        siblings = self._spec.branch(first.parent, first.branch)
+        ordered = [siblings[p.index].id for p in places]
+        inner = max(nesting(siblings[p.index]) for p in places)
+        if self._spec.depth_in(first.parent) + 1 + inner > MAX_DEPTH:
+            self.edit_refused.emit(self._too_deep_text())
+            return None
         block = BlockSpec.make(kind)
         self.undo_stack.beginMacro(QCoreApplication.translate("NetworkDocument", "Wrap in {0}").format(kind))
         self.undo_stack.push(_Insert(self, first, block))
@@ -183,6 +195,9 @@ class NetworkDocument(QObject):
             self.undo_stack.push(_Move(self, node_id, Place(place.parent, place.branch, place.index + 1 + i)))
         self.undo_stack.push(_Remove(self, block_id))
         self.undo_stack.endMacro()
+
+    def _too_deep_text(self) -> str:
+        return self.tr("Blocks can be nested at most {0} deep: this one would go deeper.").format(MAX_DEPTH)
 
     def set_param(self, node_id: str, name: str, value: Any) -> str | None:
         """Change one parameter of a layer or block. Returns why the value is refused (nothing changes), or None."""

@@ -376,42 +376,47 @@
 <context>
     <name>NetworkDocument</name>
     <message>
-        <location filename="../../gui/editor/document.py" line="167"/>
+        <location filename="../../gui/editor/document.py" line="179"/>
         <source>Wrap in {0}</source>
         <translation>{0} で囲む</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="181"/>
+        <location filename="../../gui/editor/document.py" line="193"/>
         <source>Unwrap {0}</source>
         <translation>{0} の囲みを外す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="208"/>
+        <location filename="../../gui/editor/document.py" line="200"/>
+        <source>Blocks can be nested at most {0} deep: this one would go deeper.</source>
+        <translation>ブロックの入れ子は {0} 段までです。この操作ではそれより深くなります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/document.py" line="223"/>
         <source>Change input shape</source>
         <translation>入力の形を変更</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="320"/>
+        <location filename="../../gui/editor/document.py" line="335"/>
         <source>Untitled</source>
         <translation>無題</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="328"/>
+        <location filename="../../gui/editor/document.py" line="343"/>
         <source>Add {0}</source>
         <translation>{0} を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="340"/>
+        <location filename="../../gui/editor/document.py" line="355"/>
         <source>Delete {0}</source>
         <translation>{0} を削除</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="354"/>
+        <location filename="../../gui/editor/document.py" line="369"/>
         <source>Move {0}</source>
         <translation>{0} を移動</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/document.py" line="372"/>
+        <location filename="../../gui/editor/document.py" line="387"/>
         <source>Change {0} of {1}</source>
         <translation>{1} の {0} を変更</translation>
     </message>

@@ -299,3 +299,30 @@ def test_a_network_of_10000_layers_paints_only_what_is_in_view(page, monkeypatch
     last = spec.layers[-1]
     assert canvas.block_at(canvas.node_rect(last.id).center()) == last.id
     assert canvas.insert_place_at(canvas.merge_rect(last.id).top() - 10) == Place(last.id, 0, 2)
+
+
+def test_blocks_nest_no_deeper_than_a_file_can_hold(page, tmp_path):
+    from core.spec import MAX_DEPTH
+    doc, canvas = page.document, page.canvas
+    refusals = []
+    doc.edit_refused.connect(refusals.append)
+    parent = ROOT
+    for _ in range(MAX_DEPTH):  # 32 blocks, each inside the previous
+        parent = doc.insert_node(Place(parent, 0, 0), RESIDUAL).id
+    assert refusals == []
+    count = doc.node_count()
+    doc.insert_node(Place(parent, 0, 0), RESIDUAL)  # the 33rd level: refused, with the reason
+    assert doc.node_count() == count and refusals == [
+        "Blocks can be nested at most 32 deep: this one would go deeper."]
+    doc.insert_node(Place(parent, 0, 0), "ReLU")  # a layer at the deepest level is fine
+    assert doc.node_count() == count + 1
+    linear = doc.layer(1).id  # a Linear at the top: wrapping it is fine, wrapping the 32-deep chain is not
+    assert doc.layer(1).kind == "Linear" and doc.wrap([linear], RESIDUAL) is not None
+    assert doc.wrap([doc.layer(0).id], RESIDUAL) is None and len(refusals) == 2
+    assert doc.layer(1).kind == RESIDUAL  # the chain into that new block: one level too deep, refused
+    assert doc.move_node(doc.layer(0).id, Place(doc.layer(1).id, 0, 0)) is False and len(refusals) == 3
+    path = tmp_path / "deep.json"
+    doc.save(str(path))
+    doc.open(str(path))  # what the editor allowed, a file holds and opens again
+    assert doc.node_count() == count + 2
+    canvas.grab()
