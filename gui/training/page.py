@@ -8,13 +8,15 @@ Settings and the trained weights live in the ``NetworkDocument`` (saved in the p
 """
 from __future__ import annotations
 
+import os
+
 import torch
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from core.analysis import ERROR
 from core.build import BuildError, build
-from core.data.csv_import import load_csv, read_columns
+from core.data.csv_import import load_csv, read_columns, read_table
 from core.data.datasets import DataError, dataset_title, make_dataset
 from core.data.images import IMAGE_SETS, ImageSet, load_images
 from core.engine.process import Job
@@ -31,6 +33,7 @@ from gui.run.controller import RunController, server
 from gui.run.controls import RunControls
 from gui.training.board import FRAME_MS, PlotBoard
 from gui.common import theme
+from gui.common.job_bar import JobBar
 from gui.images.download import DownloadBar, data_folder
 from gui.training.settings import EDITOR, SettingsPanel
 
@@ -114,6 +117,8 @@ class TrainingPage(QWidget):
         rl.addWidget(self.message)
         self.download_bar = DownloadBar()         # MNIST and Fashion-MNIST, on request
         rl.addWidget(self.download_bar)
+        self.read_bar = JobBar()                  # a large CSV file is read off the GUI thread
+        rl.addWidget(self.read_bar)
         rl.addWidget(self.board, 1)
         split = QSplitter()
         split.addWidget(scroll)
@@ -215,12 +220,25 @@ class TrainingPage(QWidget):
         self.apply_setup(what)
 
     def open_csv(self, path: str) -> bool:
+        """Offer the file's columns as targets (a large file is read in the background first)."""
+        def offer(columns):
+            self.settings.set_csv(path, columns, self.settings.target.currentText())
+
+        def refuse(text):
+            self._show_message(text, error=True)
+
+        if _large(path):
+            self._show_message("")
+            self.read_bar.start(self.tr("Reading {0}…").format(_file_name(path)),
+                                lambda progress, cancelled: read_table(path, progress, cancelled)[0],
+                                offer, refuse)
+            return False
         try:
             columns = read_columns(path)
         except DataError as e:
-            self._show_message(str(e), error=True)
+            refuse(str(e))
             return False
-        self.settings.set_csv(path, columns, self.settings.target.currentText())
+        offer(columns)
         return self.data is not None
 
     def start(self, single_step: bool = False) -> None:
@@ -324,6 +342,7 @@ class TrainingPage(QWidget):
         """Stop the run and join the relay thread (the main window calls this on close)."""
         self.controller.shutdown()
         self.download_bar.shutdown()
+        self.read_bar.shutdown()
         self._status_timer.stop()
 
     # --- building runs -----------------------------------------------------------------------
@@ -516,12 +535,16 @@ class TrainingPage(QWidget):
                           cfg.csv_path, cfg.csv_target, cfg.image_folder, cfg.image_size, cfg.image_color)
         if not self.download_bar.is_running():
             self.download_bar.hide()
+        self.read_bar.cancel()                    # a file still being read is no longer wanted
         try:
             if cfg.dataset in IMAGE_SETS:
                 self.data = self._load_images(cfg)
             elif cfg.dataset == "csv":
                 if not cfg.csv_path:
                     raise DataError(self.tr("Open a CSV file and choose its target column."))
+                if _large(cfg.csv_path):          # read in the background; the page follows when it ends
+                    self._read_csv_in_background(cfg)
+                    return
                 self.data = load_csv(cfg.csv_path, cfg.csv_target, cfg.val_fraction, cfg.seed)
             else:
                 self.data = make_dataset(cfg.dataset, cfg.n_samples, cfg.noise, cfg.val_fraction, cfg.seed)
@@ -529,15 +552,40 @@ class TrainingPage(QWidget):
             self.data = None
             self._show_message(str(e), error=True)
         else:
-            if isinstance(self.data, ImageSet):
-                self._show_message(self._images_text(cfg, self.data))
-            else:
-                self._show_message(self.tr("{0}: {1} training and {2} validation samples, {3} feature(s).").format(
-                    dataset_title(self.data.name), len(self.data.x_train), len(self.data.x_val),
-                    self.data.n_features))
+            self._show_message(self._images_text(cfg, self.data) if isinstance(self.data, ImageSet)
+                               else self._data_text(self.data))
+        self._data_changed()
+
+    def _data_text(self, data) -> str:
+        return self.tr("{0}: {1} training and {2} validation samples, {3} feature(s).").format(
+            dataset_title(data.name), len(data.x_train), len(data.x_val), data.n_features)
+
+    def _data_changed(self) -> None:
+        """The views follow ``self.data`` (None while it cannot be made, or is being read)."""
         self.board.set_data(self.data)
         self.settings.loss_label.setText(loss_title(self.data) if self.data else "–")
         self._check_network()
+
+    def _read_csv_in_background(self, cfg: TrainConfig) -> None:
+        key = self._data_key
+        self.data = None
+        self._show_message("")
+        self._data_changed()
+
+        def done(data):
+            if self._data_key == key:             # the settings did not move on meanwhile
+                self.data = data
+                self._show_message(self._data_text(data))
+                self._data_changed()
+
+        def failed(text):
+            if self._data_key == key:
+                self._show_message(text, error=True)
+
+        self.read_bar.start(self.tr("Reading {0}…").format(_file_name(cfg.csv_path)),
+                            lambda progress, cancelled: load_csv(cfg.csv_path, cfg.csv_target, cfg.val_fraction,
+                                                                 cfg.seed, progress=progress, cancelled=cancelled),
+                            done, failed)
 
     def _load_images(self, cfg: TrainConfig) -> ImageSet:
         """Pictures for ``cfg.dataset``; a data set not downloaded yet offers its download instead."""
@@ -627,3 +675,17 @@ class TrainingPage(QWidget):
 
 def _without_epochs(cfg: TrainConfig) -> dict:
     return {k: v for k, v in cfg.to_dict().items() if k not in ("epochs", "lr")}
+
+
+LARGE_CSV_BYTES = 2_000_000     # ~50,000 rows: read off the GUI thread, with progress and Cancel
+
+
+def _large(path: str) -> bool:
+    try:
+        return os.path.getsize(path) > LARGE_CSV_BYTES
+    except OSError:
+        return False                 # the reader says what is wrong with it
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]

@@ -30,6 +30,14 @@
     </message>
 </context>
 <context>
+    <name>JobBar</name>
+    <message>
+        <location filename="../../gui/common/job_bar.py" line="44"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="59"/>

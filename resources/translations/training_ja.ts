@@ -4,27 +4,27 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="400"/>
+        <location filename="../../gui/training/plots.py" line="402"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="400"/>
+        <location filename="../../gui/training/plots.py" line="402"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="400"/>
+        <location filename="../../gui/training/plots.py" line="402"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="415"/>
+        <location filename="../../gui/training/plots.py" line="417"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="417"/>
+        <location filename="../../gui/training/plots.py" line="419"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -32,38 +32,38 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="482"/>
-        <location filename="../../gui/training/plots.py" line="518"/>
+        <location filename="../../gui/training/plots.py" line="484"/>
+        <location filename="../../gui/training/plots.py" line="520"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="518"/>
+        <location filename="../../gui/training/plots.py" line="520"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="522"/>
+        <location filename="../../gui/training/plots.py" line="524"/>
         <source>Background: the class the network predicts at each point</source>
         <translation>背景: 各点でネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="523"/>
+        <location filename="../../gui/training/plots.py" line="525"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="527"/>
+        <location filename="../../gui/training/plots.py" line="529"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="528"/>
+        <location filename="../../gui/training/plots.py" line="530"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="525"/>
+        <location filename="../../gui/training/plots.py" line="527"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -71,49 +71,49 @@
 <context>
     <name>CurvesPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="42"/>
+        <location filename="../../gui/training/plots.py" line="43"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="42"/>
-        <location filename="../../gui/training/plots.py" line="107"/>
+        <location filename="../../gui/training/plots.py" line="43"/>
+        <location filename="../../gui/training/plots.py" line="109"/>
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="44"/>
-        <location filename="../../gui/training/plots.py" line="112"/>
+        <location filename="../../gui/training/plots.py" line="45"/>
+        <location filename="../../gui/training/plots.py" line="114"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="53"/>
+        <location filename="../../gui/training/plots.py" line="54"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="75"/>
+        <location filename="../../gui/training/plots.py" line="76"/>
         <source>loss per step</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="79"/>
+        <location filename="../../gui/training/plots.py" line="80"/>
         <source>train (epoch)</source>
         <translation>学習（エポック）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="80"/>
+        <location filename="../../gui/training/plots.py" line="81"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="107"/>
+        <location filename="../../gui/training/plots.py" line="109"/>
         <source>Accuracy (classification only)</source>
         <translation>正解率（分類のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="112"/>
+        <location filename="../../gui/training/plots.py" line="114"/>
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -121,48 +121,48 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="204"/>
+        <location filename="../../gui/training/plots.py" line="206"/>
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="204"/>
-        <location filename="../../gui/training/plots.py" line="259"/>
+        <location filename="../../gui/training/plots.py" line="206"/>
+        <location filename="../../gui/training/plots.py" line="261"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="205"/>
+        <location filename="../../gui/training/plots.py" line="207"/>
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="214"/>
+        <location filename="../../gui/training/plots.py" line="216"/>
         <source>Relative to the last layer</source>
         <translation>最後の層に対する比</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="215"/>
+        <location filename="../../gui/training/plots.py" line="217"/>
         <source>Each layer&apos;s mean |grad| divided by the last layer&apos;s: a vanishing gradient reads as a bar far below 1</source>
         <translation>各層の |勾配| の平均を最後の層の値で割ったもの。勾配消失は 1 よりずっと低い棒として見えます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="229"/>
+        <location filename="../../gui/training/plots.py" line="231"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="231"/>
+        <location filename="../../gui/training/plots.py" line="233"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="234"/>
+        <location filename="../../gui/training/plots.py" line="236"/>
         <source>exactly 0</source>
         <translation>ちょうど 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="258"/>
+        <location filename="../../gui/training/plots.py" line="260"/>
         <source>|grad| ÷ last layer (log)</source>
         <translation>|勾配| ÷ 最後の層（対数）</translation>
     </message>
@@ -170,17 +170,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="317"/>
+        <location filename="../../gui/training/plots.py" line="319"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing, white = exactly 0)</source>
         <translation>勾配の流れの推移：層ごとの平均 |勾配| の log10（明るい = 大きい、暗い = 消失しかけ、白 = ちょうど 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="332"/>
+        <location filename="../../gui/training/plots.py" line="334"/>
         <source>layer index</source>
         <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="333"/>
+        <location filename="../../gui/training/plots.py" line="335"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -188,34 +188,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="567"/>
+        <location filename="../../gui/training/plots.py" line="569"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="567"/>
-        <location filename="../../gui/training/plots.py" line="568"/>
+        <location filename="../../gui/training/plots.py" line="569"/>
+        <location filename="../../gui/training/plots.py" line="570"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="567"/>
-        <location filename="../../gui/training/plots.py" line="568"/>
+        <location filename="../../gui/training/plots.py" line="569"/>
+        <location filename="../../gui/training/plots.py" line="570"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="568"/>
+        <location filename="../../gui/training/plots.py" line="570"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="570"/>
+        <location filename="../../gui/training/plots.py" line="572"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="572"/>
+        <location filename="../../gui/training/plots.py" line="574"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -464,169 +464,175 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="65"/>
-        <location filename="../../gui/training/page.py" line="151"/>
-        <location filename="../../gui/training/page.py" line="341"/>
+        <location filename="../../gui/training/page.py" line="68"/>
+        <location filename="../../gui/training/page.py" line="156"/>
+        <location filename="../../gui/training/page.py" line="360"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="72"/>
+        <location filename="../../gui/training/page.py" line="75"/>
         <source>Fit sizes to the data</source>
         <translation>サイズをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="73"/>
+        <location filename="../../gui/training/page.py" line="76"/>
         <source>Sets the input size and the last Linear layer&apos;s outputs (undo with Ctrl+Z)</source>
         <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="78"/>
+        <location filename="../../gui/training/page.py" line="81"/>
         <source>Export run as Python…</source>
         <translation>学習の実行を Python で書き出す…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="79"/>
+        <location filename="../../gui/training/page.py" line="82"/>
         <source>A script with the data, model, loss, optimiser, training loop and evaluation that trains as this page does</source>
         <translation>このページと同じ手順で学習する、データ・モデル・損失関数・最適化手法・学習ループ・評価を含むスクリプト</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="96"/>
+        <location filename="../../gui/training/page.py" line="99"/>
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="97"/>
+        <location filename="../../gui/training/page.py" line="100"/>
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="205"/>
+        <location filename="../../gui/training/page.py" line="210"/>
         <source>Lesson set-up: {0}</source>
         <translation>レッスンの設定：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="230"/>
+        <location filename="../../gui/training/page.py" line="232"/>
+        <location filename="../../gui/training/page.py" line="585"/>
+        <source>Reading {0}…</source>
+        <translation>{0} を読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="248"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="236"/>
+        <location filename="../../gui/training/page.py" line="254"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="275"/>
+        <location filename="../../gui/training/page.py" line="293"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="289"/>
+        <location filename="../../gui/training/page.py" line="307"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="292"/>
+        <location filename="../../gui/training/page.py" line="310"/>
         <source>Export the run as a Python script</source>
         <translation>学習の実行を Python スクリプトとして書き出す</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="293"/>
+        <location filename="../../gui/training/page.py" line="311"/>
         <source>Python files (*.py)</source>
         <translation>Python ファイル (*.py)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="301"/>
+        <location filename="../../gui/training/page.py" line="319"/>
         <source>Export writes one network&apos;s run: turn Compare mode off first.</source>
         <translation>書き出せるのは1つのネットワークの実行です。先に比較モードをオフにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="317"/>
+        <location filename="../../gui/training/page.py" line="335"/>
         <source>Saving to {0} failed: {1}</source>
         <translation>{0} への保存に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="319"/>
+        <location filename="../../gui/training/page.py" line="337"/>
         <source>Exported the run to {0}. Run it with: python {1}</source>
         <translation>学習の実行を {0} に書き出しました。実行: python {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="336"/>
+        <location filename="../../gui/training/page.py" line="355"/>
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="351"/>
+        <location filename="../../gui/training/page.py" line="370"/>
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="358"/>
+        <location filename="../../gui/training/page.py" line="377"/>
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="250"/>
+        <location filename="../../gui/training/page.py" line="268"/>
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="417"/>
+        <location filename="../../gui/training/page.py" line="436"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="488"/>
+        <location filename="../../gui/training/page.py" line="507"/>
         <source>New data: the next start begins from fresh random weights.</source>
         <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="524"/>
+        <location filename="../../gui/training/page.py" line="544"/>
         <source>Open a CSV file and choose its target column.</source>
         <translation>CSV ファイルを開き、目的変数の列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="535"/>
+        <location filename="../../gui/training/page.py" line="560"/>
         <source>{0}: {1} training and {2} validation samples, {3} feature(s).</source>
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="550"/>
+        <location filename="../../gui/training/page.py" line="598"/>
         <source>{0} is not on this computer yet: download it once ({1}); it is kept in {2}.</source>
         <translation>{0} はまだこのコンピュータにありません。一度ダウンロードしてください（{1}）。{2} に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="558"/>
+        <location filename="../../gui/training/page.py" line="606"/>
         <source>{0}: {1} training and {2} validation pictures of {3}×{4}×{5} (C×H×W), {6} classes.</source>
         <translation>{0}：学習用 {1} 枚と検証用 {2} 枚、各 {3}×{4}×{5}（C×H×W）、{6} クラス。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="563"/>
+        <location filename="../../gui/training/page.py" line="611"/>
         <source>Skipped {0} file(s) that could not be read: {1}</source>
         <translation>読めなかった {0} 個のファイルを飛ばしました：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="583"/>
+        <location filename="../../gui/training/page.py" line="631"/>
         <source>The network changed: the next start begins from fresh random weights.</source>
         <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="593"/>
+        <location filename="../../gui/training/page.py" line="641"/>
         <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
         <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="603"/>
+        <location filename="../../gui/training/page.py" line="651"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="604"/>
+        <location filename="../../gui/training/page.py" line="652"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="616"/>
+        <location filename="../../gui/training/page.py" line="664"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>

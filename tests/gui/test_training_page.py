@@ -529,3 +529,21 @@ def test_export_run_writes_a_script_that_trains_like_the_page(qtbot, page, tmp_p
     assert len(script) == len(app) == 5 and np.max(np.abs(np.array(script) - app)) < 1e-4
     page.settings.set_compare("deep_sigmoid", "deep_relu")
     assert not page.export_run(str(tmp_path / "two.py")) and "Compare" in page.message.text()
+
+
+def test_a_large_csv_is_read_off_the_gui_thread_with_progress_and_cancel(qtbot, page, tmp_path, monkeypatch):
+    import gui.training.page as page_module
+    monkeypatch.setattr(page_module, "LARGE_CSV_BYTES", 10_000)          # "large" for the test: ~600 rows
+    path = tmp_path / "big.csv"
+    path.write_text("a,b,y\n" + "".join(f"{i % 97},{i % 13},{i % 2}\n" for i in range(20_000)), encoding="utf-8")
+    assert page.open_csv(str(path)) is False                            # not read yet: the window goes on
+    assert page.read_bar.is_running() and page.data.name == "moons"      # the old data stays until then
+    qtbot.waitUntil(lambda: page.data is not None and page.data.name != "moons", timeout=60_000)
+    assert not page.read_bar.isVisible() and page.data.n_features == 2
+    assert len(page.data.x_train) + len(page.data.x_val) == 20_000 and "y" in page.settings.target.currentText()
+    page.settings.seed.setValue(3)                                       # a new read, cancelled at once
+    assert page.data is None and page.read_bar.is_running()
+    page.read_bar.cancel()
+    assert not page.read_bar.is_running() and page.data is None
+    page.settings.seed.setValue(4)                                       # and a read that completes
+    qtbot.waitUntil(lambda: page.data is not None, timeout=60_000)
