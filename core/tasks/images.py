@@ -203,6 +203,11 @@ class ImageTask(Task):
             out["filters"] = filters
         return out
 
+    def set_options(self, options: dict) -> None:
+        """``{"picture_index": i}``: the held-out picture whose feature maps the views show."""
+        if "picture_index" in options:
+            self.picture_index = int(options["picture_index"])
+
     # --- continuing -----------------------------------------------------------------------------
     def state_dict(self) -> dict:
         return {"gen": self.gen.get_state().numpy().copy(), "order": self.order.cpu().numpy().copy(),

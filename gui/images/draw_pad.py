@@ -120,7 +120,7 @@ class DrawPad(QWidget):
         self.seen = PixelView(look=INK, min_side=96)
         self.probs = BarsView()
         self.probs.empty_text = self.tr("Train a network on pictures first.")
-        self.maps = FeatureMapsView()
+        self.maps = FeatureMapsView(chooser=False)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.canvas.clear)
         self.status = QLabel()

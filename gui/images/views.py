@@ -20,11 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
-from gui.images.pixels import DIVERGING, INK, RGB, to_qimage
+from gui.images.pixels import DIVERGING, INK, RGB, PixelView, to_qimage
 from gui.text.board_plot import PicturesPlot   # the board's plot interface for pictures views
 
 GOOD, BAD, MUTED, TEXT = QColor("#139a6b"), QColor("#d1242f"), QColor("#59636e"), QColor("#1f2328")
@@ -324,16 +324,41 @@ class PerClassView(PicturesPlot, _Titled):
 
 
 class FeatureMapsView(PicturesPlot, QWidget):
-    """A picture, then one row per conv layer: its feature maps (blue negative, red positive)."""
+    """A picture, then one row per conv layer: its feature maps (blue negative, red positive).
 
-    def __init__(self, parent=None):
+    With ``chooser=True`` a spin box picks the held-out picture: ``options_changed({"picture_index": i})``
+    for the running task (``ImageTask.set_options``) or the page to redraw.
+    """
+
+    options_changed = Signal(dict)
+
+    def __init__(self, parent=None, chooser: bool = True):
         super().__init__(parent)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.rows = QVBoxLayout()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.title)
+        self.picture = QSpinBox()
+        self.picture.setRange(0, 99_999)
+        self.picture.setPrefix("#")
+        self.picture.setToolTip(self.tr("Which held-out picture to look at"))
+        self.picture.valueChanged.connect(lambda i: self.options_changed.emit({"picture_index": int(i)}))
+        self.sample_view = PixelView(min_side=56)
+        top = QHBoxLayout()
+        top.addWidget(self.sample_view)
+        side = QVBoxLayout()
+        side.addWidget(self.title)
+        row = QHBoxLayout()
+        self.picture_label = QLabel(self.tr("Held-out picture"))
+        row.addWidget(self.picture_label)
+        row.addWidget(self.picture)
+        row.addStretch(1)
+        side.addLayout(row)
+        top.addLayout(side, 1)
+        for w in (self.picture, self.picture_label, self.sample_view):
+            w.setVisible(chooser)
+        lay.addLayout(top)
         lay.addLayout(self.rows, 1)
         self.grids: list[tuple[QLabel, TileGrid]] = []
         self.clear()
@@ -343,6 +368,7 @@ class FeatureMapsView(PicturesPlot, QWidget):
             label.deleteLater()
             grid.deleteLater()
         self.grids = []
+        self.sample_view.set_array(None)
         self.title.setText(self.tr("Feature maps appear once the network has a conv layer and data."))
 
     def show_maps(self, image: np.ndarray, label_text: str, maps: list[tuple[str, np.ndarray]]) -> None:
@@ -362,6 +388,9 @@ class FeatureMapsView(PicturesPlot, QWidget):
                 self.rows.addWidget(grid, 1)
                 self.grids.append((lab, grid))
         self.title.setText(label_text)
+        img = np.asarray(image, dtype=np.float32)
+        self.sample_view.look = RGB if img.ndim == 3 and img.shape[0] == 3 else INK
+        self.sample_view.set_array(img if self.sample_view.look == RGB else img.reshape(img.shape[-2:]))
         for (lab, grid), (n, fm) in zip(self.grids, maps):
             lab.setText(self.tr("{0}: {1} maps of {2}×{3}").format(n, fm.shape[0], fm.shape[1], fm.shape[2]))
             vmax = float(np.abs(fm).max()) or 1.0
@@ -371,10 +400,18 @@ class FeatureMapsView(PicturesPlot, QWidget):
         s = pictures.get("sample")
         if not s or not s.get("feature_maps"):
             return
-        names = pictures.get("class_names", [])
-        pred = int(np.argmax(s["probs"]))
-        self.show_maps(s["image"], self.tr("Held-out picture #{0}, a {1}: the network says {2} ({3:.0%})").format(
-            s["index"], names[s["label"]], names[pred], float(s["probs"][pred])), s["feature_maps"])
+        self.show_sample(s["image"], s["index"], s["label"], s["probs"], s["feature_maps"],
+                         pictures.get("class_names", []))
+
+    def show_sample(self, image, index: int, label: int, probs, maps, names) -> None:
+        """Held-out picture ``index`` (true class ``label``), the network's ``probs`` and its ``maps``."""
+        pred = int(np.argmax(probs))
+        self.picture.blockSignals(True)
+        self.picture.setValue(int(index))
+        self.picture.blockSignals(False)
+        name = lambda k: names[k] if k < len(names) else str(k)   # noqa: E731
+        self.show_maps(image, self.tr("Held-out picture #{0}, a {1}: the network says {2} ({3:.0%})").format(
+            index, name(int(label)), name(pred), float(probs[pred])), maps)
 
 
 class FiltersView(PicturesPlot, _Titled):

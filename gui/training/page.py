@@ -148,6 +148,7 @@ class TrainingPage(QWidget):
         self.settings.lr_changed.connect(self._lr_changed)
         self.settings.csv_requested.connect(self.open_csv)
         self.download_bar.finished.connect(self._download_finished)
+        self.board.feature_maps.options_changed.connect(self._picture_chosen)
         self.settings.sigmoid_vs_relu.connect(self._sigmoid_vs_relu_clicked)
         document.changed.connect(self._network_changed)
         document.training_settings_changed.connect(self._document_settings_changed)
@@ -610,6 +611,24 @@ class TrainingPage(QWidget):
             shown = "; ".join(f"{name} ({why})" for name, why in skipped[:5]) + (" …" if len(skipped) > 5 else "")
             text += "\n" + self.tr("Skipped {0} file(s) that could not be read: {1}").format(len(skipped), shown)
         return text
+
+    @Slot(dict)
+    def _picture_chosen(self, options: dict) -> None:
+        """The learner picked a held-out picture for the feature maps: the running task draws it
+        next; after a run the trained network (the draw pad's copy) draws it here."""
+        if self.is_running():
+            self.controller.set_task_options(options)
+            return
+        model = self.board.draw_pad.model
+        if model is None or not isinstance(self.data, ImageSet) or not len(self.data.y_val):
+            return
+        from core.data.images import to_float
+        from core.tasks.images import predict
+        i = int(options.get("picture_index", 0)) % len(self.data.y_val)
+        image = to_float(self.data.x_val[i])
+        out = predict(model, image)
+        self.board.feature_maps.show_sample(image, i, int(self.data.y_val[i]), out["probs"], out["feature_maps"],
+                                            self.data.class_names)
 
     @Slot(bool, str)
     def _download_finished(self, ok: bool, message: str) -> None:

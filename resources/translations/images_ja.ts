@@ -83,17 +83,27 @@
 <context>
     <name>FeatureMapsView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="346"/>
+        <location filename="../../gui/images/views.py" line="345"/>
+        <source>Which held-out picture to look at</source>
+        <translation>どの検証用画像を見るか</translation>
+    </message>
+    <message>
+        <location filename="../../gui/images/views.py" line="353"/>
+        <source>Held-out picture</source>
+        <translation>検証用の画像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/images/views.py" line="372"/>
         <source>Feature maps appear once the network has a conv layer and data.</source>
         <translation>ネットワークに畳み込み層があり、データがあると特徴マップが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="366"/>
+        <location filename="../../gui/images/views.py" line="395"/>
         <source>{0}: {1} maps of {2}×{3}</source>
         <translation>{0}：{2}×{3} のマップが {1} 枚</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="376"/>
+        <location filename="../../gui/images/views.py" line="413"/>
         <source>Held-out picture #{0}, a {1}: the network says {2} ({3:.0%})</source>
         <translation>検証用の画像 #{0}（正解 {1}）：ネットワークの答えは {2}（{3:.0%}）</translation>
     </message>
@@ -101,12 +111,12 @@
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="383"/>
+        <location filename="../../gui/images/views.py" line="420"/>
         <source>The first conv layer&apos;s kernels appear here.</source>
         <translation>最初の畳み込み層のカーネルがここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="388"/>
+        <location filename="../../gui/images/views.py" line="425"/>
         <source>Each kernel of the first conv layer (blue negative, red positive): the patterns it looks for.</source>
         <translation>最初の畳み込み層の各カーネル（青は負、赤は正）：それぞれが探している模様です。</translation>
     </message>

@@ -465,8 +465,8 @@
     <name>TrainingPage</name>
     <message>
         <location filename="../../gui/training/page.py" line="68"/>
-        <location filename="../../gui/training/page.py" line="156"/>
-        <location filename="../../gui/training/page.py" line="360"/>
+        <location filename="../../gui/training/page.py" line="157"/>
+        <location filename="../../gui/training/page.py" line="361"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
@@ -501,138 +501,138 @@
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="210"/>
+        <location filename="../../gui/training/page.py" line="211"/>
         <source>Lesson set-up: {0}</source>
         <translation>レッスンの設定：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="232"/>
-        <location filename="../../gui/training/page.py" line="585"/>
+        <location filename="../../gui/training/page.py" line="233"/>
+        <location filename="../../gui/training/page.py" line="586"/>
         <source>Reading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="248"/>
+        <location filename="../../gui/training/page.py" line="249"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="254"/>
+        <location filename="../../gui/training/page.py" line="255"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="293"/>
+        <location filename="../../gui/training/page.py" line="294"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="307"/>
+        <location filename="../../gui/training/page.py" line="308"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="310"/>
+        <location filename="../../gui/training/page.py" line="311"/>
         <source>Export the run as a Python script</source>
         <translation>学習の実行を Python スクリプトとして書き出す</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="311"/>
+        <location filename="../../gui/training/page.py" line="312"/>
         <source>Python files (*.py)</source>
         <translation>Python ファイル (*.py)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="319"/>
+        <location filename="../../gui/training/page.py" line="320"/>
         <source>Export writes one network&apos;s run: turn Compare mode off first.</source>
         <translation>書き出せるのは1つのネットワークの実行です。先に比較モードをオフにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="335"/>
+        <location filename="../../gui/training/page.py" line="336"/>
         <source>Saving to {0} failed: {1}</source>
         <translation>{0} への保存に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="337"/>
+        <location filename="../../gui/training/page.py" line="338"/>
         <source>Exported the run to {0}. Run it with: python {1}</source>
         <translation>学習の実行を {0} に書き出しました。実行: python {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="355"/>
+        <location filename="../../gui/training/page.py" line="356"/>
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="370"/>
+        <location filename="../../gui/training/page.py" line="371"/>
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="377"/>
+        <location filename="../../gui/training/page.py" line="378"/>
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="268"/>
+        <location filename="../../gui/training/page.py" line="269"/>
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="436"/>
+        <location filename="../../gui/training/page.py" line="437"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="507"/>
+        <location filename="../../gui/training/page.py" line="508"/>
         <source>New data: the next start begins from fresh random weights.</source>
         <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="544"/>
+        <location filename="../../gui/training/page.py" line="545"/>
         <source>Open a CSV file and choose its target column.</source>
         <translation>CSV ファイルを開き、目的変数の列を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="560"/>
+        <location filename="../../gui/training/page.py" line="561"/>
         <source>{0}: {1} training and {2} validation samples, {3} feature(s).</source>
         <translation>{0}: 学習 {1} 件、検証 {2} 件、特徴量 {3} 個。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="598"/>
+        <location filename="../../gui/training/page.py" line="599"/>
         <source>{0} is not on this computer yet: download it once ({1}); it is kept in {2}.</source>
         <translation>{0} はまだこのコンピュータにありません。一度ダウンロードしてください（{1}）。{2} に保存されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="606"/>
+        <location filename="../../gui/training/page.py" line="607"/>
         <source>{0}: {1} training and {2} validation pictures of {3}×{4}×{5} (C×H×W), {6} classes.</source>
         <translation>{0}：学習用 {1} 枚と検証用 {2} 枚、各 {3}×{4}×{5}（C×H×W）、{6} クラス。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="611"/>
+        <location filename="../../gui/training/page.py" line="612"/>
         <source>Skipped {0} file(s) that could not be read: {1}</source>
         <translation>読めなかった {0} 個のファイルを飛ばしました：{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="631"/>
+        <location filename="../../gui/training/page.py" line="650"/>
         <source>The network changed: the next start begins from fresh random weights.</source>
         <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="641"/>
+        <location filename="../../gui/training/page.py" line="660"/>
         <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
         <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="651"/>
+        <location filename="../../gui/training/page.py" line="670"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="652"/>
+        <location filename="../../gui/training/page.py" line="671"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="664"/>
+        <location filename="../../gui/training/page.py" line="683"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>

@@ -131,3 +131,12 @@ def test_registered_task_runs_from_plain_data_in_the_training_process():
     # continuing from the state: the same task sampling position
     state = result.states[0]["task"]
     assert state["pos"] == 20 * 32
+
+
+def test_the_learner_chooses_the_picture_whose_feature_maps_are_shown(digits):
+    task = ImageTask(TEMPLATES["lenet_digits"].make().to_dict(), digits, seed=0)
+    task.set_options({"picture_index": 7})
+    s = task.pictures()["sample"]
+    assert s["index"] == 7 and s["label"] == digits.y_val[7] and np.array_equal(s["image"], digits.x_val[7])
+    task.set_options({"picture_index": len(digits.y_val) + 2})       # wraps around
+    assert task.pictures()["sample"]["index"] == 2

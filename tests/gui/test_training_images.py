@@ -47,6 +47,11 @@ def test_digits_fit_train_and_every_image_view_fills(qtbot, page):
     assert board.confusion.matrix.sum() == 359
     assert len(board.samples.body.tiles) == 16 and len(board.filters.body.tiles) == 16
     assert [len(g.tiles) for _, g in board.feature_maps.grids] == [16, 16]
+    # after the run, choosing another held-out picture redraws its feature maps with the trained network
+    fm = board.feature_maps
+    fm.picture.setValue(5)
+    assert fm.title.text().startswith(f"Held-out picture #5, a {page.data.y_val[5]}:")
+    assert np.array_equal(fm.sample_view.array, page.data.x_val[5, 0])
     # the draw pad asks the trained network
     pad = board.draw_pad
     assert pad.model is not None and pad.side == 8
