@@ -30,7 +30,7 @@ FAST_OPTIM = OptimConfig(optimizer="adamw", lr=6e-3, lr_final=1e-4, schedule="co
 # ...and the quickest model to 99 % on the 5,000 held-out problems, with its schedule's length
 # (steps to 99 % barely depend on size, so the smallest model that gets there reliably wins)
 FAST = dict(model=TransformerConfig(layers=2, heads=4, width=32, positions="coupled"), batch_size=256,
-            lr=FAST_OPTIM.lr, lr_final=FAST_OPTIM.lr_final, warmup_steps=FAST_OPTIM.warmup_steps, max_steps=800,
+            lr=FAST_OPTIM.lr, lr_final=FAST_OPTIM.lr_final, warmup_steps=FAST_OPTIM.warmup_steps, max_steps=1000,
             eval_every=50)
 
 

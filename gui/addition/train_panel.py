@@ -190,6 +190,7 @@ class TrainPanel(QWidget):
                 self.left_form.labelForField(w).setVisible(transformer)
         self.batch.setValue(FAST["batch_size"] if transformer else 128)
         self.lr.setValue(FAST["lr"] if transformer else 0.01)
+        self.steps.setValue(FAST["max_steps"] if transformer else 2000)
 
     def config(self) -> RunSpec:
         if self.current_kind() == "transformer":
