@@ -108,11 +108,11 @@ class AskPanel(QWidget):
         self.steps_note = QLabel()
         self.steps_note.setWordWrap(True)
         self.steps_note.setStyleSheet("color: #555; font-size: 9pt;")
+        self.seq2seq_labels = (self.tr("Attention over the input (bright = strong)"),
+                               self.tr("input, as the encoder read it"), self.tr("output step"))
         self.attention = AttentionMap(
             self.tr("This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see "
-                    "which input characters each output digit looks at."),
-            self.tr("Attention over the input (bright = strong)"),
-            self.tr("input, as the encoder read it"), self.tr("output step"))
+                    "which input characters each output digit looks at."), *self.seq2seq_labels)
 
         hist = QWidget()
         hl = QVBoxLayout(hist)
@@ -232,6 +232,9 @@ class AskPanel(QWidget):
         self.result_label.setText(text)
         self.steps_table.setRowCount(0)
         self.steps_note.setText("")
+        self._shown = None
+        self.layer_row.hide()
+        self.attention.set_labels(*self.seq2seq_labels)
         self.attention.clear()
         self.history.blockSignals(True)
         self.history.setCurrentRow(-1)
@@ -291,6 +294,7 @@ class AskPanel(QWidget):
             self._show_transformer_notes(sol)
             return
         self.layer_row.hide()
+        self.attention.set_labels(*self.seq2seq_labels)
         enc = "".join(visible_char(c) for c in sol.encoder_chars)
         notes = [self.tr("The encoder read “{0}”.").format(enc)]
         if sol.reverse_input:
@@ -340,6 +344,12 @@ class AskPanel(QWidget):
         if w is None:
             return
         sol = self._shown
+        head = self.head.currentText()
+        self.attention.set_labels(self.tr("Layer {0}, head {1}: where each character looks (bright = strong)")
+                                  .format(self.layer.currentText(), head) if self.head.currentIndex() < self.head.count() - 1
+                                  else self.tr("Layer {0}, mean of the heads: where each character looks (bright = strong)")
+                                  .format(self.layer.currentText()),
+                                  self.tr("looks at (key)"), self.tr("looks from (query)"))
         chars = sol.encoder_chars
         first = len(chars) - len(sol.steps) + 1             # the row of "=", which writes the first answer character
         rows = [visible_char(c) if t < first - 1 else f"{visible_char(c)} → {visible_char(sol.steps[t - first + 1].char)}"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from gui.common.plotting import Series
 from gui.common.plotting import plot_widget as common_plot_widget
+from gui.common.theme import TEXT
 
 RUN_COLORS = ("#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd")
 
@@ -77,6 +78,11 @@ class AttentionMap(QWidget):
         self.plot.getAxis("bottom").setTicks([[]])
         self.plot.getAxis("left").setTicks([[]])
         self.stack.setCurrentWidget(self.plot)
+
+    def set_labels(self, title: str, bottom: str, left: str) -> None:
+        self.plot.setTitle(title, color=TEXT, size="10pt")
+        self.plot.setLabel("bottom", bottom)
+        self.plot.setLabel("left", left)
 
     def show_attention(self, matrix, in_chars, out_labels) -> None:
         """matrix (Td, Te) or None; in_chars: Te characters; out_labels: Td row labels."""

@@ -243,22 +243,22 @@
         <translation>上位の候補（確率）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="112"/>
+        <location filename="../../gui/addition/ask.py" line="114"/>
         <source>This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see which input characters each output digit looks at.</source>
         <translation>このモデルには Attention 層がないため、ヒートマップはありません。「Attention」をオンにして学習させると、各出力の桁がどの入力文字を見ているかがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="114"/>
+        <location filename="../../gui/addition/ask.py" line="111"/>
         <source>Attention over the input (bright = strong)</source>
         <translation>入力への Attention（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="115"/>
+        <location filename="../../gui/addition/ask.py" line="112"/>
         <source>input, as the encoder read it</source>
         <translation>入力（エンコーダが読んだ順）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="115"/>
+        <location filename="../../gui/addition/ask.py" line="112"/>
         <source>output step</source>
         <translation>出力ステップ</translation>
     </message>
@@ -338,225 +338,245 @@
         <translation>␣（終わり）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="295"/>
+        <location filename="../../gui/addition/ask.py" line="296"/>
         <source>The encoder read “{0}”.</source>
         <translation>エンコーダは「{0}」と読みました。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="297"/>
+        <location filename="../../gui/addition/ask.py" line="298"/>
         <source>The input is reversed, as in the textbook.</source>
         <translation>教科書と同じく入力を反転しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="299"/>
+        <location filename="../../gui/addition/ask.py" line="300"/>
         <source>The decoder writes the answer backwards (ones digit first); it is flipped back for display.</source>
         <translation>デコーダは答えを逆順（一の位から）に書き、表示のときに元に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="309"/>
+        <location filename="../../gui/addition/ask.py" line="310"/>
         <source>The Transformer read “{0}” and wrote the answer one character at a time, reading back each character it wrote (like a GPT writing text).</source>
         <translation>Transformer は「{0}」を読み、答えを 1 文字ずつ書きました。書いた文字は読み直して次の文字を書きます（GPT が文章を書くのと同じです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="312"/>
+        <location filename="../../gui/addition/ask.py" line="313"/>
         <source>It writes the answer ones digit first; it is flipped back for display.</source>
         <translation>答えは一の位から書きます。表示では元の順に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="316"/>
+        <location filename="../../gui/addition/ask.py" line="317"/>
         <source>mean of the heads</source>
         <translation>ヘッドの平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/ask.py" line="345"/>
+        <source>Layer {0}, head {1}: where each character looks (bright = strong)</source>
+        <translation>層 {0}・ヘッド {1}: 各文字がどこを見ているか（明るいほど強い）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/ask.py" line="347"/>
+        <source>Layer {0}, mean of the heads: where each character looks (bright = strong)</source>
+        <translation>層 {0}・ヘッドの平均: 各文字がどこを見ているか（明るいほど強い）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/ask.py" line="349"/>
+        <source>looks at (key)</source>
+        <translation>見られる文字（キー）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/ask.py" line="349"/>
+        <source>looks from (query)</source>
+        <translation>見る文字（クエリ）</translation>
     </message>
 </context>
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="319"/>
+        <location filename="../../gui/addition/train_panel.py" line="320"/>
         <source>Baseline</source>
         <translation>ベースライン</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="320"/>
+        <location filename="../../gui/addition/train_panel.py" line="321"/>
         <source>Reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="321"/>
+        <location filename="../../gui/addition/train_panel.py" line="322"/>
         <source>Reversed + Peeky</source>
         <translation>入力反転 + Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="322"/>
+        <location filename="../../gui/addition/train_panel.py" line="323"/>
         <source>Reversed + attention</source>
         <translation>入力反転 + Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="323"/>
+        <location filename="../../gui/addition/train_panel.py" line="324"/>
         <source>+ reversed answer</source>
         <translation>+ 答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="324"/>
+        <location filename="../../gui/addition/train_panel.py" line="325"/>
         <source>Transformer (GPT-style)</source>
         <translation>Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="327"/>
+        <location filename="../../gui/addition/train_panel.py" line="328"/>
         <source>The textbook improves its addition model one idea at a time: reverse the input, a Peeky decoder, then attention. Here each model trains on the same 45,000 problems with the same number of steps, and is scored on the same 5,000 held-out problems.</source>
         <translation>教科書は足し算モデルを 1 つずつ改良します: 入力の反転、Peeky デコーダ、そして Attention。ここでは各モデルを同じ 45,000 問・同じステップ数で学習させ、同じ 5,000 問のテスト問題で採点します。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="332"/>
+        <location filename="../../gui/addition/train_panel.py" line="333"/>
         <source>The textbook uses LSTM</source>
         <translation>教科書では LSTM を使います</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="334"/>
+        <location filename="../../gui/addition/train_panel.py" line="335"/>
         <source>Also: attention + reversed answer (this app&apos;s default)</source>
         <translation>追加: Attention + 答え反転（このアプリの既定）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="335"/>
+        <location filename="../../gui/addition/train_panel.py" line="336"/>
         <source>Also: a Transformer (GPT-style)</source>
         <translation>追加: Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="337"/>
+        <location filename="../../gui/addition/train_panel.py" line="338"/>
         <source>A decoder-only Transformer on the same problems and steps, answer ones digit first, coupled positions</source>
         <translation>同じ問題とステップ数で学習する、デコーダのみの Transformer（答えは一の位から、位取りで結んだ位置）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="339"/>
+        <location filename="../../gui/addition/train_panel.py" line="340"/>
         <source>Check all 1,000,000 pairs</source>
         <translation>1,000,000 組すべてを確かめる</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="340"/>
+        <location filename="../../gui/addition/train_panel.py" line="341"/>
         <source>Ask every finished model all 1,000,000 sums of two 3-digit numbers (a minute or more per model)</source>
         <translation>学習を終えた各モデルに、3 桁どうしの足し算 1,000,000 問すべてを解かせます（1 モデル 1 分以上かかります）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="344"/>
+        <location filename="../../gui/addition/train_panel.py" line="345"/>
         <source>Run the comparison</source>
         <translation>比較を実行</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="346"/>
+        <location filename="../../gui/addition/train_panel.py" line="347"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="349"/>
+        <location filename="../../gui/addition/train_panel.py" line="350"/>
         <source>Four models, one after another: about 3 minutes on this computer. Fewer steps is quicker but shows smaller differences.</source>
         <translation>4 つのモデルを順番に学習します。このコンピュータで約 3 分です。ステップ数を減らすと速くなりますが、差は小さくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="353"/>
+        <location filename="../../gui/addition/train_panel.py" line="354"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="355"/>
+        <location filename="../../gui/addition/train_panel.py" line="356"/>
         <source>Steps per model:</source>
         <translation>モデルごとのステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="366"/>
+        <location filename="../../gui/addition/train_panel.py" line="367"/>
         <source>Exact match on held-out problems</source>
         <translation>テスト問題での完全一致率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="366"/>
+        <location filename="../../gui/addition/train_panel.py" line="367"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="366"/>
+        <location filename="../../gui/addition/train_panel.py" line="367"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="371"/>
+        <location filename="../../gui/addition/train_panel.py" line="372"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="371"/>
+        <location filename="../../gui/addition/train_panel.py" line="372"/>
         <source>Parameters</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="371"/>
+        <location filename="../../gui/addition/train_panel.py" line="372"/>
         <source>Exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="372"/>
+        <location filename="../../gui/addition/train_panel.py" line="373"/>
         <source>Per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="372"/>
+        <location filename="../../gui/addition/train_panel.py" line="373"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="372"/>
+        <location filename="../../gui/addition/train_panel.py" line="373"/>
         <source>Steps to 99%</source>
         <translation>99% までのステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="373"/>
+        <location filename="../../gui/addition/train_panel.py" line="374"/>
         <source>Seconds to 99%</source>
         <translation>99% までの秒数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="373"/>
+        <location filename="../../gui/addition/train_panel.py" line="374"/>
         <source>All 10⁶ pairs</source>
         <translation>全 10⁶ 組</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="374"/>
+        <location filename="../../gui/addition/train_panel.py" line="375"/>
         <source>Exact match on every sum of two 3-digit numbers (press “Check all 1,000,000 pairs”)</source>
         <translation>3 桁どうしのすべての足し算での完全一致率（「1,000,000 組すべてを確かめる」を押してください）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="379"/>
+        <location filename="../../gui/addition/train_panel.py" line="380"/>
         <source>Double-click a finished model to use it for prompts</source>
         <translation>学習が終わったモデルをダブルクリックすると、そのモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="415"/>
+        <location filename="../../gui/addition/train_panel.py" line="416"/>
         <source>waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="425"/>
+        <location filename="../../gui/addition/train_panel.py" line="426"/>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="434"/>
+        <location filename="../../gui/addition/train_panel.py" line="435"/>
         <source>Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s</source>
         <translation>「{0}」を学習中（{2} 個中 {1} 個目）: ステップ {3} / {4}、{5:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="440"/>
+        <location filename="../../gui/addition/train_panel.py" line="441"/>
         <source>not reached</source>
         <translation>未到達</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="449"/>
+        <location filename="../../gui/addition/train_panel.py" line="450"/>
         <source>{0:.4f}% ({1} wrong)</source>
         <translation>{0:.4f}%（不正解 {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="451"/>
+        <location filename="../../gui/addition/train_panel.py" line="452"/>
         <source>checking… {0}%</source>
         <translation>確認中… {0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="460"/>
+        <location filename="../../gui/addition/train_panel.py" line="461"/>
         <source>Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.</source>
         <translation>最良: 「{0}」完全一致率 {1:.2f}%。行をダブルクリックすると、そのモデルに質問できます。</translation>
     </message>
@@ -720,8 +740,8 @@
     </message>
     <message>
         <location filename="../../gui/addition/train_panel.py" line="119"/>
-        <location filename="../../gui/addition/train_panel.py" line="235"/>
-        <location filename="../../gui/addition/train_panel.py" line="244"/>
+        <location filename="../../gui/addition/train_panel.py" line="236"/>
+        <location filename="../../gui/addition/train_panel.py" line="245"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
@@ -788,47 +808,47 @@
         <translation>1 桁では問題が 100 個しかありません。そのうち 10 個はテスト用に取っておかれ、残り 90 個しか見ていないモデルはたいてい答えられません。汎化する様子を見るには 2 桁以上にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="244"/>
+        <location filename="../../gui/addition/train_panel.py" line="245"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="246"/>
+        <location filename="../../gui/addition/train_panel.py" line="247"/>
         <source>Paused. Press “Resume” to go on.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="255"/>
+        <location filename="../../gui/addition/train_panel.py" line="256"/>
         <source>Preparing data and model…</source>
         <translation>データとモデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="269"/>
+        <location filename="../../gui/addition/train_panel.py" line="270"/>
         <source>not measured yet</source>
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="271"/>
+        <location filename="../../gui/addition/train_panel.py" line="272"/>
         <source>Step {0} of {1} · {2:.1f} s · {3} problems seen · loss {4} · exact match {5}</source>
         <translation>ステップ {0} / {1} · {2:.1f} 秒 · {3} 問を学習 · 損失 {4} · 完全一致 {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="276"/>
+        <location filename="../../gui/addition/train_panel.py" line="277"/>
         <source>stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="276"/>
+        <location filename="../../gui/addition/train_panel.py" line="277"/>
         <source>finished</source>
         <translation>完了しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="277"/>
+        <location filename="../../gui/addition/train_panel.py" line="278"/>
         <source>Training {0} after {1} steps ({2:.1f} s): exact match {3} on {4} held-out problems, {5} parameters.</source>
         <translation>学習は {1} ステップ（{2:.1f} 秒）で{0}: テスト問題 {4} 問で完全一致 {3}、パラメータ数 {5}。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="280"/>
+        <location filename="../../gui/addition/train_panel.py" line="281"/>
         <source>Done. Use the new model for prompts, save it, or train again.</source>
         <translation>完了。新しいモデルで答えさせるか、保存するか、もう一度学習できます。</translation>
     </message>

@@ -219,6 +219,7 @@ def test_cli_model_choice_uses_the_shipped_transformer(capsys):
     assert main(["solve", "--model", "transformer", "999+1"]) == 0
     assert capsys.readouterr().out.strip() == "1000"
     assert main(["solve", "--model", "transformer", "１２＋３４"]) == 0
+    assert capsys.readouterr().out.strip() == "46"
     assert main(["evaluate", "--model", "transformer", "--samples", "500", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["exact"] == 1.0
 

@@ -56,7 +56,7 @@ def test_choose_the_transformer_ask_and_look_at_each_layer_and_head(page, qtbot)
             seen.append(w.copy())
     assert not np.allclose(seen[0], seen[1])                 # heads differ
     ap.history.setCurrentRow(1)                              # the Seq2Seq's answer: its own map, no layer choice
-    assert not ap.layer_row.isVisibleTo(ap) and ap.attention.matrix.shape == (2, 3)
+    assert not ap.layer_row.isVisibleTo(ap) and ap.attention.matrix.shape == (4, 7)   # 4 steps over "1+1" padded to 7
 
 
 def test_a_loaded_transformer_sets_the_choice(page, tmp_path):
