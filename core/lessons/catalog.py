@@ -363,8 +363,8 @@ LESSONS: tuple[Lesson, ...] = (
         "conv",
         (TryIt("editor:template:lenet_digits", "Open a LeNet-style CNN for the digits",
                "手書き数字用の LeNet 風 CNN を開く"),
-         TryIt("editor:template:mlp_digits", "Open an MLP on the same digits, to compare",
-               "比較用に、同じ数字を MLP で開く")),
+         TryIt("training:setup:cnn_vs_mlp", "Train an MLP and a CNN on the digits side by side",
+               "手書き数字で MLP と CNN を並べて学習させる")),
     ),
     Lesson(
         "seq2seq", "Seq2Seq: learning addition", "Seq2Seq：足し算を学習する",

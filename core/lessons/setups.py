@@ -108,4 +108,15 @@ SETUPS: dict[str, TrainingSetup] = {s.name: s for s in [
                 "入れたものです。データ・シード・Adam は同じです。勾配の棒グラフ（最後の層に対する比）に注目：A の最初の層"
                 "にはほとんど勾配が届きませんが、B ではスキップ経路が勾配を最初まで運びます。",
         expect=Expect(first_layer_ratio=100.0)),
+    TrainingSetup(
+        "cnn_vs_mlp", dict(dataset="digits", optimizer="adam", lr=0.003, batch_size=32, epochs=8),
+        compare=("mlp_digits", "lenet_digits"),
+        look_en="The same 8×8 handwritten digits, seed and Adam. A: an MLP that sees 64 separate numbers. "
+                "B: a small CNN whose 3×3 kernels slide over the picture. Compare the accuracy curves, then "
+                "open the Pictures tab (confusion matrix, mistakes) and the feature maps; draw your own digit "
+                "on the Draw pad.",
+        look_ja="同じ 8×8 の手書き数字・シード・Adam です。A は 64 個の数値を別々に見る MLP、B は 3×3 のカーネルを"
+                "画像の上で滑らせる小さな CNN です。正解率の曲線を比べ、「画像」タブ（混同行列・間違い）と特徴マップを"
+                "開き、「お絵かきパッド」に自分で数字を描いてみましょう。",
+        expect=Expect(min_val_acc=(0.85, 0.95))),
 ]}
