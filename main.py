@@ -2,8 +2,8 @@
 
     python main.py                              open the window
     python main.py --lang ja                    Japanese (the choice is remembered)
-    python main.py --screenshot out.png [--tab editor|training|addition|lessons]
-                                                render the window offscreen at 1280x800 and exit
+    python main.py --screenshot out.png [--tab editor|training|addition|lessons] [--size 1024x700]
+                                                render the window offscreen (default 1280x800) and exit
     python main.py path/to/project.json         open a project
 """
 from __future__ import annotations
@@ -26,8 +26,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("en", "ja"), help="interface language (remembered)")
     parser.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
     parser.add_argument("--tab", choices=TABS, help="the page to show first")
+    parser.add_argument("--size", metavar="WxH", type=_size, default=SCREENSHOT_SIZE,
+                        help="window size for --screenshot (default 1280x800)")
     parser.add_argument("--startup-trace", metavar="FILE", help=argparse.SUPPRESS)  # bench/cold_start.py
     return parser.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    """'1024x700' -> (1024, 700); anything else is refused with the reason."""
+    w, sep, h = text.lower().partition("x")
+    if not sep or not w.isdigit() or not h.isdigit() or not (200 <= int(w) <= 8192 and 200 <= int(h) <= 8192):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected WIDTHxHEIGHT, e.g. 1024x700 (200 to 8192 each)")
+    return int(w), int(h)
 
 
 def install_translators(app, lang: str) -> list:
@@ -108,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.project:
         window.open_path(args.project)
     if args.screenshot:
-        return window.save_screenshot(args.screenshot, SCREENSHOT_SIZE)
+        return window.save_screenshot(args.screenshot, args.size)
     window.show()
     if splash:
         splash.finish(window)

@@ -47,6 +47,7 @@ class AskPanel(QWidget):
         self.kind.addItem(self.tr("Transformer (GPT-style)"), "transformer")
         self.kind.setToolTip(self.tr("Which shipped model answers: the textbook's encoder-decoder, or a decoder-only "
                                      "Transformer like a small GPT"))
+        self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)   # the Japanese name is not cut
         self.kind.currentIndexChanged.connect(self._on_kind)
         self.shipped_button = QPushButton(self.tr("Use the shipped model"))
         self.shipped_button.setToolTip(self.tr("Go back to the model that comes with the app"))
@@ -97,7 +98,7 @@ class AskPanel(QWidget):
         self.steps_table.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Output"), self.tr("Top candidates (probability)")])
         self.steps_table.verticalHeader().setVisible(False)
         self.steps_table.verticalHeader().setDefaultSectionSize(22)
-        self.steps_table.setMinimumHeight(22 * 5 + 8)  # header + 4 steps (3 digits + end) without scrolling
+        self.steps_table.setMinimumHeight(22 * 2)  # header + 1 step; it scrolls in a small window
         self.steps_table.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
         self.steps_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.steps_table.setSelectionMode(QAbstractItemView.NoSelection)

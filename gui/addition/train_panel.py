@@ -74,7 +74,7 @@ class TrainPanel(QWidget):
 
         for w in (self.kind, self.digits, self.cell, self.hidden, self.embed, self.train_size, self.steps, self.batch,
                   self.lr, self.layers, self.heads, self.width):
-            w.setMaximumWidth(170)
+            w.setMaximumWidth(150)
         self.kind.setMaximumWidth(320)
         form = QGridLayout()
         left, right = QFormLayout(), QFormLayout()
@@ -93,7 +93,7 @@ class TrainPanel(QWidget):
         switches = QGridLayout()
         for i, w in enumerate((self.reverse_input, self.reverse_answer, self.early_stop, self.peeky, self.attention,
                                self.coupled)):
-            switches.addWidget(w, i // 3, i % 3)
+            switches.addWidget(w, i // 2, i % 2)      # two columns: three made the window too wide for 1024 px
         kind_row = QFormLayout()
         kind_row.addRow(self.tr("Model:"), self.kind)
         form.addLayout(kind_row, 0, 0, 1, 2)
@@ -356,12 +356,12 @@ class ComparePanel(QWidget):
         row.addWidget(QLabel(self.tr("Steps per model:")))
         row.addWidget(self.steps)
         row.addStretch(1)
-        # two switches on one row, the buttons on the next: on one row they needed ~960 px
+        # the switches one above the other, the buttons on the next row: on one row they needed
+        # ~960 px, side by side ~560 (the window must fit 1024 px beside the prompt panel)
         row2 = QVBoxLayout()
-        switches = QHBoxLayout()
+        switches = QVBoxLayout()
         switches.addWidget(self.extra)
         switches.addWidget(self.with_transformer)
-        switches.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.run_button)

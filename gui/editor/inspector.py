@@ -141,7 +141,13 @@ class LayerInspector(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
 
-        self.stack.addWidget(self.placeholder)
+        # the how-to scrolls in a short window instead of losing its last lines
+        help_scroll = QScrollArea()
+        help_scroll.setWidget(self.placeholder)
+        help_scroll.setWidgetResizable(True)
+        help_scroll.setFrameShape(QFrame.NoFrame)
+        help_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.stack.addWidget(help_scroll)
         self.stack.addWidget(scroll)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

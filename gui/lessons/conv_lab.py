@@ -79,7 +79,9 @@ class KernelLab(QWidget):
         kernel_box.addStretch(1)
         kernel_box.addWidget(heading(self.tr("3×3 kernel"), 10), 0, Qt.AlignHCenter)
         kernel_box.addLayout(grid)
-        kernel_box.addWidget(muted(self.tr("Edit any number.")), 0, Qt.AlignHCenter)
+        edit_note = muted(self.tr("Edit any number."))
+        edit_note.setWordWrap(False)          # a short line: wrapped under the 3×3 grid it lost its second line
+        kernel_box.addWidget(edit_note, 0, Qt.AlignHCenter)
         kernel_box.addStretch(1)
         pictures = QHBoxLayout()
         for title, view in ((self.tr("input (with padding)"), self.input_view), (None, kernel_box),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QSplitter,
                                QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from core.lessons import catalog
@@ -128,7 +128,13 @@ class LessonsPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.lab_title)
-        right_layout.addWidget(self.stack, 1)
+        # the labs scroll in a small window instead of making it taller than the screen
+        # (the autograd lab alone needs ~630 px: at 1024×700 the window could not be that small)
+        self.lab_scroll = QScrollArea()
+        self.lab_scroll.setWidget(self.stack)
+        self.lab_scroll.setWidgetResizable(True)
+        self.lab_scroll.setFrameShape(QFrame.NoFrame)
+        right_layout.addWidget(self.lab_scroll, 1)
 
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
@@ -177,6 +183,10 @@ class LessonsPage(QWidget):
         self.text.setHtml(lesson_html(lesson, self.tr("Note:")))
         self._fill_try_its(lesson)
         self.lab_title.setText(self.lab_titles[lesson.lab])
+        # only the shown lab counts for the size (a stack is otherwise as large as its largest lab)
+        for lab in self.labs.values():
+            policy = QSizePolicy.Preferred if lab is self.labs[lesson.lab] else QSizePolicy.Ignored
+            lab.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(self.labs[lesson.lab])
         self.prev_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(self.lessons) - 1)

@@ -521,7 +521,7 @@ class BoundaryPlot(_ProbeMixin, QWidget):
         if data is None:
             self.note.setText("")
         elif data.n_features == 2 and data.n_classes:
-            self.note.setText(self.tr("Background: the class the network predicts at each point")
+            self.note.setText(self.tr("Background: the predicted class")
                               + "\n" + self.tr("(paler = less sure). Dots: training data."))
         elif data.n_features == 1:
             self.note.setText(self.tr("Grey dots: training data. Line: what the network predicts."))

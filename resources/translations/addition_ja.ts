@@ -177,213 +177,213 @@
         <translation>どの付属モデルが答えるか: 教科書のエンコーダ・デコーダか、小さな GPT のようなデコーダのみの Transformer か</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="51"/>
+        <location filename="../../gui/addition/ask.py" line="52"/>
         <source>Use the shipped model</source>
         <translation>付属モデルを使う</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="52"/>
+        <location filename="../../gui/addition/ask.py" line="53"/>
         <source>Go back to the model that comes with the app</source>
         <translation>アプリに付属のモデルに戻します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="54"/>
+        <location filename="../../gui/addition/ask.py" line="55"/>
         <source>Load model…</source>
         <translation>モデルを読み込む…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="55"/>
+        <location filename="../../gui/addition/ask.py" line="56"/>
         <source>Answer with a model you saved earlier</source>
         <translation>以前に保存したモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="57"/>
+        <location filename="../../gui/addition/ask.py" line="58"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="69"/>
+        <location filename="../../gui/addition/ask.py" line="70"/>
         <source>Type a sum such as 123+45 and press Enter</source>
         <translation>123+45 のように足し算を入力して Enter を押してください</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="74"/>
+        <location filename="../../gui/addition/ask.py" line="75"/>
         <source>Answer</source>
         <translation>答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="76"/>
-        <location filename="../../gui/addition/ask.py" line="193"/>
+        <location filename="../../gui/addition/ask.py" line="77"/>
+        <location filename="../../gui/addition/ask.py" line="194"/>
         <source>The answer appears here.</source>
         <translation>ここに答えが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="84"/>
+        <location filename="../../gui/addition/ask.py" line="85"/>
         <source>Click an earlier prompt to see its decoding steps again</source>
         <translation>以前の入力をクリックすると、そのデコードの手順をもう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="87"/>
+        <location filename="../../gui/addition/ask.py" line="88"/>
         <source>Ask the model</source>
         <translation>モデルに聞く</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="97"/>
+        <location filename="../../gui/addition/ask.py" line="98"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="97"/>
+        <location filename="../../gui/addition/ask.py" line="98"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="97"/>
+        <location filename="../../gui/addition/ask.py" line="98"/>
         <source>Top candidates (probability)</source>
         <translation>上位の候補（確率）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="114"/>
+        <location filename="../../gui/addition/ask.py" line="115"/>
         <source>This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see which input characters each output digit looks at.</source>
         <translation>このモデルには Attention 層がないため、ヒートマップはありません。「Attention」をオンにして学習させると、各出力の桁がどの入力文字を見ているかがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="111"/>
+        <location filename="../../gui/addition/ask.py" line="112"/>
         <source>Attention over the input (bright = strong)</source>
         <translation>入力への Attention（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="112"/>
+        <location filename="../../gui/addition/ask.py" line="113"/>
         <source>input, as the encoder read it</source>
         <translation>入力（エンコーダが読んだ順）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="112"/>
+        <location filename="../../gui/addition/ask.py" line="113"/>
         <source>output step</source>
         <translation>出力ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="120"/>
+        <location filename="../../gui/addition/ask.py" line="121"/>
         <source>History (✓ right, ✗ wrong):</source>
         <translation>履歴（✓ 正解、✗ 不正解）:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="125"/>
+        <location filename="../../gui/addition/ask.py" line="126"/>
         <source>How the decoder produced the answer, step by step:</source>
         <translation>デコーダが答えを出した手順:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="142"/>
+        <location filename="../../gui/addition/ask.py" line="143"/>
         <source>Attention of layer:</source>
         <translation>アテンションの層:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="144"/>
+        <location filename="../../gui/addition/ask.py" line="145"/>
         <source>Head:</source>
         <translation>ヘッド:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="147"/>
+        <location filename="../../gui/addition/ask.py" line="148"/>
         <source>Each row is one character of the sequence taking a weighted average of the characters up to itself (bright = a large weight); rows marked → wrote a character of the answer</source>
         <translation>各行は、系列の 1 文字が自分までの文字の重み付き平均をとる様子です（明るい = 大きな重み）。→ の付いた行が答えの文字を書きました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="192"/>
+        <location filename="../../gui/addition/ask.py" line="193"/>
         <source>Now answering: {0}. The answer appears here.</source>
         <translation>いま答えるモデル：{0}。答えはここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="198"/>
+        <location filename="../../gui/addition/ask.py" line="199"/>
         <source>Type a sum such as 5+3 and press Enter (one digit per number)</source>
         <translation>5+3 のように足し算を入力して Enter（各数 1 桁）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="199"/>
+        <location filename="../../gui/addition/ask.py" line="200"/>
         <source>Type a sum such as 123+45 and press Enter (up to {0} digits per number)</source>
         <translation>123+45 のように足し算を入力して Enter（各数 {0} 桁まで）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="244"/>
+        <location filename="../../gui/addition/ask.py" line="248"/>
         <source>✓ correct</source>
         <translation>✓ 正解</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="246"/>
+        <location filename="../../gui/addition/ask.py" line="250"/>
         <source>✗ wrong: the true sum is {0}</source>
         <translation>✗ 不正解: 正しい和は {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="255"/>
+        <location filename="../../gui/addition/ask.py" line="259"/>
         <source>✗  {0} + {1} = {2}   (true sum {3})</source>
         <translation>✗  {0} + {1} = {2}   （正しい和 {3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="259"/>
+        <location filename="../../gui/addition/ask.py" line="263"/>
         <source>Seq2Seq</source>
         <translation>Seq2Seq</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="259"/>
+        <location filename="../../gui/addition/ask.py" line="263"/>
         <source>Transformer</source>
         <translation>Transformer</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="271"/>
+        <location filename="../../gui/addition/ask.py" line="275"/>
         <source>Example: {0}</source>
         <translation>例: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="282"/>
+        <location filename="../../gui/addition/ask.py" line="286"/>
         <source>␣ (end)</source>
         <translation>␣（終わり）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="296"/>
+        <location filename="../../gui/addition/ask.py" line="300"/>
         <source>The encoder read “{0}”.</source>
         <translation>エンコーダは「{0}」と読みました。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="298"/>
+        <location filename="../../gui/addition/ask.py" line="302"/>
         <source>The input is reversed, as in the textbook.</source>
         <translation>教科書と同じく入力を反転しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="300"/>
+        <location filename="../../gui/addition/ask.py" line="304"/>
         <source>The decoder writes the answer backwards (ones digit first); it is flipped back for display.</source>
         <translation>デコーダは答えを逆順（一の位から）に書き、表示のときに元に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="310"/>
+        <location filename="../../gui/addition/ask.py" line="314"/>
         <source>The Transformer read “{0}” and wrote the answer one character at a time, reading back each character it wrote (like a GPT writing text).</source>
         <translation>Transformer は「{0}」を読み、答えを 1 文字ずつ書きました。書いた文字は読み直して次の文字を書きます（GPT が文章を書くのと同じです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="313"/>
+        <location filename="../../gui/addition/ask.py" line="317"/>
         <source>It writes the answer ones digit first; it is flipped back for display.</source>
         <translation>答えは一の位から書きます。表示では元の順に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="317"/>
+        <location filename="../../gui/addition/ask.py" line="321"/>
         <source>mean of the heads</source>
         <translation>ヘッドの平均</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="345"/>
+        <location filename="../../gui/addition/ask.py" line="349"/>
         <source>Layer {0}, head {1}: where each character looks (bright = strong)</source>
         <translation>層 {0}・ヘッド {1}: 各文字がどこを見ているか（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="347"/>
+        <location filename="../../gui/addition/ask.py" line="351"/>
         <source>Layer {0}, mean of the heads: where each character looks (bright = strong)</source>
         <translation>層 {0}・ヘッドの平均: 各文字がどこを見ているか（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="349"/>
+        <location filename="../../gui/addition/ask.py" line="353"/>
         <source>looks at (key)</source>
         <translation>見られる文字（キー）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="349"/>
+        <location filename="../../gui/addition/ask.py" line="353"/>
         <source>looks from (query)</source>
         <translation>見る文字（クエリ）</translation>
     </message>
@@ -481,102 +481,102 @@
         <translation>モデルごとのステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="367"/>
+        <location filename="../../gui/addition/train_panel.py" line="373"/>
         <source>Exact match on held-out problems</source>
         <translation>テスト問題での完全一致率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="367"/>
+        <location filename="../../gui/addition/train_panel.py" line="373"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="367"/>
+        <location filename="../../gui/addition/train_panel.py" line="373"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="372"/>
+        <location filename="../../gui/addition/train_panel.py" line="378"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="372"/>
+        <location filename="../../gui/addition/train_panel.py" line="378"/>
         <source>Parameters</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="372"/>
+        <location filename="../../gui/addition/train_panel.py" line="378"/>
         <source>Exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="373"/>
+        <location filename="../../gui/addition/train_panel.py" line="379"/>
         <source>Per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="373"/>
+        <location filename="../../gui/addition/train_panel.py" line="379"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="373"/>
+        <location filename="../../gui/addition/train_panel.py" line="379"/>
         <source>Steps to 99%</source>
         <translation>99% までのステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="374"/>
+        <location filename="../../gui/addition/train_panel.py" line="380"/>
         <source>Seconds to 99%</source>
         <translation>99% までの秒数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="374"/>
+        <location filename="../../gui/addition/train_panel.py" line="380"/>
         <source>All 10⁶ pairs</source>
         <translation>全 10⁶ 組</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="375"/>
+        <location filename="../../gui/addition/train_panel.py" line="381"/>
         <source>Exact match on every sum of two 3-digit numbers (press “Check all 1,000,000 pairs”)</source>
         <translation>3 桁どうしのすべての足し算での完全一致率（「1,000,000 組すべてを確かめる」を押してください）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="380"/>
+        <location filename="../../gui/addition/train_panel.py" line="386"/>
         <source>Double-click a finished model to use it for prompts</source>
         <translation>学習が終わったモデルをダブルクリックすると、そのモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="416"/>
+        <location filename="../../gui/addition/train_panel.py" line="422"/>
         <source>waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="426"/>
+        <location filename="../../gui/addition/train_panel.py" line="432"/>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="435"/>
+        <location filename="../../gui/addition/train_panel.py" line="441"/>
         <source>Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s</source>
         <translation>「{0}」を学習中（{2} 個中 {1} 個目）: ステップ {3} / {4}、{5:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="441"/>
+        <location filename="../../gui/addition/train_panel.py" line="447"/>
         <source>not reached</source>
         <translation>未到達</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="450"/>
+        <location filename="../../gui/addition/train_panel.py" line="456"/>
         <source>{0:.4f}% ({1} wrong)</source>
         <translation>{0:.4f}%（不正解 {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="452"/>
+        <location filename="../../gui/addition/train_panel.py" line="458"/>
         <source>checking… {0}%</source>
         <translation>確認中… {0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="461"/>
+        <location filename="../../gui/addition/train_panel.py" line="467"/>
         <source>Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.</source>
         <translation>最良: 「{0}」完全一致率 {1:.2f}%。行をダブルクリックすると、そのモデルに質問できます。</translation>
     </message>

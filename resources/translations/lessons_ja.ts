@@ -314,27 +314,27 @@
         <translation>どの数値も編集できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/conv_lab.py" line="85"/>
+        <location filename="../../gui/lessons/conv_lab.py" line="87"/>
         <source>input (with padding)</source>
         <translation>入力（パディング込み）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/conv_lab.py" line="86"/>
+        <location filename="../../gui/lessons/conv_lab.py" line="88"/>
         <source>output: click a pixel</source>
         <translation>出力：画素をクリック</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/conv_lab.py" line="98"/>
+        <location filename="../../gui/lessons/conv_lab.py" line="100"/>
         <source>The kernel slides over the digit; each output pixel is the sum of the nine products under it. Blue output: negative, red: positive.</source>
         <translation>カーネルが数字の上を滑り、出力の各画素はその下の9つの積の和です。出力の青は負、赤は正です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/conv_lab.py" line="103"/>
+        <location filename="../../gui/lessons/conv_lab.py" line="105"/>
         <source>The same in PyTorch</source>
         <translation>PyTorchでは</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/conv_lab.py" line="161"/>
+        <location filename="../../gui/lessons/conv_lab.py" line="163"/>
         <source>Input {0}×{1}, padding {2}, stride {3} → output {4}×{5}  ((H + 2·padding − 3) // stride + 1)</source>
         <translation>入力 {0}×{1}、padding {2}、stride {3} → 出力 {4}×{5}  ((H + 2·padding − 3) // stride + 1)</translation>
     </message>
@@ -422,12 +422,12 @@
         <translation>アプリで試す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="177"/>
+        <location filename="../../gui/lessons/page.py" line="183"/>
         <source>Note:</source>
         <translation>注：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="206"/>
+        <location filename="../../gui/lessons/page.py" line="216"/>
         <source>This lesson is practised in the other pages of the app. Each button opens one, already set up for the lesson.</source>
         <translation>このレッスンはアプリの他のページで練習します。各ボタンを押すと、このレッスン用に準備されたページが開きます。</translation>
     </message>
@@ -640,12 +640,12 @@
         <translation>残差接続で勾配が消えない理由</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="88"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="94"/>
         <source>Nothing to attend to</source>
         <translation>アテンションの対象がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="128"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="134"/>
         <source>First layer: residual {0:.2e}, plain {1:.2e}, {2:.3g} times larger. Each sigmoid layer multiplies the plain net&apos;s gradient by at most 0.25; the skip path x + f(x) adds a 1 to every layer&apos;s derivative, so the gradient reaches the first layer.</source>
         <translation>最初の層：残差 {0:.2e}、素の積み重ね {1:.2e}、{2:.3g} 倍の大きさです。素のネットワークでは、シグモイドの層を通るたびに勾配が最大 0.25 倍になります。スキップ経路 x + f(x) は各層の微分に 1 を足すので、勾配が最初の層まで届きます。</translation>
     </message>

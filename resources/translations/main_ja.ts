@@ -320,17 +320,17 @@ Your work is still open.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="88"/>
+        <location filename="../../main.py" line="98"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="95"/>
+        <location filename="../../main.py" line="105"/>
         <source>Loading the plots…</source>
         <translation>グラフ機能を読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="99"/>
+        <location filename="../../main.py" line="109"/>
         <source>Building the window…</source>
         <translation>ウィンドウを作成しています…</translation>
     </message>

@@ -44,8 +44,8 @@
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="524"/>
-        <source>Background: the class the network predicts at each point</source>
-        <translation>背景: 各点でネットワークが予測するクラス</translation>
+        <source>Background: the predicted class</source>
+        <translation>背景: ネットワークが予測するクラス</translation>
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="525"/>

@@ -1,0 +1,78 @@
+"""Usable from 1024×700: every tab (and every lesson, board tab and panel) rendered in English and
+Japanese, with no text cut off (tests/gui/fit.py says what counts as cut)."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from core import i18n
+from gui.main_window import MainWindow
+
+from fit import clipped  # tests/gui/fit.py (this folder is on the path: no __init__.py)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _settle(qtbot):
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(10)
+
+
+def _views(window):
+    """(name, show) for every view a learner can bring up with one click."""
+    out = [(f"page {name}", lambda n=name: window.show_page(n)) for name in window.pages]
+    lessons = window.lessons_page
+    for row in range(lessons.lesson_list.count()):
+        out.append((f"lesson {row + 1}", lambda r=row: (window.show_page("lessons"),
+                                                      lessons.lesson_list.setCurrentRow(r))))
+    for page_name in ("training", "addition", "editor"):
+        for tabs in window.pages[page_name].findChildren(QTabWidget):
+            for i in range(tabs.count()):
+                out.append((f"{page_name} tab {tabs.tabText(i)!r}",
+                            lambda n=page_name, t=tabs, k=i: (window.show_page(n), t.setCurrentIndex(k))))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_view_fits_1024x700_with_no_text_cut(qtbot, lang):
+    import main
+    app = QCoreApplication.instance()
+    translators = main.install_translators(app, lang)
+    i18n.set_language(lang)
+    try:
+        window = MainWindow(restore_geometry=False)
+        qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+        window.resize(1024, 700)
+        window.show()
+        _settle(qtbot)
+        assert (window.width(), window.height()) == (1024, 700), "the window cannot be made that small"
+        problems = []
+        for name, show in _views(window):
+            show()
+            _settle(qtbot)
+            problems += [f"{name}: {p}" for p in clipped(window)]
+        window.shutdown()
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
+        i18n.set_language("en")
+    assert not problems, "\n".join(problems)
+
+
+def test_screenshot_at_a_chosen_size(tmp_path):
+    out = tmp_path / "small.png"
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    res = subprocess.run([sys.executable, "main.py", "--screenshot", str(out), "--tab", "training",
+                          "--size", "1024x700"], cwd=ROOT, env={**__import__("os").environ, **env},
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1024, 700)
+    bad = subprocess.run([sys.executable, "main.py", "--screenshot", str(out), "--size", "1024by700"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "WIDTHxHEIGHT" in bad.stderr
