@@ -208,10 +208,6 @@ def _check_params(kind: str, params_schema, params: dict) -> None:
             raise SpecError(f"{kind}: {problem}")
 
 
-def is_block(node: Node) -> bool:
-    return isinstance(node, BlockSpec)
-
-
 def nesting(node: Node) -> int:
     """Levels of blocks in ``node``: 0 for a layer, 1 for a block of layers, 2 with a block inside..."""
     if not isinstance(node, BlockSpec):
