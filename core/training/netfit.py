@@ -50,9 +50,15 @@ def size_problems(spec: NetworkSpec, data) -> list[str]:
 
 
 def fit_to_data(spec: NetworkSpec, data) -> NetworkSpec | None:
-    """A copy whose input and output sizes match the data, or None if no Linear layer can be fixed."""
+    """A copy whose input and output sizes match the data, or None if no Linear layer can be fixed.
+
+    Pictures given to a network that starts with Linear get a Flatten in front."""
     fixed = spec.copy()
     fixed.input_shape = tuple(data.input_shape)
+    if len(fixed.input_shape) > 1 and fixed.layers and fixed.layers[0].kind == "Linear":
+        # pictures into an MLP: flatten them first, (C, H, W) → (C·H·W,), as one would by hand
+        from core.spec import LayerSpec
+        fixed.layers.insert(0, LayerSpec.make("Flatten"))
     i = _last_linear(fixed)
     if i is None:
         return None

@@ -111,9 +111,10 @@ def test_the_network_input_follows_the_pictures(digits):
     assert problems == ["The network takes input (1, 28, 28) but the pictures are (1, 8, 8) (channels, height, width)."]
     fixed = fit_to_data(spec, digits)
     assert fixed.input_shape == (1, 8, 8) and size_problems(fixed, digits) == []
-    # a 2-class MLP for points gets the digits' input and 10 outputs
+    # a 2-class linear model for points gets the digits' input (flattened) and 10 outputs
     mlp = NetworkSpec((2,), [LayerSpec.make("Linear", out_features=2)])
-    assert fit_to_data(mlp, digits) is None or fit_to_data(mlp, digits).input_shape == (1, 8, 8)
+    fixed = fit_to_data(mlp, digits)
+    assert [l.kind for l in fixed.layers] == ["Flatten", "Linear"] and fixed.layers[1].params["out_features"] == 10
 
 
 def test_registered_task_runs_from_plain_data_in_the_training_process():
@@ -140,3 +141,12 @@ def test_the_learner_chooses_the_picture_whose_feature_maps_are_shown(digits):
     assert s["index"] == 7 and s["label"] == digits.y_val[7] and np.array_equal(s["image"], digits.x_val[7])
     task.set_options({"picture_index": len(digits.y_val) + 2})       # wraps around
     assert task.pictures()["sample"]["index"] == 2
+
+
+def test_an_mlp_for_points_fits_the_pictures_with_a_flatten_in_front(digits):
+    spec = TEMPLATES["classifier_2d"].make()                 # 2 inputs → 16 → 16 → 2
+    fixed = fit_to_data(spec, digits)
+    assert fixed.input_shape == (1, 8, 8)
+    assert [l.kind for l in fixed.layers] == ["Flatten", "Linear", "ReLU", "Linear", "ReLU", "Linear"]
+    assert fixed.layers[-1].params["out_features"] == 10 and size_problems(fixed, digits) == []
+    assert [l.kind for l in spec.layers][0] == "Linear"      # the original is untouched
