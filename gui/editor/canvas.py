@@ -19,6 +19,8 @@ as one of ten.
 """
 from __future__ import annotations
 
+from html import escape
+
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -680,7 +682,7 @@ class NetworkCanvas(QWidget):
             text = f"<b>{node.kind}</b><br>{LAYERS[node.kind].doc if node.kind in LAYERS else ''}"
         for problem in self.document.analysis().problems_for(hit):
             color = ERROR_COLOR if problem.severity == ERROR else WARNING_COLOR
-            text += f"<br><span style='color:{color.name()}'>⚠ {_html(problem.message)}</span>"
+            text += f"<br><span style='color:{color.name()}'>⚠ {escape(problem.message)}</span>"
         return text
 
     def _gap_tooltip(self, pos: QPointF) -> str:
@@ -1016,6 +1018,3 @@ def _param_text(layer: LayerSpec, info) -> str:
              else f"{name}={value}" for name, value in p.items()]
     return ", ".join(parts)
 
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

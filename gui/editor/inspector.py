@@ -9,6 +9,8 @@ drops keystrokes without a word (typing 99999 into out_features gave 9999).
 """
 from __future__ import annotations
 
+from html import escape
+
 import re
 
 import torch
@@ -342,7 +344,7 @@ class LayerInspector(QWidget):
         problems = analysis.problems_for(node.id)
         self.problems.setText("<br>".join(
             f"<span style='color:{(ERROR_COLOR if p.severity == ERROR else WARNING_COLOR).name()}'>⚠ "
-            f"{_html(p.message)}</span>" for p in problems))
+            f"{escape(p.message)}</span>" for p in problems))
         self.problems.setVisible(bool(problems))
         self._load_values()
 
@@ -477,6 +479,3 @@ def _count_inside(block: BlockSpec) -> int:
             todo.extend(x for x in branch if isinstance(x, BlockSpec))
     return n
 
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

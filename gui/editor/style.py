@@ -1,7 +1,9 @@
 """Colours and fonts shared by the editor's views, so the palette and the canvas agree."""
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from gui.common import theme
 
 # One colour per layer group (core.layers.GROUPS): the palette swatch and the block stripe.
 GROUP_COLORS = {
@@ -18,11 +20,12 @@ GROUP_COLORS = {
 IO_COLOR = QColor("#3d4450")
 BLOCK_COLOR = QColor("#0e7490")  # residual and concatenate blocks (their palette group, header and frame)
 SKIP_COLOR = QColor("#0969da")  # the skip path and the merge
-ERROR_COLOR = QColor("#d1242f")
-WARNING_COLOR = QColor("#d48806")
-ACCENT = QColor("#2f6fde")
-TEXT = QColor("#1f2328")
-MUTED = QColor("#59636e")
+# the app's theme (gui/common/theme.py) as QColors for painting
+ERROR_COLOR = QColor(theme.ERROR)
+WARNING_COLOR = QColor(theme.WARN)
+ACCENT = QColor(theme.ACCENT)
+TEXT = QColor(theme.TEXT)
+MUTED = QColor(theme.MUTED)
 
 
 def group_color(group: str) -> QColor:
@@ -48,7 +51,4 @@ def swatch_icon(color: QColor, size: int = 12) -> QIcon:
     return QIcon(pix)
 
 
-def monospace_font(point_size: int = 10) -> QFont:
-    font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
-    font.setPointSize(point_size)
-    return font
+monospace_font = theme.monospace

@@ -1,6 +1,8 @@
 """The lines around the canvas: the summary (parameters, output shape, problems) and the legend."""
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -47,7 +49,7 @@ class NetworkSummary(QLabel):
         for problem in analysis.problems:
             if problem.layer_id is None:  # whole-network problems have no block to sit on
                 color = ERROR_COLOR if problem.severity == ERROR else WARNING_COLOR
-                text += f"<br><span style='color:{color.name()}'>⚠ {_html(problem.message)}</span>"
+                text += f"<br><span style='color:{color.name()}'>⚠ {escape(problem.message)}</span>"
         if any(p.layer_id is not None for p in analysis.problems):
             text += "<br><span style='color:#59636e'>" + self.tr(
                 "Blocks with a problem are outlined; point at one to read why.") + "</span>"
@@ -84,6 +86,3 @@ class ShapeLegend(QLabel):
             self.retranslate()
         super().changeEvent(event)
 
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
