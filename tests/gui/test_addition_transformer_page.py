@@ -74,7 +74,7 @@ def test_train_panel_offers_the_transformer_with_its_own_options(page):
     assert tp.cell.isVisibleTo(tp) and not tp.layers.isVisibleTo(tp)
     tp.kind.setCurrentIndex(tp.kind.findData("transformer"))
     assert not tp.cell.isVisibleTo(tp) and tp.layers.isVisibleTo(tp) and tp.coupled.isChecked()
-    assert tp.batch.value() == 256
+    assert tp.batch.value() == train_panel.FAST["batch_size"] and tp.steps.value() == train_panel.FAST["max_steps"]
     spec = tp.config()
     assert spec.task == "addition_transformer" and spec.args["model"]["positions"] == "coupled"
     assert spec.optim.optimizer == "adamw" and spec.limits.target == 0.99
