@@ -80,12 +80,15 @@ def _to_number(s: str, pos: int = 0) -> int | float:
 
 
 def parse_shape(text: str, *, allow_minus_one: bool = False) -> tuple[int, ...]:
-    """A shape such as ``2, 3`` or ``(2, 3)`` or ``[2, 3]``; ``-1`` only where PyTorch allows it."""
+    """A shape such as ``2, 3``, ``(2, 3)``, ``[2, 3]`` or ``1x28x28``; ``-1`` only where PyTorch allows it.
+
+    The app's one reader of a typed shape: the tensor lab's fields and the editor's input shape."""
     _check_length(text)
     s = text.strip()
     if s[:1] in "([" and s[-1:] in ")]":
         s = s[1:-1]
-    parts = [p for p in re.split(r"[,\s]+", s.strip()) if p]
+    # 2, 3 · 2 3 · 2×3 · 2*3 · 2x3 (an x only between digits: "3, x" stays a mistake)
+    parts = [p for p in re.split(r"[,\s×*]+|(?<=\d)x(?=-?\d)", s.strip()) if p]
     if not parts:
         raise LiteralError(L("Enter a shape such as 2, 3.", "2, 3 のように形状を入力してください。"), 0)
     dims = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from html import escape
 
-import re
 
 import torch
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 
 from core.analysis import ERROR
 from core.build import module_names
+from core.lessons.literals import LiteralError, parse_shape
 from core.layers import LAYERS, Param, format_shape, group_title
 from core.spec import BLOCKS, RESIDUAL, BlockSpec
 from gui.editor.style import ERROR_COLOR, MUTED, WARNING_COLOR, group_color, monospace_font
@@ -428,12 +428,12 @@ class InputShapeEditor(QWidget):
     def apply_text(self, text: str | None = None) -> str | None:
         """Parse and apply; returns the reason when refused (the spec is then unchanged)."""
         text = self.edit.text() if text is None else text
-        parts = [t for t in re.split(r"[\s,x×*()]+", text.strip()) if t]
-        problem = None
-        if not parts or not all(re.fullmatch(r"\d+", t) for t in parts):
-            problem = self.tr("Type whole numbers separated by commas, e.g. 2 or 1, 28, 28")
+        try:
+            shape = parse_shape(text)
+        except LiteralError as e:
+            problem = e.message + " " + self.tr("Type whole numbers separated by commas, e.g. 2 or 1, 28, 28")
         else:
-            problem = self.document.set_input_shape(tuple(int(t) for t in parts))
+            problem = self.document.set_input_shape(shape)
         if problem:
             self.message.setText("✖ " + problem)
             self.message.show()

@@ -106,17 +106,17 @@
 <context>
     <name>InputShapeEditor</name>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="432"/>
+        <location filename="../../gui/editor/inspector.py" line="434"/>
         <source>Type whole numbers separated by commas, e.g. 2 or 1, 28, 28</source>
         <translation>整数をカンマ区切りで入力してください (例: 2 や 1, 28, 28)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="445"/>
+        <location filename="../../gui/editor/inspector.py" line="447"/>
         <source>Input shape:</source>
         <translation>入力の形:</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="446"/>
+        <location filename="../../gui/editor/inspector.py" line="448"/>
         <source>Numbers per sample, without the batch dimension B (e.g. 2 for points in the plane). Press Enter to apply.</source>
         <translation>1 サンプルあたりの数 (バッチ次元 B は含めません。平面上の点なら 2)。Enter で反映します。</translation>
     </message>
@@ -124,113 +124,113 @@
 <context>
     <name>LayerInspector</name>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="302"/>
+        <location filename="../../gui/editor/inspector.py" line="304"/>
         <source>Shape: &lt;code&gt;{0}&lt;/code&gt; → &lt;code&gt;{1}&lt;/code&gt;</source>
         <translation>形: &lt;code&gt;{0}&lt;/code&gt; → &lt;code&gt;{1}&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="306"/>
+        <location filename="../../gui/editor/inspector.py" line="308"/>
         <source>Residual block</source>
         <translation>残差ブロック</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="306"/>
+        <location filename="../../gui/editor/inspector.py" line="308"/>
         <source>Concatenate</source>
         <translation>連結 (Concatenate)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="308"/>
+        <location filename="../../gui/editor/inspector.py" line="310"/>
         <source>Block</source>
         <translation>ブロック</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="314"/>
+        <location filename="../../gui/editor/inspector.py" line="316"/>
         <source>f(x): &lt;code&gt;{0}&lt;/code&gt;, added to x &lt;code&gt;{1}&lt;/code&gt;</source>
         <translation>f(x): &lt;code&gt;{0}&lt;/code&gt; を x &lt;code&gt;{1}&lt;/code&gt; に足す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="318"/>
+        <location filename="../../gui/editor/inspector.py" line="320"/>
         <source>path A: &lt;code&gt;{0}&lt;/code&gt;, path B: &lt;code&gt;{1}&lt;/code&gt;</source>
         <translation>経路 A: &lt;code&gt;{0}&lt;/code&gt;、経路 B: &lt;code&gt;{1}&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="321"/>
+        <location filename="../../gui/editor/inspector.py" line="323"/>
         <source>{0} layers and blocks inside, &lt;b&gt;{1}&lt;/b&gt; parameters</source>
         <translation>中の層とブロック {0} 個、パラメータ &lt;b&gt;{1}&lt;/b&gt; 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="323"/>
-        <location filename="../../gui/editor/inspector.py" line="336"/>
+        <location filename="../../gui/editor/inspector.py" line="325"/>
+        <location filename="../../gui/editor/inspector.py" line="338"/>
         <source>({0} in the code)</source>
         <translation>(コードでは {0})</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="327"/>
+        <location filename="../../gui/editor/inspector.py" line="329"/>
         <source>Remove this block and everything inside it (Delete)</source>
         <translation>このブロックを中身ごと削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="335"/>
+        <location filename="../../gui/editor/inspector.py" line="337"/>
         <source>Learnable parameters: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>学習するパラメータ数: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="350"/>
+        <location filename="../../gui/editor/inspector.py" line="352"/>
         <source>How to build a network</source>
         <translation>ネットワークの作り方</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="352"/>
+        <location filename="../../gui/editor/inspector.py" line="354"/>
         <source>Drag a layer from the palette onto the network, where you want it.</source>
         <translation>パレットから層をドラッグして、ネットワークの置きたい位置にドロップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="353"/>
+        <location filename="../../gui/editor/inspector.py" line="355"/>
         <source>Click a block to see what it does and to edit its parameters here.</source>
         <translation>ブロックをクリックすると、その働きが表示され、ここでパラメータを編集できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="354"/>
+        <location filename="../../gui/editor/inspector.py" line="356"/>
         <source>Drag a block to move it; Delete removes it; Ctrl+↑/↓ moves it too.</source>
         <translation>ブロックはドラッグで移動、Delete で削除。Ctrl+↑/↓ でも移動できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="355"/>
+        <location filename="../../gui/editor/inspector.py" line="357"/>
         <source>Blocks (at the end of the palette) hold layers: drop layers into a residual or concatenate block; ▾ folds it to one line.</source>
         <translation>ブロック (パレットの最後) は層を入れる入れ物です。残差ブロックや連結ブロックに層をドロップします。▾ で 1 行に折りたためます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="357"/>
+        <location filename="../../gui/editor/inspector.py" line="359"/>
         <source>Click the Input block to change the input shape.</source>
         <translation>入力の形を変えるには「入力」ブロックをクリックします。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="358"/>
+        <location filename="../../gui/editor/inspector.py" line="360"/>
         <source>Every edit can be undone with Ctrl+Z.</source>
         <translation>どの編集も Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="359"/>
+        <location filename="../../gui/editor/inspector.py" line="361"/>
         <source>Parameters</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="360"/>
+        <location filename="../../gui/editor/inspector.py" line="362"/>
         <source>This layer has nothing to set: it has no parameters of its own.</source>
         <translation>この層には設定する項目がありません (自身のパラメータを持ちません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="361"/>
+        <location filename="../../gui/editor/inspector.py" line="363"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="341"/>
+        <location filename="../../gui/editor/inspector.py" line="343"/>
         <source>Remove this layer from the network (Delete)</source>
         <translation>この層をネットワークから削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="373"/>
+        <location filename="../../gui/editor/inspector.py" line="375"/>
         <source>Allowed: {0}</source>
         <translation>範囲: {0}</translation>
     </message>
@@ -238,137 +238,137 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="312"/>
+        <location filename="../../gui/editor/canvas.py" line="314"/>
         <source>Input</source>
         <translation>入力</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="312"/>
+        <location filename="../../gui/editor/canvas.py" line="314"/>
         <source>one sample = {0} numbers</source>
         <translation>1 サンプル = {0} 個の数</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="316"/>
+        <location filename="../../gui/editor/canvas.py" line="318"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="316"/>
+        <location filename="../../gui/editor/canvas.py" line="318"/>
         <source>model(x) returns this</source>
         <translation>model(x) が返すもの</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="318"/>
+        <location filename="../../gui/editor/canvas.py" line="320"/>
         <source>Drop layers here from the palette</source>
         <translation>パレットから層をここにドロップ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="320"/>
+        <location filename="../../gui/editor/canvas.py" line="322"/>
         <source>Drop layers into this block</source>
         <translation>ここに層をドロップしてブロックに入れます</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="489"/>
+        <location filename="../../gui/editor/canvas.py" line="491"/>
         <source>path A</source>
         <translation>経路 A</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="489"/>
+        <location filename="../../gui/editor/canvas.py" line="491"/>
         <source>path B</source>
         <translation>経路 B</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="560"/>
+        <location filename="../../gui/editor/canvas.py" line="562"/>
         <source>? parameters</source>
         <translation>パラメータ数 ?</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="562"/>
+        <location filename="../../gui/editor/canvas.py" line="564"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="562"/>
+        <location filename="../../gui/editor/canvas.py" line="564"/>
         <source>no parameters</source>
         <translation>パラメータなし</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="602"/>
+        <location filename="../../gui/editor/canvas.py" line="604"/>
         <source>{0} inside</source>
         <translation>中に {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="610"/>
+        <location filename="../../gui/editor/canvas.py" line="612"/>
         <source>Residual block</source>
         <translation>残差ブロック</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="610"/>
+        <location filename="../../gui/editor/canvas.py" line="612"/>
         <source>Concatenate</source>
         <translation>連結 (Concatenate)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="630"/>
+        <location filename="../../gui/editor/canvas.py" line="632"/>
         <source>shapes do not fit</source>
         <translation>形が合いません</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="671"/>
+        <location filename="../../gui/editor/canvas.py" line="673"/>
         <source>The network&apos;s input. B is the batch size: how many samples go through at once.</source>
         <translation>ネットワークの入力。B はバッチサイズ (一度に流すサンプルの数) です。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="673"/>
+        <location filename="../../gui/editor/canvas.py" line="675"/>
         <source>What the network returns for a batch of B samples.</source>
         <translation>B 個のサンプルからなるバッチに対してネットワークが返すもの。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="696"/>
+        <location filename="../../gui/editor/canvas.py" line="698"/>
         <source>Unknown shape: a layer above has an error.</source>
         <translation>形が分かりません: 上の層にエラーがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="697"/>
+        <location filename="../../gui/editor/canvas.py" line="699"/>
         <source>A tensor of shape {0}: B samples, each made of {1} numbers.</source>
         <translation>形 {0} のテンソル: B 個のサンプルで、それぞれ {1} 個の数です。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="741"/>
+        <location filename="../../gui/editor/canvas.py" line="743"/>
         <source>Move up</source>
         <translation>上へ移動</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="743"/>
+        <location filename="../../gui/editor/canvas.py" line="745"/>
         <source>Move down</source>
         <translation>下へ移動</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="746"/>
+        <location filename="../../gui/editor/canvas.py" line="748"/>
         <source>Wrap in a residual block</source>
         <translation>残差ブロックで囲む</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="747"/>
+        <location filename="../../gui/editor/canvas.py" line="749"/>
         <source>Wrap in a concatenate block (path A)</source>
         <translation>連結ブロックで囲む (経路 A)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="749"/>
+        <location filename="../../gui/editor/canvas.py" line="751"/>
         <source>Unwrap: keep the layers, remove the block</source>
         <translation>囲みを外す: 層を残してブロックを削除</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="750"/>
+        <location filename="../../gui/editor/canvas.py" line="752"/>
         <source>Expand</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="750"/>
+        <location filename="../../gui/editor/canvas.py" line="752"/>
         <source>Collapse</source>
         <translation>折りたたむ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="753"/>
+        <location filename="../../gui/editor/canvas.py" line="755"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -424,62 +424,62 @@
 <context>
     <name>NetworkSummary</name>
     <message>
-        <location filename="../../gui/editor/summary.py" line="31"/>
+        <location filename="../../gui/editor/summary.py" line="33"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; layers</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; 層</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="31"/>
+        <location filename="../../gui/editor/summary.py" line="33"/>
         <source>&lt;b&gt;1&lt;/b&gt; layer</source>
         <translation>&lt;b&gt;1&lt;/b&gt; 層</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="33"/>
+        <location filename="../../gui/editor/summary.py" line="35"/>
         <source>in &lt;b&gt;1&lt;/b&gt; block</source>
         <translation>(ブロック &lt;b&gt;1&lt;/b&gt; 個)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="34"/>
+        <location filename="../../gui/editor/summary.py" line="36"/>
         <source>in &lt;b&gt;{0}&lt;/b&gt; blocks</source>
         <translation>(ブロック &lt;b&gt;{0}&lt;/b&gt; 個)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="35"/>
+        <location filename="../../gui/editor/summary.py" line="37"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; parameters in total</source>
         <translation>パラメータ合計 &lt;b&gt;{0}&lt;/b&gt; 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="36"/>
+        <location filename="../../gui/editor/summary.py" line="38"/>
         <source>output {0}</source>
         <translation>出力 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="39"/>
+        <location filename="../../gui/editor/summary.py" line="41"/>
         <source>1 error</source>
         <translation>エラー 1 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="39"/>
+        <location filename="../../gui/editor/summary.py" line="41"/>
         <source>{0} errors</source>
         <translation>エラー {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="42"/>
+        <location filename="../../gui/editor/summary.py" line="44"/>
         <source>1 warning</source>
         <translation>警告 1 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="42"/>
+        <location filename="../../gui/editor/summary.py" line="44"/>
         <source>{0} warnings</source>
         <translation>警告 {0} 件</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="45"/>
+        <location filename="../../gui/editor/summary.py" line="47"/>
         <source>no problems</source>
         <translation>問題なし</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="53"/>
+        <location filename="../../gui/editor/summary.py" line="55"/>
         <source>Blocks with a problem are outlined; point at one to read why.</source>
         <translation>問題のあるブロックは枠で囲まれています。マウスを乗せると理由が表示されます。</translation>
     </message>
@@ -520,17 +520,17 @@
 <context>
     <name>ShapeLegend</name>
     <message>
-        <location filename="../../gui/editor/summary.py" line="77"/>
+        <location filename="../../gui/editor/summary.py" line="78"/>
         <source>Blocks</source>
         <translation>ブロック</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="78"/>
+        <location filename="../../gui/editor/summary.py" line="79"/>
         <source>skip path</source>
         <translation>スキップ経路</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/summary.py" line="80"/>
+        <location filename="../../gui/editor/summary.py" line="81"/>
         <source>&lt;code&gt;(B, 64)&lt;/code&gt;: a batch of B samples, 64 numbers each. B is the batch size; it is left open because any B works.</source>
         <translation>&lt;code&gt;(B, 64)&lt;/code&gt;: B 個のサンプルで、それぞれ 64 個の数。B はバッチサイズで、どんな B でも動くので決めずにおきます。</translation>
     </message>
