@@ -531,7 +531,9 @@ class NetworkCanvas(QWidget):
         clip.addRect(QRectF(rect.left(), rect.top(), 7, rect.height()))
         p.fillPath(stripe.intersected(clip), color)
 
+        limit = self._paint_count(p, rect, info, severity) - 10  # texts on the left stop before the count
         left = rect.adjusted(20, 6, -16, -6)
+        left.setRight(max(left.left() + 20, limit))
         details = _param_text(layer, info)
         # With details: name on the upper half, details below; without: the name centred.
         name_row = QRectF(left.left(), left.top(), left.width(), left.height() / 2) if details else left
@@ -540,23 +542,26 @@ class NetworkCanvas(QWidget):
         title_font.setBold(True)
         p.setFont(title_font)
         p.setPen(TEXT)
-        p.drawText(name_row, Qt.AlignLeft | Qt.AlignVCenter, layer.kind)
-        name_w = QFontMetrics(title_font).horizontalAdvance(layer.kind)
+        name = _elide(title_font, layer.kind, name_row.width())
+        p.drawText(name_row, Qt.AlignLeft | Qt.AlignVCenter, name)
+        name_w = QFontMetrics(title_font).horizontalAdvance(name)
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 0.5))
         p.setFont(small)
         p.setPen(MUTED)
         index = self._rows[self._row_of[layer.id]].above.index
-        p.drawText(name_row.adjusted(name_w + 8, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter,
-                   self._code_name(layer.id, index))
+        code_row = name_row.adjusted(name_w + 8, 0, 0, 0)
+        p.drawText(code_row, Qt.AlignLeft | Qt.AlignVCenter,
+                   _elide(small, self._code_name(layer.id, index), code_row.width()))
         if details:
-            p.setFont(monospace_font(9))
+            mono = monospace_font(9)
+            p.setFont(mono)
             p.setPen(TEXT)
             p.drawText(QRectF(left.left(), left.center().y(), left.width(), left.height() / 2),
-                       Qt.AlignLeft | Qt.AlignVCenter, details)
-        self._paint_count(p, rect, info, severity)
+                       Qt.AlignLeft | Qt.AlignVCenter, _elide(mono, details, left.width()))
 
-    def _paint_count(self, p: QPainter, rect: QRectF, info, severity: str) -> None:
+    def _paint_count(self, p: QPainter, rect: QRectF, info, severity: str) -> float:
+        """The parameter count at the right (and the problem badge); returns where the count's text starts."""
         count = info.n_params
         if info.out_shape is None:  # an error here or above: the count is unknown, not zero
             count_text = self.tr("? parameters")
@@ -572,6 +577,7 @@ class NetworkCanvas(QWidget):
         p.drawText(right, Qt.AlignRight | Qt.AlignVCenter, count_text)
         if severity:
             self._badge(p, rect, severity)
+        return right.right() - QFontMetrics(count_font).horizontalAdvance(count_text)
 
     def _paint_head(self, p: QPainter, rect: QRectF, block: BlockSpec, analysis, collapsed: bool) -> None:
         selected = block.id == self._selected
@@ -586,18 +592,21 @@ class NetworkCanvas(QWidget):
         border = ERROR_COLOR if severity == ERROR else WARNING_COLOR if severity == WARNING else BLOCK_COLOR
         p.setPen(QPen(ACCENT if selected and not severity else border, 2.4 if severity or selected else 1.4))
         p.drawRoundedRect(rect, RADIUS, RADIUS)
+        limit = self._paint_count(p, rect, info, severity) - 10
         p.setPen(TEXT)
         font = QFont(self.font())
         font.setBold(True)
         p.setFont(font)
         p.drawText(QRectF(rect.left() + 8, rect.top(), 20, rect.height()), Qt.AlignCenter, "▸" if collapsed else "▾")
-        title = self._block_title(block.kind)
         font.setPointSizeF(font.pointSizeF() + 1)
         p.setFont(font)
         left = rect.adjusted(30, 0, -16, 0)
+        left.setRight(max(left.left() + 20, limit))
+        title = _elide(font, self._block_title(block.kind), left.width())
         p.drawText(left, Qt.AlignLeft | Qt.AlignVCenter, title)
         title_w = QFontMetrics(font).horizontalAdvance(title)
-        p.setFont(monospace_font(9))
+        mono = monospace_font(9)
+        p.setFont(mono)
         p.setPen(MUTED)
         if collapsed:
             n = sum(1 for br in block.branches for _ in br)
@@ -605,8 +614,8 @@ class NetworkCanvas(QWidget):
                 info.out_shape)
         else:
             what = "x + f(x)" if block.kind == RESIDUAL else f"cat(dim={block.params['dim']})"
-        p.drawText(left.adjusted(title_w + 10, 0, 0, 0), Qt.AlignLeft | Qt.AlignVCenter, what)
-        self._paint_count(p, rect, info, severity)
+        rest = left.adjusted(title_w + 10, 0, 0, 0)
+        p.drawText(rest, Qt.AlignLeft | Qt.AlignVCenter, _elide(mono, what, rest.width()))
 
     def _block_title(self, kind: str) -> str:
         return self.tr("Residual block") if kind == RESIDUAL else self.tr("Concatenate")
@@ -1000,6 +1009,13 @@ def _layout(spec, analysis, collapsed: set[str]) -> tuple[list[_Row], dict[str, 
     add("output", "", 0, IO_H, Place(ROOT, 0, len(spec.layers)), 0,
         analysis.output_shape if spec.layers else NO_ARROW)
     return rows, row_of
+
+
+def _elide(font: QFont, text: str, width: float) -> str:
+    """``text`` cut with "…" to fit ``width`` pixels (a narrow, deeply nested block keeps its count readable)."""
+    if width <= 0:
+        return ""
+    return QFontMetrics(font).elidedText(text, Qt.ElideRight, int(width))
 
 
 def _worst(problems: list[Problem]) -> str:
