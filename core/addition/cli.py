@@ -22,9 +22,10 @@ import torch
 
 from core.i18n import L
 
+from .exhaustive import MAX_DIGITS as MAX_EXHAUSTIVE_DIGITS  # 10^6 pairs; 4 digits would be 10^8
+
 EXIT_OK, EXIT_WRONG, EXIT_BAD_INPUT = 0, 1, 2
 MODEL_KINDS = ("seq2seq", "transformer")
-MAX_EXHAUSTIVE_DIGITS = 3  # 10^6 pairs; 4 digits would be 10^8 pairs (minutes to hours on a CPU)
 
 
 def _exhaustive_refused(digits: int) -> bool:
