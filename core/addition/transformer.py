@@ -223,8 +223,6 @@ class AdditionTransformer(nn.Module):
 
     def forward(self, tokens: torch.Tensor, pos: torch.Tensor, return_weights: bool = False):
         """tokens, pos (B, T) -> logits (B, T, V) [, per-layer weights L × (B, heads, T, T)]."""
-        if int(pos.max()) >= self.cfg.slots:
-            raise ValueError(f"position {int(pos.max())} is beyond this model's {self.cfg.slots} positions")
         x = self.tok_embed(tokens) + self.pos_embed(pos)            # (B, T, C)
         if self.seg_embed is not None:
             seg = torch.cumsum((tokens == PLUS).long() + (tokens == EQUALS).long(), dim=1).clamp_max(2)   # (B, T)
@@ -235,6 +233,12 @@ class AdditionTransformer(nn.Module):
             weights.append(w)
         logits = self.head(self.ln_f(x))                            # (B, T, V)
         return (logits, weights) if return_weights else logits
+
+    def check_positions(self, pos: np.ndarray) -> None:
+        """A clear message for problems longer than the position table (instead of an IndexError deep in torch)."""
+        top = int(pos.max()) if pos.size else 0
+        if top >= self.cfg.slots:
+            raise ValueError(f"position {top} is beyond this model's {self.cfg.slots} positions")
 
     def loss(self, tokens: torch.Tensor, pos: torch.Tensor, answer: torch.Tensor) -> torch.Tensor:
         """Cross-entropy of the answer's characters only; the prompt is given, not predicted."""
@@ -254,20 +258,24 @@ class AdditionTransformer(nn.Module):
         """
         c = self.cfg
         tokens, pos, answer = encode(a, b, c.reverse_answer, c.positions)   # with the true answer: positions only
+        self.check_positions(pos[:, :-1])                             # the last character is never read
         P = tokens.shape[1] - int(answer[0].sum())                   # prompt length (same for all rows)
         w = tokens.shape[1] - P
         seq = torch.from_numpy(tokens[:, :P])
         pos_t = torch.from_numpy(pos)
-        probs = []
+        probs, weights = [], None
         for k in range(w):
-            logits = self(seq, pos_t[:, :P + k])[:, -1]              # (B, V)
+            last = return_details and k == w - 1                     # the last pass reads everything the weights show
+            out = self(seq, pos_t[:, :P + k], return_weights=last)
+            logits = (out[0] if last else out)[:, -1]                # (B, V)
+            if last:
+                weights = out[1]
             if return_details:
                 probs.append(torch.softmax(logits, dim=-1))
             seq = torch.cat([seq, logits.argmax(dim=-1, keepdim=True)], dim=1)
         ids = seq[:, P:]
         if not return_details:
             return ids
-        _, weights = self(seq[:, :-1], pos_t[:, :P + w - 1], return_weights=True)
         return ids, torch.stack(probs, dim=1), seq, weights
 
     def teacher_forced(self, a: np.ndarray, b: np.ndarray, chunk: int = 8192):
@@ -279,6 +287,7 @@ class AdditionTransformer(nn.Module):
         right = []
         for i in range(0, len(a), chunk):
             tokens, pos, answer = encode(a[i:i + chunk], b[i:i + chunk], self.cfg.reverse_answer, self.cfg.positions)
+            self.check_positions(pos[:, :-1])
             pred = self(torch.from_numpy(tokens[:, :-1]), torch.from_numpy(pos[:, :-1])).argmax(dim=-1).numpy()
             right.append(np.all((pred == tokens[:, 1:]) | ~answer[:, 1:], axis=1))
         return np.concatenate(right) if right else np.zeros(0, dtype=bool)

@@ -103,9 +103,10 @@ def test_loss_counts_the_answer_only():
 
 def test_positions_beyond_the_table_are_refused():
     m = tiny("absolute", digits=1)
-    tokens, pos, _ = encode([123], [4], True, "absolute")
     with pytest.raises(ValueError, match="beyond"):
-        m(torch.from_numpy(tokens), torch.from_numpy(pos))
+        m.generate([123], [4])
+    with pytest.raises(ValueError, match="beyond"):
+        m.answer_ids(np.array([123]), np.array([4]))
 
 
 def test_answer_ids_shortcut_equals_step_by_step_greedy():
