@@ -20,8 +20,10 @@ MAX_UNITS = 16
 
 
 @torch.no_grad()
-def neuron_maps(model: nn.Sequential, grid_x: np.ndarray, grid_y: np.ndarray, max_units: int = MAX_UNITS) -> dict:
-    """Outputs of the first ``max_units`` units of every activation layer on the grid, [iy, ix]."""
+def neuron_maps(model: nn.Module, grid_x: np.ndarray, grid_y: np.ndarray, max_units: int = MAX_UNITS,
+                layers=None) -> dict:
+    """Outputs of the first ``max_units`` units of every activation layer on the grid, [iy, ix]
+    (``layers``: the modules in data order when the network has blocks; see gradstats.model_layers)."""
     gx, gy = np.asarray(grid_x, np.float32), np.asarray(grid_y, np.float32)
     xx, yy = np.meshgrid(gx, gy)                                   # (G_y, G_x), [iy, ix]
     device = next(model.parameters()).device
@@ -29,7 +31,7 @@ def neuron_maps(model: nn.Sequential, grid_x: np.ndarray, grid_y: np.ndarray, ma
     was_training = model.training
     model.eval()
     try:
-        _, acts = activation_outputs(model, pts)
+        _, acts = activation_outputs(model, pts, layers)
     finally:
         model.train(was_training)
     layers = []

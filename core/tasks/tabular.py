@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from core.build import build
+from core.build import build, layer_modules
 from core.data.datasets import CLASSIFICATION, Dataset
 from core.engine.task import Task
 from core.init import init_weights
@@ -27,7 +27,10 @@ class TabularTask(Task):
     def __init__(self, spec: dict, data: Dataset, batch_size: int = 32, seed: int = 0,
                  init: str = "default", init_std: float = 0.1, grid_size: int = 50):
         torch.manual_seed(seed)                       # same start for every network (compare mode)
-        self.model = build(NetworkSpec.from_dict(spec))
+        net = NetworkSpec.from_dict(spec)
+        self.model = build(net)
+        # every layer in data order (those inside residual/concatenate blocks too), for the views
+        self.layers = [m for _, _, m in layer_modules(net, self.model)]
         init_weights(self.model, init, init_std)
         self.data = data
         self.classes = data.task == CLASSIFICATION
@@ -67,7 +70,7 @@ class TabularTask(Task):
         return self.loss_fn(self.model(self.x[idx]), self.y[idx])     # (B, C) or (B, 1) vs targets
 
     def grad_layers(self):
-        return [(n, w) for _, n, w in gradstats.weight_layers(self.model)]
+        return [(n, w) for _, n, w in gradstats.weight_layers(self.model, self.layers)]
 
     def state_dict(self) -> dict:
         return {"shuffle": self._shuffle.get_state().numpy().copy(),
@@ -102,13 +105,14 @@ class TabularTask(Task):
         out = {"probe": probe}
         if probe.grid_x is not None:     # 2-D classification: each hidden neuron over the plane too
             from core.tasks.neuron_maps import neuron_maps
-            out["neuron_maps"] = neuron_maps(self.model, probe.grid_x[::2], probe.grid_y[::2])
+            out["neuron_maps"] = neuron_maps(self.model, probe.grid_x[::2], probe.grid_y[::2],
+                                              layers=self.layers)
         return out
 
     def probe(self) -> ProbeEvent:
         """Activation saturation / dead units, histograms and the prediction picture."""
-        _, acts = gradstats.activation_outputs(self.model, self.x_probe)
-        w_hists = tuple(gradstats.histogram(i, n, w) for i, n, w in gradstats.weight_layers(self.model))
+        _, acts = gradstats.activation_outputs(self.model, self.x_probe, self.layers)
+        w_hists = tuple(gradstats.histogram(i, n, w) for i, n, w in gradstats.weight_layers(self.model, self.layers))
         return ProbeEvent(
             0, tuple(i for i, _, _ in acts), tuple(gradstats.layer_name(i, m) for i, m, _ in acts),
             np.array([gradstats.saturated_share(m, h) for _, m, h in acts]),

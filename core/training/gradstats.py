@@ -20,10 +20,17 @@ def layer_name(index: int, module: nn.Module) -> str:
     return f"{index}: {type(module).__name__}"
 
 
-def weight_layers(model: nn.Sequential) -> list[tuple[int, str, torch.Tensor]]:
-    """(index, name, weight) of each child that has a trainable weight, in order."""
+def model_layers(model: nn.Module, layers=None) -> list[tuple[int, nn.Module]]:
+    """(index, module) of every layer in data order: a Sequential's children, or ``layers``
+    (modules in data order, e.g. from ``core.build.layer_modules`` for a network with blocks,
+    whose layers sit inside Residual/Concat modules)."""
+    return list(enumerate(model if layers is None else layers))
+
+
+def weight_layers(model: nn.Module, layers=None) -> list[tuple[int, str, torch.Tensor]]:
+    """(index, name, weight) of each layer that has a trainable weight, in data order."""
     out = []
-    for i, m in enumerate(model):
+    for i, m in model_layers(model, layers):
         w = getattr(m, "weight", None)
         if isinstance(w, torch.Tensor) and w.requires_grad:
             out.append((i, layer_name(i, m), w))
@@ -65,12 +72,16 @@ def histogram(index: int, name: str, values: torch.Tensor, bins: int = 30) -> Hi
 
 
 @torch.no_grad()
-def activation_outputs(model: nn.Sequential, x: torch.Tensor):
-    """Run x through the model; return (final output, [(index, module, output)] of activations)."""
-    acts = []
-    h = x
-    for i, m in enumerate(model):
-        h = m(h)
-        if isinstance(m, ACTIVATIONS):
-            acts.append((i, m, h))
-    return h, acts
+def activation_outputs(model: nn.Module, x: torch.Tensor, layers=None):
+    """Run x through the model; return (final output, [(index, module, output)] of activations).
+
+    The outputs are caught with forward hooks, so activations inside blocks are seen too."""
+    found = [(i, m) for i, m in model_layers(model, layers) if isinstance(m, ACTIVATIONS)]
+    outputs: dict[int, torch.Tensor] = {}
+    hooks = [m.register_forward_hook(lambda _m, _inp, out, i=i: outputs.__setitem__(i, out)) for i, m in found]
+    try:
+        h = model(x)
+    finally:
+        for hook in hooks:
+            hook.remove()
+    return h, [(i, m, outputs[i]) for i, m in found if i in outputs]

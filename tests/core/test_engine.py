@@ -336,3 +336,20 @@ def test_shared_control_carries_task_options_across_processes():
     c.post_options({"prompt": "The "})
     c.post_options({"top_k": 5})
     assert c.options_request() == [{"prompt": "The "}, {"top_k": 5}] and c.options_request() == []
+
+
+def test_gradient_flow_and_activations_see_the_layers_inside_residual_blocks():
+    from core.templates import TEMPLATES
+
+    data = make_dataset("moons", 100, seed=0)
+    spec = TEMPLATES["deep_residual_sigmoid"].make()
+    from core.training.netfit import fit_to_data
+    spec = fit_to_data(spec, data) or spec
+    rec = Record()
+    engine(data, TrainConfig(epochs=1, batch_size=16), [rec], spec=spec.to_dict()).run()
+    linears = [l for l in spec.all_layers() if l.kind == "Linear"]
+    sigmoids = [l for l in spec.all_layers() if l.kind == "Sigmoid"]
+    names = rec.grads[-1].names
+    assert len(names) == len(linears) > 2 and names[0].startswith("0: ") and all("Linear" in n for n in names)
+    probe = rec.pictures[-1]
+    assert len(probe.act_names) == len(sigmoids) and np.all(np.isfinite(probe.saturated))
