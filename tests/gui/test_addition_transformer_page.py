@@ -122,3 +122,30 @@ def test_comparison_gains_a_transformer_row_with_steps_to_99_and_every_pair(page
     assert cp.table.item(4, 7).text().endswith("wrong)") and 4 in cp.exhaustive
     from core.addition.exhaustive import exhaustive_exact
     assert cp.exhaustive[4] == pytest.approx(exhaustive_exact(o.model()))
+
+
+def test_train_a_transformer_in_the_training_process_then_use_and_save_it(page, qtbot, tmp_path):
+    tp = page.train_panel
+    tp.kind.setCurrentIndex(tp.kind.findData("transformer"))
+    tp.digits.setValue(1)
+    tp.layers.setValue(1)
+    tp.heads.setCurrentIndex(tp.heads.findData(2))
+    tp.width.setValue(16)
+    tp.steps.setValue(50)
+    tp.batch.setValue(64)
+    tp.early_stop.setChecked(False)
+    tp.start_button.click()
+    assert page.is_running()
+    qtbot.waitUntil(lambda: not page.is_running(), timeout=60_000)
+    assert tp.loss_curve.series.n > 0 and tp.exact_curve.series.n > 0 and tp.digit_curve.series.n > 0
+    assert "after 50 steps" in tp.result.text()
+    tp.use_button.click()
+    assert "Your trained model" in page.ask_panel.model_label.text() and "Transformer" in page.ask_panel.model_label.text()
+    assert page.ask_panel.current_kind() == "transformer"
+    ask(qtbot, page, "3+4")
+    assert page.ask_panel.history.count() == 1 and page.ask_panel.layer_row.isVisibleTo(page.ask_panel)
+    out = tmp_path / "mine.pt"
+    assert page.save_model(str(out))
+    back = checkpoint.load(out)
+    assert isinstance(back, AdditionTransformer) and back.cfg.width == 16
+    assert checkpoint.load_metadata(out)["steps"] == 50 and not (tmp_path / "mine.json").exists()
