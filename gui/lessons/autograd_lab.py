@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core.lessons import autograd_expr as core_ag
 from gui.lessons.graph_view import GraphView
@@ -13,6 +13,8 @@ from gui.lessons.widgets import ACCENT, ERROR, CodeBox, MessageBox, format_array
 
 MAX_VARIABLES = 8
 ROW_HEIGHT = 26
+
+
 
 
 class AutogradLab(QWidget):
@@ -101,11 +103,17 @@ class AutogradLab(QWidget):
 
         result_col = QVBoxLayout()
         result_col.addWidget(heading(self.tr("Result"), 10))
-        result_col.addWidget(self.grads)
+        # the gradients scroll in a short window instead of being cut at the bottom
+        grads_scroll = QScrollArea()
+        grads_scroll.setWidget(self.grads)
+        grads_scroll.setWidgetResizable(True)
+        grads_scroll.setFrameShape(QFrame.NoFrame)
+        grads_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        grads_scroll.setMinimumWidth(190)            # "dy/da = a.grad = 5." on one line
+        result_col.addWidget(grads_scroll, 1)
         result_col.addWidget(self.message)
-        result_col.addStretch(1)
 
-        upper = QWidget()
+        upper = self._upper = QWidget()
         upper_layout = QHBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(top, 1)
@@ -170,6 +178,29 @@ class AutogradLab(QWidget):
         # Fixed header and row heights, so the height is known before the table is ever shown.
         h = ROW_HEIGHT * (1 + max(rows, 1)) + 2 * self.variables.frameWidth() + 2
         self.variables.setFixedHeight(min(h, 240))
+        self._hold_upper()
+
+    def _hold_upper(self) -> None:
+        """The inputs' part never gets less than it needs: a wrapped label made the layout size it by
+        height-for-width alone, and a 4th variable's row slid under the "y =" field. Recomputed when
+        rows or the error pointer come and go, so it also shrinks back after a syntax error."""
+        upper = getattr(self, "_upper", None)
+        if upper is not None:
+            upper.setMinimumHeight(0)
+            # the nested layouts learn the table's new height when Qt next lays out: measure then
+            QTimer.singleShot(0, self, self._measure_upper)
+
+    def _measure_upper(self) -> None:
+        lay = self._upper.layout()
+        need = max(lay.totalMinimumSize().height(), lay.totalHeightForWidth(max(self._upper.width(), 1)))
+        if need != self._upper.minimumHeight():
+            self._upper.setMinimumHeight(need)
+            self.layout().invalidate()    # the box layout caches heights-for-width: forget them
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._hold_upper()          # wrapped text needs another height at another width
 
     def variable_list(self) -> list[core_ag.Variable]:
         out = []
@@ -234,13 +265,16 @@ class AutogradLab(QWidget):
         text = self.expression.text()
         r = core_ag.run(text, self.variable_list(), backward=backward)
         self.result = r
-        self.pointer.hide()
+        if self.pointer.isVisibleTo(self):
+            self.pointer.hide()
+            self._hold_upper()
         self.expression.setStyleSheet("")
         self._mark_bad_variable(r.bad_variable)
         if r.error_pos >= 0:
             # Point at the offending character, as a compiler would.
             self.pointer.setText(text + "\n" + " " * r.error_pos + "^")
             self.pointer.show()
+            self._hold_upper()
             self.expression.setStyleSheet(f"border: 2px solid {ERROR}; border-radius: 3px;")
             self.expression.setFocus()
             self.expression.setCursorPosition(min(r.error_pos, len(text)))

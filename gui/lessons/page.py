@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QSplitter,
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter,
                                QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from core.lessons import catalog
@@ -36,6 +36,49 @@ def lesson_html(lesson: catalog.Lesson, note_label: str = "Note:") -> str:
         else:
             parts.append(f"<p style='line-height:130%'>{text}</p>")
     return "\n".join(parts)
+
+
+class _Fill(QWidget):
+    """Holds a lab in its scroll area: the lab fills the view and scrolls only below its minimum
+    size (without this, a wrapped label's height-for-width made a lab scroll at any window size)."""
+
+    def __init__(self, lab: QWidget):
+        super().__init__()
+        self.lab = lab
+        lab.setParent(self)           # no layout: a layout would pass the height-for-width on
+        lab.installEventFilter(self)  # ...so a lab that grows (a variable added) is passed on here
+
+    def eventFilter(self, obj, event):
+        if obj is self.lab and event.type() == QEvent.LayoutRequest:
+            self._relayout()          # the scroll area sizes this to the lab's new minimum
+        return False
+
+    def _relayout(self) -> None:
+        self.updateGeometry()
+        scroll = self.parentWidget().parentWidget() if self.parentWidget() is not None else None
+        if isinstance(scroll, QScrollArea):
+            QCoreApplication.postEvent(scroll, QEvent(QEvent.LayoutRequest))
+            # and at once: as tall as the lab needs at this width, or as the view
+            need = self.minimumSizeHint().expandedTo(scroll.viewport().size())
+            if need.height() != self.height():
+                self.resize(self.width(), need.height())
+
+    def minimumSizeHint(self):
+        """The lab's minimum, with wrapped labels as tall as they need at this width (no overlap)."""
+        size = self.lab.minimumSizeHint()
+        lay = self.lab.layout()
+        if lay is not None and lay.hasHeightForWidth():
+            size.setHeight(max(size.height(), lay.totalMinimumHeightForWidth(max(self.width(), size.width()))))
+        return size
+
+    def sizeHint(self):
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, event):
+        self.lab.setGeometry(self.rect())
+        if event.oldSize().width() != event.size().width():
+            self._relayout()          # a new width: the wrapped labels' minimum height changes
+        super().resizeEvent(event)
 
 
 class LessonsPage(QWidget):
@@ -120,21 +163,23 @@ class LessonsPage(QWidget):
                            "seq2seq": self.tr("Seq2Seq lab: a question as tensors"),
                            "transformer": self.tr("Transformer lab: attention weights and residual gradients"),
                            "": self.tr("Try it in the app")}
+        # each lab scrolls on its own in a small window instead of making the window taller than
+        # the screen (the autograd lab alone needs ~630 px; at 1024×700 the window could not be that small)
         self.stack = QStackedWidget()
+        self._lab_scrolls = {}
         for w in self.labs.values():
-            self.stack.addWidget(w)
+            scroll = QScrollArea()
+            scroll.setWidget(_Fill(w))
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.NoFrame)
+            self._lab_scrolls[w] = scroll
+            self.stack.addWidget(scroll)
         self.lab_title = heading("", 13)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.lab_title)
-        # the labs scroll in a small window instead of making it taller than the screen
-        # (the autograd lab alone needs ~630 px: at 1024×700 the window could not be that small)
-        self.lab_scroll = QScrollArea()
-        self.lab_scroll.setWidget(self.stack)
-        self.lab_scroll.setWidgetResizable(True)
-        self.lab_scroll.setFrameShape(QFrame.NoFrame)
-        right_layout.addWidget(self.lab_scroll, 1)
+        right_layout.addWidget(self.stack, 1)
 
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
@@ -152,6 +197,9 @@ class LessonsPage(QWidget):
 
         start = str(QSettings().value(SETTINGS_KEY, self.lessons[0].id))
         self.show_lesson(start if start in {lesson.id for lesson in self.lessons} else self.lessons[0].id)
+
+    def current_lab(self) -> QWidget:
+        return self.stack.currentWidget().widget().lab
 
     # --- navigation ------------------------------------------------------------------------------
     def current_lesson(self) -> catalog.Lesson:
@@ -183,11 +231,7 @@ class LessonsPage(QWidget):
         self.text.setHtml(lesson_html(lesson, self.tr("Note:")))
         self._fill_try_its(lesson)
         self.lab_title.setText(self.lab_titles[lesson.lab])
-        # only the shown lab counts for the size (a stack is otherwise as large as its largest lab)
-        for lab in self.labs.values():
-            policy = QSizePolicy.Preferred if lab is self.labs[lesson.lab] else QSizePolicy.Ignored
-            lab.setSizePolicy(policy, policy)
-        self.stack.setCurrentWidget(self.labs[lesson.lab])
+        self.stack.setCurrentWidget(self._lab_scrolls[self.labs[lesson.lab]])
         self.prev_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(self.lessons) - 1)
         QSettings().setValue(SETTINGS_KEY, lesson.id)

@@ -22,6 +22,18 @@ MAX_POINTS = 20_000     # a curve longer than this is halved (spikes kept): the 
 HEAT_COLUMNS = 240                                   # gradient heatmap: this many recent samples
 
 
+def short_label(label: str) -> str:
+    """'A: Deep sigmoid MLP' -> 'A': legends stay small enough not to cover the curves (the page
+    says which network is A and which is B)."""
+    head, sep, _ = label.partition(":")
+    return head if sep and len(head) <= 2 else label
+
+
+def titled(label: str, limit: int = 26) -> str:
+    """A plot title that fits a half-width plot: 'A: Linear layers only (no…'."""
+    return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
 def class_rgb(n: int) -> np.ndarray:
     cols = [QColor(CLASS_COLORS[i % len(CLASS_COLORS)]) for i in range(max(n, 1))]
     return np.array([[c.red(), c.green(), c.blue()] for c in cols], dtype=np.float64)   # (C, 3)
@@ -67,13 +79,15 @@ class CurvesPlot(QWidget):
         self.runs = []
         for i, label in enumerate(labels):
             color = RUN_COLORS[i % len(RUN_COLORS)]
-            prefix = f"{label}: " if len(labels) > 1 else ""
+            prefix = f"{short_label(label)}: " if len(labels) > 1 else ""
             items = []
             step_curve = None
             if self.kind == "loss":
                 c = QColor(color)
                 c.setAlpha(90)
-                step_curve = pi.plot(pen=pg.mkPen(c, width=1), name=prefix + self.tr("loss per step"))
+                # in compare mode the faint per-step curves need no legend rows of their own
+                step_curve = pi.plot(pen=pg.mkPen(c, width=1),
+                                     name=None if len(labels) > 1 else self.tr("loss per step"))
                 step_curve.setDownsampling(auto=True, method="peak")
                 step_curve.setClipToView(True)
                 items.append(step_curve)
@@ -228,7 +242,7 @@ class GradBarsPlot(_RunBarsPlot):
         for i, label in enumerate(labels):
             color = QColor(RUN_COLORS[i % len(RUN_COLORS)])
             bars = pg.BarGraphItem(x=[], height=[], width=0.8 / n, brush=color, pen=pg.mkPen(color),
-                                   name=(f"{label}: " if n > 1 else "") + self.tr("mean |grad|"))
+                                   name=(f"{short_label(label)}: " if n > 1 else "") + self.tr("mean |grad|"))
             dots = pg.ScatterPlotItem(size=7, symbol="t", brush=pg.mkBrush("#333"), pen=None,
                                       name=self.tr("max |grad|") if i == 0 else None)
             # exactly 0 has no logarithm: marked with a cross at the bottom, never passed off as small
@@ -330,7 +344,7 @@ class GradHeatmap(QWidget):
         self.view.clear()
         self.runs = []
         for i, label in enumerate(labels):
-            pi = self.view.addPlot(row=i, col=0, title=label if len(labels) > 1 else None)
+            pi = self.view.addPlot(row=i, col=0, title=titled(label, 60) if len(labels) > 1 else None)
             pi.setLabel("left", self.tr("layer index"))
             pi.setLabel("bottom", self.tr("step"))
             pi.setMenuEnabled(False)
@@ -410,7 +424,7 @@ class ActivityPlot(_ProbeMixin, _RunBarsPlot):
         pi = self.plot.getPlotItem()
         n = len(labels)
         for i, label in enumerate(labels):
-            prefix = f"{label}: " if n > 1 else ""
+            prefix = f"{short_label(label)}: " if n > 1 else ""
             w = 0.8 / (2 * n)
             color = QColor(RUN_COLORS[i % len(RUN_COLORS)])
             sat = pg.BarGraphItem(x=[], height=[], width=w, brush=color, pen=pg.mkPen(color),
@@ -481,7 +495,7 @@ class BoundaryPlot(_ProbeMixin, QWidget):
         self.view.clear()
         self.runs = []
         for i, label in enumerate(labels):
-            title = self.tr("Decision boundary") if len(labels) == 1 else label
+            title = self.tr("Decision boundary") if len(labels) == 1 else titled(label, 16)
             pi = self.view.addPlot(row=0, col=i, title=title)
             pi.setMenuEnabled(False)
             pi.setAspectLocked(False)
@@ -594,9 +608,9 @@ class HistogramPlot(_ProbeMixin, QWidget):
             fill = QColor(c)
             fill.setAlpha(80)
             w = self.weight_plot.plot(stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(c),
-                                      name=label if len(labels) > 1 else None)
+                                      name=short_label(label) if len(labels) > 1 else None)
             a = self.act_plot.plot(stepMode="center", fillLevel=0, brush=fill, pen=pg.mkPen(c),
-                                   name=label if len(labels) > 1 else None)
+                                   name=short_label(label) if len(labels) > 1 else None)
             self.runs.append(dict(w=w, a=a, probe=None))
 
     def clear(self) -> None:

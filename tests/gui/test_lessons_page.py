@@ -28,7 +28,7 @@ def test_lessons_in_the_notes_order_each_with_its_lab(page):
                 "transformer": page.transformer_lab}
     for lesson_id, lab in expected.items():
         page.show_lesson(lesson_id)
-        assert page.stack.currentWidget() is lab
+        assert page.current_lab() is lab
         assert page.current_lesson().id == lesson_id
         assert page.current_lesson().title in page.text.toPlainText()
     page.show_lesson("tensors")
@@ -286,7 +286,7 @@ def test_autograd_lab_reruns_when_a_value_changes(page):
 def test_transformer_lab_shows_weights_and_residual_gradients(page, qtbot):
     page.show_lesson("transformer")
     lab = page.transformer_lab
-    assert page.stack.currentWidget() is lab
+    assert page.current_lab() is lab
     lab.text.setText("abc")
     assert lab.table.rowCount() == lab.table.columnCount() == 3
     assert lab.table.item(0, 0).text() == "1.00" and lab.table.item(0, 2).text() == "·"   # masked future

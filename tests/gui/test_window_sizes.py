@@ -76,3 +76,32 @@ def test_screenshot_at_a_chosen_size(tmp_path):
     bad = subprocess.run([sys.executable, "main.py", "--screenshot", str(out), "--size", "1024by700"],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "WIDTHxHEIGHT" in bad.stderr
+
+
+def test_autograd_lab_rows_never_slide_under_the_y_field(qtbot):
+    """At 1024×700 in Japanese a 4th and 5th variable's rows were drawn under the "y =" field."""
+    import main
+    app = QCoreApplication.instance()
+    translators = main.install_translators(app, "ja")
+    i18n.set_language("ja")
+    try:
+        window = MainWindow(restore_geometry=False)
+        qtbot.addWidget(window, before_close_func=lambda w: w.document.mark_saved())
+        window.resize(1024, 700)
+        window.show()
+        window.show_page("lessons")
+        window.lessons_page.lesson_list.setCurrentRow(2)
+        lab = window.lessons_page.autograd_lab
+        for _ in range(2):
+            lab.add_button.click()
+        _settle(qtbot)
+        assert lab.variables.rowCount() == 5
+        table, field = lab.variables.geometry(), lab.expression.geometry()
+        assert table.bottom() < field.top(), (table, field)
+        upper = lab._upper.geometry()
+        assert lab.forward_button.mapTo(lab, lab.forward_button.rect().bottomLeft()).y() <= upper.bottom()
+        window.shutdown()
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
+        i18n.set_language("en")
