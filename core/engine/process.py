@@ -135,7 +135,19 @@ class TrainingServer:
 
 # --- the child process ---------------------------------------------------------------------
 
+def _warm_up() -> None:
+    """Pay torch's one-time costs now, while the window starts: the first optimiser step imports
+    torch._dynamo (~3 s on a slow machine), which the learner's first Start would wait for."""
+    import torch
+
+    w = torch.zeros(1, requires_grad=True)
+    opt = torch.optim.Adam([w])
+    (w * 2).sum().backward()
+    opt.step()
+
+
 def _serve(conn, control: SharedControl) -> None:
+    _warm_up()
     while True:
         try:
             kind, payload = conn.recv()
