@@ -56,10 +56,8 @@ class MainWindow(QMainWindow):
         }
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.lessons_page, self.tr("Lessons"))
-        self.tabs.addTab(self.editor_page, self.tr("Network editor"))
-        self.tabs.addTab(self.training_page, self.tr("Training"))
-        self.tabs.addTab(self.addition_page, self.tr("Addition solver"))
+        for name in ("lessons", "editor", "training", "addition"):
+            self.tabs.addTab(self.pages[name], self._tab_titles()[name])
         self.tabs.setCurrentWidget(self.editor_page)
         self.setCentralWidget(self.tabs)
 
@@ -75,6 +73,10 @@ class MainWindow(QMainWindow):
             geometry = QSettings().value("window/geometry")
             if geometry is not None:
                 self.restoreGeometry(geometry)
+
+    def _tab_titles(self) -> dict[str, str]:
+        return {"lessons": self.tr("Lessons"), "editor": self.tr("Network editor"), "training": self.tr("Training"),
+                "addition": self.tr("Addition solver")}
 
     # --- menus --------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -330,16 +332,68 @@ class MainWindow(QMainWindow):
     def _on_language_action(self) -> None:
         code = self.sender().data()
         QSettings().setValue("language", code)
+        if code != language():
+            self.set_language(code)
+
+    def set_language(self, code: str) -> bool:
+        """Switch the interface language now, without a restart.
+
+        The translators are swapped, so Qt sends every widget a LanguageChange event (the editor
+        retranslates itself on it); the pages that build their texts once (lessons, training,
+        addition) are built again around the same document, so the network, its settings and
+        trained weights stay. Not while something trains: that would be lost."""
         if code == language():
-            return
-        box = QMessageBox(QMessageBox.Question, self.tr("Language"),
-                          self.tr("The new language is used from the next start of the app. Restart now?"),
-                          QMessageBox.NoButton, self)
-        restart = box.addButton(self.tr("Restart now"), QMessageBox.AcceptRole)
-        box.addButton(self.tr("Later"), QMessageBox.RejectRole)
-        box.exec()
-        if box.clickedButton() is restart:
-            self.restart()
+            return True
+        if self.training_page.is_running() or self.addition_page.is_running():
+            QMessageBox.information(self, self.tr("Language"),
+                                    self.tr("Stop the training first, then switch the language."))
+            return False
+        if getattr(self.addition_page, "trained_model", None) is not None:
+            answer = QMessageBox.question(
+                self, self.tr("Language"),
+                self.tr("The addition panel is rebuilt in the new language: the model you trained there is "
+                        "lost unless you save it first. Switch now?"),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return False
+        from main import install_translators
+        from core.i18n import set_language
+        from PySide6.QtCore import QTranslator
+
+        app = QApplication.instance()
+        for t in app.findChildren(QTranslator):
+            app.removeTranslator(t)
+            t.deleteLater()
+        set_language(code)
+        install_translators(app, code)
+        current = self.tabs.currentIndex()
+        self._rebuild_pages()
+        for action in self.menuBar().actions():
+            if action.menu() is not None:
+                action.menu().deleteLater()
+        self.menuBar().clear()
+        self._build_menus()
+        for name, title in self._tab_titles().items():
+            self.tabs.setTabText(self.tabs.indexOf(self.pages[name]), title)
+        self.tabs.setCurrentIndex(current)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Language: English") if code == "en" else self.tr("Language: Japanese"),
+                                     5000)
+        return True
+
+    def _rebuild_pages(self) -> None:
+        makers = {"lessons": LessonsPage, "training": lambda: TrainingPage(self.document), "addition": AdditionPage}
+        for name, make in makers.items():
+            old = self.pages[name]
+            index = self.tabs.indexOf(old)
+            old.shutdown()
+            self.tabs.removeTab(index)
+            new = make()
+            self.tabs.insertTab(index, new, "")
+            self.pages[name] = new
+            setattr(self, f"{name}_page", new)
+            old.deleteLater()
+        self.lessons_page.try_it.connect(self.on_try_it)
 
     def restart(self) -> bool:
         """Close (asking about unsaved work first) and start the app again with the same project."""

@@ -40,258 +40,264 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="59"/>
+        <location filename="../../gui/main_window.py" line="78"/>
         <source>Lessons</source>
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="60"/>
+        <location filename="../../gui/main_window.py" line="78"/>
         <source>Network editor</source>
         <translation>ネットワークエディタ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="61"/>
+        <location filename="../../gui/main_window.py" line="78"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62"/>
+        <location filename="../../gui/main_window.py" line="79"/>
         <source>Addition solver</source>
         <translation>足し算ソルバー</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="72"/>
+        <location filename="../../gui/main_window.py" line="70"/>
         <source>Ready. Drag layers from the palette to build a network.</source>
         <translation>準備完了。パレットから層をドラッグしてネットワークを組み立てましょう。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="81"/>
+        <location filename="../../gui/main_window.py" line="83"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="82"/>
+        <location filename="../../gui/main_window.py" line="84"/>
         <source>&amp;New</source>
         <translation>新規(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="83"/>
+        <location filename="../../gui/main_window.py" line="85"/>
         <source>New from &amp;template</source>
         <translation>テンプレートから新規(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89"/>
+        <location filename="../../gui/main_window.py" line="91"/>
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="95"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94"/>
+        <location filename="../../gui/main_window.py" line="96"/>
         <source>Save &amp;as…</source>
         <translation>名前を付けて保存(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98"/>
+        <location filename="../../gui/main_window.py" line="100"/>
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>&amp;About</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>{0}: {1} Each layer shows its shapes and parameter count; Ctrl+Z brings your previous network back.</source>
         <translation>{0}：{1} 各層に形状とパラメータ数が表示されます。Ctrl+Z で前のネットワークに戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>Unknown lesson action: {0}</source>
         <translation>不明なレッスン操作です: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Unsaved changes</source>
         <translation>未保存の変更</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>“{0}” has unsaved changes. Save them first?</source>
         <translation>「{0}」には保存されていない変更があります。先に保存しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>New network</source>
         <translation>新しいネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Open project</source>
         <translation>プロジェクトを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Projects ({0})</source>
         <translation>プロジェクト ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Cannot open project</source>
         <translation>プロジェクトを開けません</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Opened {0}</source>
         <translation>{0} を開きました</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="239"/>
         <source>Save project</source>
         <translation>プロジェクトを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="238"/>
+        <location filename="../../gui/main_window.py" line="240"/>
         <source>{0} already exists. Replace it?</source>
         <translation>{0} は既にあります。置き換えますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>Cannot save project</source>
         <translation>プロジェクトを保存できません</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Saving to {0} failed: {1}
 Your work is still open.</source>
         <translation>{0} への保存に失敗しました: {1}
 作業内容はそのまま開いています。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>The app did not close normally last time. Unsaved changes to {0} were autosaved at {1}. Restore them?</source>
         <translation>前回アプリが正常に終了しませんでした。{0} の未保存の変更が {1} に自動保存されています。復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="267"/>
         <source>The app did not close normally last time. A network that was never saved was autosaved at {0}. Restore it?</source>
         <translation>前回アプリが正常に終了しませんでした。一度も保存されていないネットワークが {0} に自動保存されています。復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="267"/>
-        <location filename="../../gui/main_window.py" line="280"/>
+        <location filename="../../gui/main_window.py" line="269"/>
+        <location filename="../../gui/main_window.py" line="282"/>
         <source>Recover unsaved work</source>
         <translation>未保存の作業の復元</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268"/>
+        <location filename="../../gui/main_window.py" line="270"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269"/>
+        <location filename="../../gui/main_window.py" line="271"/>
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284"/>
+        <location filename="../../gui/main_window.py" line="286"/>
         <source>Restored the autosaved work; save it to keep it.</source>
         <translation>自動保存された作業を復元しました。残すには保存してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311"/>
+        <location filename="../../gui/main_window.py" line="313"/>
         <source>(none)</source>
         <translation>(なし)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>Clear list</source>
         <translation>一覧を消去</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335"/>
+        <location filename="../../gui/main_window.py" line="348"/>
         <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="407"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
-        <source>The new language is used from the next start of the app. Restart now?</source>
-        <translation>新しい言語は次にアプリを起動したときから使われます。今すぐ再起動しますか？</translation>
+        <location filename="../../gui/main_window.py" line="349"/>
+        <source>Stop the training first, then switch the language.</source>
+        <translation>先に学習を止めてから、言語を切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
-        <source>Restart now</source>
-        <translation>今すぐ再起動</translation>
+        <location filename="../../gui/main_window.py" line="354"/>
+        <source>The addition panel is rebuilt in the new language: the model you trained there is lost unless you save it first. Switch now?</source>
+        <translation>足し算パネルは新しい言語で作り直されます。そこで学習させたモデルは、先に保存しないと失われます。今切り替えますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339"/>
-        <source>Later</source>
-        <translation>あとで</translation>
+        <location filename="../../gui/main_window.py" line="380"/>
+        <source>Language: English</source>
+        <translation>言語: 英語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="380"/>
+        <source>Language: Japanese</source>
+        <translation>言語: 日本語</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="407"/>
         <source>The app could not restart itself; please start it again.</source>
         <translation>アプリを自動で再起動できませんでした。もう一度起動してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="414"/>
         <source>About</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="415"/>
         <source>&lt;b&gt;PyTorch Learning Lab&lt;/b&gt;&lt;br&gt;Build networks from layers, train them live and watch their gradients, and ask a Seq2Seq model to add.</source>
         <translation>&lt;b&gt;PyTorch 学習ラボ&lt;/b&gt;&lt;br&gt;層を組み合わせてネットワークを作り、ライブで学習させて勾配を観察し、Seq2Seq モデルに足し算をさせましょう。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370"/>
+        <location filename="../../gui/main_window.py" line="424"/>
         <source>{0}[*] — PyTorch Learning Lab</source>
         <translation>{0}[*] — PyTorch 学習ラボ</translation>
     </message>

@@ -234,3 +234,31 @@ def test_one_click_compare_from_a_lesson_trains_to_the_end(window, qtbot):
         assert "unexpectedly" not in page.message.text() and "failed" not in page.message.text().lower()
         assert page.message.text().count("Finished 20 epochs") == 2, page.message.text()
     window.shutdown()
+
+
+def test_switching_language_applies_at_once_and_keeps_the_work(window, qtbot):
+    from core import i18n
+    from core.templates import TEMPLATES
+    window.document.set_spec(TEMPLATES["deep_relu"].make(), "a network")
+    window.training_page.settings.lr.setValue(0.02)
+    spec = window.document.spec().to_dict()
+    window.show_page("training")
+    try:
+        assert window.set_language("ja")
+        assert i18n.language() == "ja"
+        assert window.tabs.tabText(window.tabs.indexOf(window.lessons_page)) == "レッスン"
+        assert window.menuBar().actions()[0].text().startswith("ファイル")
+        assert window.tabs.currentWidget() is window.training_page           # the same page stays in view
+        page = window.training_page
+        assert page.settings.compare.text() == "比較モード"
+        assert window.lessons_page.lesson_list.item(0).text() == "1. テンソル"
+        assert window.document.spec().to_dict() == spec                      # the work is kept
+        assert page.settings.config().lr == 0.02
+        window.on_try_it("editor:template:classifier_2d")                   # the new pages are wired up
+        assert window.tabs.currentWidget() is window.editor_page
+        assert window.set_language("en")
+        assert window.tabs.tabText(window.tabs.indexOf(window.lessons_page)) == "Lessons"
+        assert window.lessons_page.lesson_list.item(0).text() == "1. Tensors"
+    finally:
+        window.set_language("en")
+        window.shutdown()
