@@ -4,6 +4,8 @@ Both panels only build configs and draw what the worker reports; the page owns t
 """
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton, QSpinBox,
@@ -20,7 +22,23 @@ from .outcome import RunOutcome
 from .plots import RUN_COLORS, Curve, plot_widget
 
 
-class TrainPanel(QWidget):
+STATUS_S = 0.25     # the status line changes at most 4 times a second: each change re-lays out the panel
+
+
+class _StatusPace:
+    """Lets a panel's status text change at most every STATUS_S (progress arrives ~30 times a second)."""
+
+    _last_status = 0.0
+
+    def _status_due(self, force: bool = False) -> bool:
+        now = time.perf_counter()
+        if force or now - self._last_status >= STATUS_S:
+            self._last_status = now
+            return True
+        return False
+
+
+class TrainPanel(_StatusPace, QWidget):
     """Options, start/pause/stop, live loss and exact-match plots, then use or save the model."""
 
     start_requested = Signal()
@@ -264,7 +282,7 @@ class TrainPanel(QWidget):
         self.progress.setValue(b.step)
         if b.end is not None and b.end.reason == "target":
             self.progress.setValue(self.progress.maximum())     # ended early at the target: done, not 55 %
-        if self.pause_button.isChecked():
+        if self.pause_button.isChecked() or not self._status_due(b.end is not None):
             return
         ex = self.exact_curve.series
         acc = self.tr("not measured yet") if ex.n == 0 else f"{ex.y[ex.n - 1] * 100:.1f}%"
@@ -304,7 +322,7 @@ def comparison_jobs(cell: str, steps: int, with_extra: bool, with_transformer: b
     return jobs
 
 
-class ComparePanel(QWidget):
+class ComparePanel(_StatusPace, QWidget):
     """Baseline vs reversed input vs Peeky vs attention, trained one after another."""
 
     start_requested = Signal()
@@ -438,6 +456,8 @@ class ComparePanel(QWidget):
             for e in b.evals:
                 if run not in self.reached and e.metrics["exact"] >= 0.99:
                     self.reached[run] = (e.step, e.seconds)
+        if not self._status_due():
+            return
         self.status.setText(self.tr("Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s")
                             .format(self._labels[run], run + 1, len(self._labels), b.step, b.total_steps, b.seconds))
 
