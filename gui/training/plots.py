@@ -395,7 +395,10 @@ class GradHeatmap(QWidget):
             r["bar"].setLevels((lo, hi))
             s0, s1 = r["steps"][0], r["steps"][-1]
             r["img"].setRect(QRectF(s0, -0.5, max(s1 - s0, 1), img.shape[0]))
-            r["plot"].getAxis("left").setTicks([[(i, _index(n)) for i, n in enumerate(r["names"])]])
+            # at most ~6 numbers on a short axis: 9 layers' numbers ran into each other
+            step = max(1, -(-len(r["names"]) // 6))
+            r["plot"].getAxis("left").setTicks([[(i, _index(n)) for i, n in enumerate(r["names"]) if i % step == 0
+                                                 or i == len(r["names"]) - 1]])
 
 
 class _ProbeMixin:
@@ -433,7 +436,8 @@ class ActivityPlot(_ProbeMixin, _RunBarsPlot):
                                    pen=pg.mkPen(color), name=prefix + self.tr("dead"))
             pi.addItem(sat)
             pi.addItem(dead)
-            self.runs.append(dict(sat=sat, dead=dead, probe=None, offset=(i - (n - 1) / 2) * 0.8 / n, w=w))
+            self.runs.append(dict(sat=sat, dead=dead, probe=None, offset=(i - (n - 1) / 2) * 0.8 / n, w=w,
+                                  label=label))
 
     def set_probe(self, run: int, probe: ProbeEvent) -> None:
         self.dirty = True
@@ -457,11 +461,20 @@ class ActivityPlot(_ProbeMixin, _RunBarsPlot):
             r["dead"].setOpts(x=x + r["w"] / 2, height=np.nan_to_num(p.dead))
             per_run.append(p.act_names)
         if per_run:
-            self.plot.getAxis("bottom").setTicks([self.tick_labels(per_run)])
+            ticks, label = self.tick_labels(per_run, [short_label(r["label"]) for r in self.runs if r["probe"]])
+            self.plot.getAxis("bottom").setTicks([ticks])
+            self.plot.setLabel("bottom", label or self.tr("activation layer"))
 
-    @staticmethod
-    def tick_labels(per_run: list[tuple[str, ...]]) -> list[tuple[int, str]]:
-        """Each net's own layer names: '1: Sigmoid' alone, '1: Sigmoid | ReLU' in compare mode."""
+    def tick_labels(self, per_run: list[tuple[str, ...]], letters=()) -> tuple[list[tuple[int, str]], str]:
+        """Each net's own layer names, and an axis label. Where each net has one kind of activation
+        (the deep sigmoid / ReLU pair), the ticks are the layer numbers and the axis says the
+        kinds ("A: Sigmoid · B: ReLU"): eight "1: Sigmoid | ReLU" labels ran into each other.
+        Otherwise '1: Sigmoid' alone, '1: Sigmoid | ReLU' in compare mode."""
+        kinds = [{n.split(": ", 1)[-1] for n in names} for names in per_run]
+        if len(per_run) > 1 and all(len(k) == 1 for k in kinds) and len({next(iter(k)) for k in kinds}) > 1:
+            ticks = [(k, n.split(":")[0]) for k, n in enumerate(max(per_run, key=len))]
+            parts = [f"{letter}: {next(iter(k))}" for letter, k in zip(letters or ("A", "B"), kinds)]
+            return ticks, self.tr("activation layer") + " (" + " · ".join(parts) + ")"
         ticks = []
         for k in range(max(len(n) for n in per_run)):
             names = [n[k] for n in per_run if k < len(n)]
@@ -470,7 +483,7 @@ class ActivityPlot(_ProbeMixin, _RunBarsPlot):
             else:
                 index = names[0].split(":")[0]
                 ticks.append((k, f"{index}: " + " | ".join(n.split(": ", 1)[-1] for n in names)))
-        return ticks
+        return ticks, ""
 
 
 class BoundaryPlot(_ProbeMixin, QWidget):
@@ -495,7 +508,7 @@ class BoundaryPlot(_ProbeMixin, QWidget):
         self.view.clear()
         self.runs = []
         for i, label in enumerate(labels):
-            title = self.tr("Decision boundary") if len(labels) == 1 else titled(label, 16)
+            title = self.tr("Decision boundary") if len(labels) == 1 else titled(label, 12)
             pi = self.view.addPlot(row=0, col=i, title=title)
             pi.setMenuEnabled(False)
             pi.setAspectLocked(False)

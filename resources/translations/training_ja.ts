@@ -4,27 +4,29 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="402"/>
+        <location filename="../../gui/training/plots.py" line="419"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="402"/>
+        <location filename="../../gui/training/plots.py" line="419"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="402"/>
+        <location filename="../../gui/training/plots.py" line="419"/>
+        <location filename="../../gui/training/plots.py" line="466"/>
+        <location filename="../../gui/training/plots.py" line="477"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="417"/>
+        <location filename="../../gui/training/plots.py" line="434"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="419"/>
+        <location filename="../../gui/training/plots.py" line="436"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -32,38 +34,38 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="484"/>
-        <location filename="../../gui/training/plots.py" line="520"/>
+        <location filename="../../gui/training/plots.py" line="511"/>
+        <location filename="../../gui/training/plots.py" line="547"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="520"/>
+        <location filename="../../gui/training/plots.py" line="547"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="524"/>
+        <location filename="../../gui/training/plots.py" line="551"/>
         <source>Background: the predicted class</source>
         <translation>背景: ネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="525"/>
+        <location filename="../../gui/training/plots.py" line="552"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="529"/>
+        <location filename="../../gui/training/plots.py" line="556"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="530"/>
+        <location filename="../../gui/training/plots.py" line="557"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="527"/>
+        <location filename="../../gui/training/plots.py" line="554"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -71,49 +73,49 @@
 <context>
     <name>CurvesPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="43"/>
+        <location filename="../../gui/training/plots.py" line="55"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="43"/>
-        <location filename="../../gui/training/plots.py" line="109"/>
+        <location filename="../../gui/training/plots.py" line="55"/>
+        <location filename="../../gui/training/plots.py" line="123"/>
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="45"/>
-        <location filename="../../gui/training/plots.py" line="114"/>
+        <location filename="../../gui/training/plots.py" line="57"/>
+        <location filename="../../gui/training/plots.py" line="128"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="54"/>
+        <location filename="../../gui/training/plots.py" line="66"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="76"/>
+        <location filename="../../gui/training/plots.py" line="90"/>
         <source>loss per step</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="80"/>
+        <location filename="../../gui/training/plots.py" line="94"/>
         <source>train (epoch)</source>
         <translation>学習（エポック）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="81"/>
+        <location filename="../../gui/training/plots.py" line="95"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="109"/>
+        <location filename="../../gui/training/plots.py" line="123"/>
         <source>Accuracy (classification only)</source>
         <translation>正解率（分類のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="114"/>
+        <location filename="../../gui/training/plots.py" line="128"/>
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -121,48 +123,48 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="206"/>
+        <location filename="../../gui/training/plots.py" line="220"/>
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="206"/>
-        <location filename="../../gui/training/plots.py" line="261"/>
+        <location filename="../../gui/training/plots.py" line="220"/>
+        <location filename="../../gui/training/plots.py" line="275"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="207"/>
+        <location filename="../../gui/training/plots.py" line="221"/>
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="216"/>
+        <location filename="../../gui/training/plots.py" line="230"/>
         <source>Relative to the last layer</source>
         <translation>最後の層に対する比</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="217"/>
+        <location filename="../../gui/training/plots.py" line="231"/>
         <source>Each layer&apos;s mean |grad| divided by the last layer&apos;s: a vanishing gradient reads as a bar far below 1</source>
         <translation>各層の |勾配| の平均を最後の層の値で割ったもの。勾配消失は 1 よりずっと低い棒として見えます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="231"/>
+        <location filename="../../gui/training/plots.py" line="245"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="233"/>
+        <location filename="../../gui/training/plots.py" line="247"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="236"/>
+        <location filename="../../gui/training/plots.py" line="250"/>
         <source>exactly 0</source>
         <translation>ちょうど 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="260"/>
+        <location filename="../../gui/training/plots.py" line="274"/>
         <source>|grad| ÷ last layer (log)</source>
         <translation>|勾配| ÷ 最後の層（対数）</translation>
     </message>
@@ -170,17 +172,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="319"/>
+        <location filename="../../gui/training/plots.py" line="333"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing, white = exactly 0)</source>
         <translation>勾配の流れの推移：層ごとの平均 |勾配| の log10（明るい = 大きい、暗い = 消失しかけ、白 = ちょうど 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="334"/>
+        <location filename="../../gui/training/plots.py" line="348"/>
         <source>layer index</source>
         <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="335"/>
+        <location filename="../../gui/training/plots.py" line="349"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -188,34 +190,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="569"/>
+        <location filename="../../gui/training/plots.py" line="596"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="569"/>
-        <location filename="../../gui/training/plots.py" line="570"/>
+        <location filename="../../gui/training/plots.py" line="596"/>
+        <location filename="../../gui/training/plots.py" line="597"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="569"/>
-        <location filename="../../gui/training/plots.py" line="570"/>
+        <location filename="../../gui/training/plots.py" line="596"/>
+        <location filename="../../gui/training/plots.py" line="597"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="570"/>
+        <location filename="../../gui/training/plots.py" line="597"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="572"/>
+        <location filename="../../gui/training/plots.py" line="599"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="574"/>
+        <location filename="../../gui/training/plots.py" line="601"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>

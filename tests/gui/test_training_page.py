@@ -420,11 +420,15 @@ def test_the_two_gradient_heatmaps_share_one_colour_scale(qtbot):
     assert heat.runs[0]["img"].levels.tolist() == heat.runs[1]["img"].levels.tolist() == [-7.0, -2.0]
 
 
-def test_the_saturation_chart_labels_each_nets_own_layers():
+def test_the_saturation_chart_labels_each_nets_own_layers(qtbot):
     from gui.training.plots import ActivityPlot
-    ticks = ActivityPlot.tick_labels([("1: Sigmoid", "3: Sigmoid"), ("1: ReLU", "3: ReLU")])
-    assert ticks == [(0, "1: Sigmoid | ReLU"), (1, "3: Sigmoid | ReLU")]
-    assert ActivityPlot.tick_labels([("1: ReLU",)]) == [(0, "1: ReLU")]
+    plot = ActivityPlot()
+    qtbot.addWidget(plot)
+    ticks, label = plot.tick_labels([("1: Sigmoid", "3: Sigmoid"), ("1: ReLU", "3: ReLU")], ["A", "B"])
+    assert ticks == [(0, "1"), (1, "3")] and label == "activation layer (A: Sigmoid · B: ReLU)"
+    ticks, label = plot.tick_labels([("1: Tanh", "3: Sigmoid"), ("1: ReLU", "3: ReLU")], ["A", "B"])
+    assert ticks == [(0, "1: Tanh | ReLU"), (1, "3: Sigmoid | ReLU")] and label == ""
+    assert plot.tick_labels([("1: ReLU",)]) == ([(0, "1: ReLU")], "")
 
 
 def test_unchecking_compare_removes_the_a_b_plots(qtbot, page):
