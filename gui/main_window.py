@@ -157,6 +157,13 @@ class MainWindow(QMainWindow):
             self.training_page.select_dataset(arg)
         elif page == "addition" and verb == "compare":
             self.addition_page.show_comparison()
+            self.statusBar().showMessage(self.tr("Press “Run the comparison”: the textbook's models train one "
+                                                 "after another on the same problems; watch their exact-match "
+                                                 "curves and the table."), 30000)
+        elif page == "addition" and not verb:
+            self.statusBar().showMessage(self.tr("Type a sum such as 123+45 and press Enter: the table shows "
+                                                 "how the decoder wrote each digit, and with what probability."),
+                                         30000)
         elif page not in self.pages:
             self.statusBar().showMessage(self.tr("Unknown lesson action: {0}").format(action), 5000)
             return

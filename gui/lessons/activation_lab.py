@@ -63,7 +63,8 @@ class ActivationLab(QWidget):
         self.peak = pg.ScatterPlotItem([0.0], [core_act.SIGMOID_MAX_SLOPE], size=11,
                                        brush=pg.mkBrush(CURVE_COLORS["sigmoid"]), pen=pg.mkPen("w", width=1.5))
         self.plot.addItem(self.peak)
-        self.peak_text = pg.TextItem(self.tr("σ'(0) = 0.25, the maximum of σ'"), color=CURVE_COLORS["sigmoid"],
+        # two short lines: on one line the text ran off the plot in a narrow window
+        self.peak_text = pg.TextItem("σ'(0) = 0.25\n" + self.tr("(the maximum of σ')"), color=CURVE_COLORS["sigmoid"],
                                      anchor=(0, 1))
         self.peak_text.setPos(0.2, core_act.SIGMOID_MAX_SLOPE + 0.02)
         self.plot.addItem(self.peak_text)

@@ -9,17 +9,17 @@
         <translation>導関数（破線）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="66"/>
-        <source>σ&apos;(0) = 0.25, the maximum of σ&apos;</source>
-        <translation>σ&apos;(0) = 0.25（σ&apos; の最大値）</translation>
+        <location filename="../../gui/lessons/activation_lab.py" line="67"/>
+        <source>(the maximum of σ&apos;)</source>
+        <translation>（σ' の最大値）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="87"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="88"/>
         <source>Why 0.25? (from the notes)</source>
         <translation>なぜ0.25？（ノートより）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="96"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="97"/>
         <source>Drag the grey line to read values</source>
         <translation>灰色の線をドラッグして値を読む</translation>
     </message>
@@ -27,133 +27,133 @@
 <context>
     <name>AutogradLab</name>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="31"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="33"/>
         <source>name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="31"/>
-        <location filename="../../gui/lessons/autograd_lab.py" line="257"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="33"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="291"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="31"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="33"/>
         <source>requires_grad</source>
         <translation>requires_grad</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="42"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="44"/>
         <source>+ variable</source>
         <translation>+ 変数</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="43"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="45"/>
         <source>Add variable</source>
         <translation>変数を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="45"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="47"/>
         <source>− variable</source>
         <translation>− 変数</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="46"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="48"/>
         <source>Remove the selected variable (or the last one)</source>
         <translation>選んだ変数（なければ最後の変数）を削除</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="53"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="55"/>
         <source>Allowed: numbers, your variables, + − × ÷ (or * /), ^ or ** for powers, ( ) and {0}.</source>
         <translation>使えるもの：数値、定義した変数、+ − × ÷（または * /）、べき乗の ^ または **、( )、そして {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="63"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="65"/>
         <source>Forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="65"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="67"/>
         <source>Forward + y.backward()</source>
         <translation>順伝播 + y.backward()</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="83"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="85"/>
         <source>Example:</source>
         <translation>例：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="103"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="105"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="117"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="125"/>
         <source>Computation graph</source>
         <translation>計算グラフ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="118"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="126"/>
         <source>Blue: leaf with requires_grad=True · grey: no gradient · green: operation (its grad_fn) · orange: output y. After backward(), pink shows each leaf&apos;s .grad and, for operations, dy/d(node).</source>
         <translation>青：requires_grad=True の葉 · 灰色：勾配なし · 緑：演算（grad_fn つき）· オレンジ：出力 y。backward() の後、ピンクの数字は各葉の .grad と、演算では dy/d(ノード) です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="127"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="135"/>
         <source>The same in PyTorch</source>
         <translation>PyTorchで書くと</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="199"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="230"/>
         <source>Too many variables</source>
         <translation>変数が多すぎます</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="200"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="231"/>
         <source>This lab holds at most {0} variables.</source>
         <translation>このラボで使える変数は{0}個までです。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="249"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="283"/>
         <source>This expression cannot be used</source>
         <translation>この式は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="251"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="285"/>
         <source>Check the variable &apos;{0}&apos;</source>
         <translation>変数「{0}」を確認してください</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="254"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="288"/>
         <source>PyTorch&apos;s error at y.backward()</source>
         <translation>y.backward() でのPyTorchのエラー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="257"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="291"/>
         <source>grad</source>
         <translation>勾配</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="276"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="310"/>
         <source>&lt;b&gt;y&lt;/b&gt; = {0}</source>
         <translation>&lt;b&gt;y&lt;/b&gt; = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="283"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="317"/>
         <source>&lt;b&gt;{0}.grad&lt;/b&gt; = None (not used in y)</source>
         <translation>&lt;b&gt;{0}.grad&lt;/b&gt; = None（y の計算に使われていません）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="285"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="319"/>
         <source>&lt;b&gt;{0}.grad&lt;/b&gt; = None (requires_grad=False)</source>
         <translation>&lt;b&gt;{0}.grad&lt;/b&gt; = None（requires_grad=False）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="287"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="321"/>
         <source>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style=&apos;color:#c23f84&apos;&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;b&gt;dy/d{0}&lt;/b&gt; = {0}.grad = &lt;span style=&apos;color:#c23f84&apos;&gt;&lt;b&gt;{1}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/autograd_lab.py" line="291"/>
+        <location filename="../../gui/lessons/autograd_lab.py" line="325"/>
         <source>Press “Forward + y.backward()” to compute the gradients.</source>
         <translation>「順伝播 + y.backward()」を押すと勾配が計算されます。</translation>
     </message>
@@ -161,64 +161,64 @@
 <context>
     <name>DepthLab</name>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="240"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="241"/>
         <source>He (Kaiming) init — for ReLU</source>
         <translation>He（Kaiming）初期化：ReLU向け</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="241"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="242"/>
         <source>PyTorch default nn.Linear init</source>
         <translation>PyTorchの nn.Linear のデフォルト初期化</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="244"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="245"/>
         <source>First layer&apos;s mean |gradient| for each depth L</source>
         <translation>深さLごとの最初の層の |勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="246"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="247"/>
         <source>depth L (hidden layers)</source>
         <translation>深さ L（隠れ層の数）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="251"/>
-        <location filename="../../gui/lessons/activation_lab.py" line="263"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="252"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="264"/>
         <source>deep sigmoid</source>
         <translation>深いシグモイド</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="254"/>
-        <location filename="../../gui/lessons/activation_lab.py" line="266"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="255"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="267"/>
         <source>deep ReLU</source>
         <translation>深いReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="258"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="259"/>
         <source>Every layer&apos;s mean |gradient| at the chosen depth</source>
         <translation>選んだ深さでの各層の |勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="260"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="261"/>
         <source>Linear layer (1 = next to the input)</source>
         <translation>Linear 層（1 = 入力側）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="273"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="274"/>
         <source>Depth L</source>
         <translation>深さ L</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="286"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="287"/>
         <source>Each net: {0} inputs, L hidden Linear({1})+activation layers, one output; one backward pass of an MSE loss on a fixed batch of {2}, seed 0.</source>
         <translation>各ネットワーク：入力{0}、Linear({1})+活性化関数の隠れ層がL層、出力1。固定した{2}件のバッチでMSE損失を1回逆伝播（シード0）。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="351"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="352"/>
         <source>Measuring… {0} depths to go</source>
         <translation>測定中… 残り{0}個の深さ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="360"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="361"/>
         <source>At L = {0}: bound 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · first-layer gradient: &lt;span style=&apos;color:{5}&apos;&gt;&lt;b&gt;sigmoid {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:{6}&apos;&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLU&apos;s is &lt;b&gt;{4}×&lt;/b&gt; larger</source>
         <translation>L = {0}：上限 0.25^L = &lt;b&gt;{1}&lt;/b&gt; · 最初の層の勾配：&lt;span style=&apos;color:{5}&apos;&gt;&lt;b&gt;シグモイド {2}&lt;/b&gt;&lt;/span&gt; · &lt;span style=&apos;color:{6}&apos;&gt;&lt;b&gt;ReLU {3}&lt;/b&gt;&lt;/span&gt; · ReLUは&lt;b&gt;{4}倍&lt;/b&gt;大きい</translation>
     </message>
@@ -342,92 +342,92 @@
 <context>
     <name>LessonsPage</name>
     <message>
-        <location filename="../../gui/lessons/page.py" line="65"/>
+        <location filename="../../gui/lessons/page.py" line="108"/>
         <source>Lesson path</source>
         <translation>レッスンの道のり</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="66"/>
+        <location filename="../../gui/lessons/page.py" line="109"/>
         <source>In the order of your study notes.</source>
         <translation>学習ノートの順番です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="79"/>
+        <location filename="../../gui/lessons/page.py" line="122"/>
         <source>← Previous</source>
         <translation>← 前へ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="80"/>
+        <location filename="../../gui/lessons/page.py" line="123"/>
         <source>Next lesson →</source>
         <translation>次のレッスン →</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="91"/>
+        <location filename="../../gui/lessons/page.py" line="134"/>
         <source>Try it</source>
         <translation>試してみる</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="114"/>
+        <location filename="../../gui/lessons/page.py" line="157"/>
         <source>Tensor lab</source>
         <translation>テンソルラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="114"/>
+        <location filename="../../gui/lessons/page.py" line="157"/>
         <source>Tensor lab: NumPy conversions</source>
         <translation>テンソルラボ：NumPyとの変換</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="115"/>
+        <location filename="../../gui/lessons/page.py" line="158"/>
         <source>Autograd lab</source>
         <translation>自動微分ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="115"/>
+        <location filename="../../gui/lessons/page.py" line="158"/>
         <source>Forward-propagation lab</source>
         <translation>順伝播ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="116"/>
+        <location filename="../../gui/lessons/page.py" line="159"/>
         <source>Linear vs nonlinear lab</source>
         <translation>線形と非線形のラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="117"/>
+        <location filename="../../gui/lessons/page.py" line="160"/>
         <source>Activation lab</source>
         <translation>活性化関数ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="118"/>
+        <location filename="../../gui/lessons/page.py" line="161"/>
         <source>Vanishing-gradient lab: depth slider</source>
         <translation>勾配消失ラボ：深さスライダー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="119"/>
+        <location filename="../../gui/lessons/page.py" line="162"/>
         <source>Kernel lab: a 3×3 convolution on a digit</source>
         <translation>カーネルラボ：数字に 3×3 の畳み込み</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="120"/>
+        <location filename="../../gui/lessons/page.py" line="163"/>
         <source>Seq2Seq lab: a question as tensors</source>
         <translation>Seq2Seqラボ：問題をテンソルにする</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="121"/>
+        <location filename="../../gui/lessons/page.py" line="164"/>
         <source>Transformer lab: attention weights and residual gradients</source>
         <translation>Transformer ラボ：アテンションの重みと残差接続の勾配</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="122"/>
+        <location filename="../../gui/lessons/page.py" line="165"/>
         <source>Try it in the app</source>
         <translation>アプリで試す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="183"/>
+        <location filename="../../gui/lessons/page.py" line="231"/>
         <source>Note:</source>
         <translation>注：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="216"/>
+        <location filename="../../gui/lessons/page.py" line="260"/>
         <source>This lesson is practised in the other pages of the app. Each button opens one, already set up for the lesson.</source>
         <translation>このレッスンはアプリの他のページで練習します。各ボタンを押すと、このレッスン用に準備されたページが開きます。</translation>
     </message>
@@ -435,37 +435,37 @@
 <context>
     <name>LinearLab</name>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="151"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="152"/>
         <source>3 layers with activation</source>
         <translation>活性化関数ありの3層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="153"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="154"/>
         <source>the same 3 layers, no activation</source>
         <translation>同じ3層で活性化関数なし</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="156"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="157"/>
         <source>Between the Linear layers:</source>
         <translation>Linear層の間に：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="157"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="158"/>
         <source>nothing (linear only)</source>
         <translation>なし（線形のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="166"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="167"/>
         <source>New random weights</source>
         <translation>新しいランダムな重み</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="206"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="207"/>
         <source>Without an activation the three layers collapse into one linear map W x + b: a straight line, whatever the weights. Press “New random weights” — it stays straight.</source>
         <translation>活性化関数がないと、3つの層は1つの線形変換 W x + b にまとまってしまい、重みがどうであっても直線になります。「新しいランダムな重み」を押しても直線のままです。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/activation_lab.py" line="210"/>
+        <location filename="../../gui/lessons/activation_lab.py" line="211"/>
         <source>With an activation between the layers, h(x) bends: the network can express nonlinear relations. The dashed line is the same network without activations.</source>
         <translation>層の間に活性化関数があると h(x) は曲がり、ネットワークは非線形な関係を表現できます。破線は同じネットワークから活性化関数を除いたものです。</translation>
     </message>

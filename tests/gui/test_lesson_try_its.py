@@ -79,6 +79,8 @@ def test_every_try_it_sets_up_everything_and_keeps_its_promise(window, qtbot):
                     assert TEMPLATES[arg].doc in window.statusBar().currentMessage(), t.action
                 elif verb == "compare":
                     assert window.addition_page.right_tabs.currentWidget() is window.addition_page.compare_panel
+                if kind == "addition":                              # says what to do on arrival
+                    assert window.statusBar().currentMessage(), t.action
             seen.add(t.action)
     assert {f"training:setup:{name}" for name in SETUPS} <= seen
 
