@@ -34,6 +34,14 @@ def titled(label: str, limit: int = 26) -> str:
     return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
 
 
+def _compact_legend(plot_item, runs: int) -> None:
+    """Compare mode: one legend column per run, so the legend is half as tall and leaves the
+    curves of a small plot visible (at 1024×700 four rows ran past the plot's bottom)."""
+    legend = plot_item.legend
+    if legend is not None:
+        legend.setColumnCount(max(1, runs))
+
+
 def class_rgb(n: int) -> np.ndarray:
     cols = [QColor(CLASS_COLORS[i % len(CLASS_COLORS)]) for i in range(max(n, 1))]
     return np.array([[c.red(), c.green(), c.blue()] for c in cols], dtype=np.float64)   # (C, 3)
@@ -77,6 +85,7 @@ class CurvesPlot(QWidget):
             for item in r["items"]:
                 pi.removeItem(item)
         self.runs = []
+        _compact_legend(pi, len(labels))
         for i, label in enumerate(labels):
             color = RUN_COLORS[i % len(RUN_COLORS)]
             prefix = f"{short_label(label)}: " if len(labels) > 1 else ""
@@ -239,6 +248,7 @@ class GradBarsPlot(_RunBarsPlot):
         self._remove_runs()
         pi = self.plot.getPlotItem()
         n = len(labels)
+        _compact_legend(pi, n)
         for i, label in enumerate(labels):
             color = QColor(RUN_COLORS[i % len(RUN_COLORS)])
             bars = pg.BarGraphItem(x=[], height=[], width=0.8 / n, brush=color, pen=pg.mkPen(color),

@@ -551,3 +551,14 @@ def test_a_large_csv_is_read_off_the_gui_thread_with_progress_and_cancel(qtbot, 
     assert not page.read_bar.is_running() and page.data is None
     page.settings.seed.setValue(4)                                       # and a read that completes
     qtbot.waitUntil(lambda: page.data is not None, timeout=60_000)
+
+
+def test_compare_legends_take_one_column_per_network(qtbot, page):
+    page.settings.set_compare("deep_sigmoid", "deep_relu")
+    page._settings_edited()
+    for plot in (page.loss_plot, page.acc_plot, page.grad_bars):
+        legend = plot.plot.getPlotItem().legend
+        assert legend.columnCount == 2
+        assert all(len(label.text) < 30 for _, label in legend.items)      # "A: validation", not the full names
+    page.settings.compare.setChecked(False)
+    assert page.loss_plot.plot.getPlotItem().legend.columnCount == 1
