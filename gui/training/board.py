@@ -22,7 +22,7 @@ from gui.images.neuron_maps import NeuronMapsView
 from gui.images.views import ConfusionView, FeatureMapsView, FiltersView, MistakesView, PerClassView, SampleGrid
 from gui.training.plots import ActivityPlot, BoundaryPlot, CurvesPlot, GradBarsPlot, GradHeatmap, HistogramPlot
 
-FRAME_MS = 25      # one plot per tick: four plots each redraw ≤ 10 times a second
+FRAME_MS = 50      # one plot per tick: four plots each redraw ≤ 5 times a second (the window's CPU is the training process's neighbour on 2 cores)
 
 # (name, tab, factory): the board's plots, in the order they are laid out in their tab
 PLOTS = (
