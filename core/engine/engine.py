@@ -60,6 +60,8 @@ class Engine:
         self._last_pictures = time.perf_counter()
         self._start_step = 0                    # where the current limits count from
         self._start_seconds = 0.0
+        self._paused_for = 0.0                  # time spent waiting at checkpoints (not training time)
+        self._last_eval_step = -1               # the step metrics were last measured at
 
     # --- where we are ---------------------------------------------------------------------
     @property
@@ -110,8 +112,6 @@ class Engine:
     def _checkpoint(self) -> bool:
         return _checkpoint([self], self.control)
 
-    _paused_for = 0.0
-
     def steps(self):
         """Generator: yields before each batch so a driver can pause, step or stop between them."""
         if self.end is not None:
@@ -144,8 +144,6 @@ class Engine:
             self._finish(reason, self._done_message(reason))
         except RuntimeError as e:  # shapes that do not fit, out of memory...
             self._finish("error", L(f"Training failed: {first_line(e)}", f"学習に失敗しました: {first_line(e)}"))
-
-    _last_eval_step = -1
 
     def _limit_reached(self) -> str:
         lim = self.limits
