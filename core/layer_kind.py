@@ -73,8 +73,29 @@ class Param:
         return f"{left}{lo}, {hi}{right}"
 
 
+class ParamsAndDoc:
+    """What layer kinds and block kinds share: a bilingual doc and a parameter schema."""
+
+    doc_en: str
+    doc_ja: str
+    params: tuple[Param, ...]
+
+    @property
+    def doc(self) -> str:
+        return L(self.doc_en, self.doc_ja)
+
+    def defaults(self) -> dict:
+        return {p.name: p.default for p in self.params}
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+
 @dataclass(frozen=True)
-class LayerKind:
+class LayerKind(ParamsAndDoc):
     """Everything the app knows about one kind of layer."""
 
     name: str  # the torch.nn class name, e.g. "Linear"
@@ -95,21 +116,8 @@ class LayerKind:
     helpers: tuple = ()
 
     @property
-    def doc(self) -> str:
-        return L(self.doc_en, self.doc_ja)
-
-    @property
     def inferred(self) -> str:
         return L(self.inferred_en, self.inferred_ja)
-
-    def defaults(self) -> dict:
-        return {p.name: p.default for p in self.params}
-
-    def param(self, name: str) -> Param:
-        for p in self.params:
-            if p.name == name:
-                return p
-        raise KeyError(name)
 
 
 def shape_text(shape: Shape) -> str:

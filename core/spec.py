@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Union
 
 from core.i18n import L
-from core.layer_kind import Param
+from core.layer_kind import Param, ParamsAndDoc
 from core.layers import LAYERS
 
 MAX_LAYERS = 1000  # layers and blocks in one network (core.project refuses bigger files): a tiny GPT has ~50
@@ -99,7 +99,7 @@ def _wants_int(kind, name: str) -> bool:
 
 
 @dataclass(frozen=True)
-class BlockKind:
+class BlockKind(ParamsAndDoc):
     """A kind of block: its branches (lists of nodes), its parameters and what it does."""
 
     name: str
@@ -107,19 +107,6 @@ class BlockKind:
     doc_en: str
     doc_ja: str
     params: tuple[Param, ...] = ()
-
-    @property
-    def doc(self) -> str:
-        return L(self.doc_en, self.doc_ja)
-
-    def defaults(self) -> dict:
-        return {p.name: p.default for p in self.params}
-
-    def param(self, name: str) -> Param:
-        for p in self.params:
-            if p.name == name:
-                return p
-        raise KeyError(name)
 
 
 RESIDUAL = "Residual"
