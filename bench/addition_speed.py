@@ -27,7 +27,7 @@ import torch
 from core.addition.model import ModelConfig, count_parameters
 from core.addition.solver import Solver
 from core.addition.train import DEFAULTS, recipe
-from core.addition.transformer_task import FAST, recipe as transformer_recipe
+from core.addition.transformer_train import FAST, recipe as transformer_recipe
 from core.engine.engine import Callback
 from core.training.devices import apply_threads
 

@@ -11,7 +11,7 @@ Pure PyTorch + numpy. The pieces, in the order data flows through them:
 - ``solver``: a loaded model that answers prompts and shows each decoding step.
 - ``checkpoint``: saving/loading (``torch.load(weights_only=True)``) and the shipped models.
 - ``transformer``: the decoder-only Transformer over "a+b=" (answer ones digit first, coupled
-  positions as a switch); ``transformer_task``: its training through ``core.engine``.
+  positions as a switch); ``transformer_train``: its training recipe (the task is ``core.tasks.addition``).
 - ``models``: the kinds of model (Seq2Seq, Transformer), one entry each.
 - ``length``: length generalisation (train on 1-5 digits, test on 6-8).
 """

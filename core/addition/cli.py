@@ -191,7 +191,7 @@ def _train_option_problem(args) -> str:
 DEFAULTS = {  # per kind of model: batch size, learning rate, final learning rate
     "seq2seq": dict(batch_size=128, lr=1e-2, lr_final=3e-4),
     "transformer": dict(batch_size=256, lr=3e-3, lr_final=1e-4, warmup=50),   # the shipped model's (2 x 4 x 64); the panel's
-                                                                   # smaller model trains faster at 6e-3 (transformer_task.FAST)
+                                                                   # smaller model trains faster at 6e-3 (transformer_train.FAST)
 }
 
 
@@ -199,7 +199,7 @@ def _train_spec(kind: str, args):
     """The run (a ``RunSpec``) the options describe; ValueError for a model that cannot be built."""
     if kind == "transformer":
         from .transformer import TransformerConfig
-        from .transformer_task import recipe
+        from .transformer_train import recipe
         mcfg = TransformerConfig(digits=args.digits, layers=args.layers, heads=args.heads, width=args.width,
                                  reverse_answer=not args.no_reverse_answer,
                                  positions=args.positions or TransformerConfig.positions)
@@ -379,7 +379,7 @@ def cmd_length(args) -> int:
         print(L(f"--lr must be a positive number, not {args.lr}.", f"--lr は正の数にしてください（{args.lr} は使えません）。"),
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    from .transformer_task import FAST_OPTIM
+    from .transformer_train import FAST_OPTIM
     torch.set_num_threads(args.threads)
     schemes = ("absolute", "coupled") if args.positions == "both" else (args.positions,)
     log = (lambda *a: None) if (args.quiet or args.json) else (lambda *a: print(*a, flush=True))

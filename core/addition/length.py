@@ -19,12 +19,13 @@ import torch
 
 from core.engine.config import Cadence, Limits, OptimConfig
 from core.engine.engine import Callback, Engine
+from core.tasks.addition import TransformerTask, TransformerTrainConfig, random_numbers
 
 from . import tokenizer as tok
 from .data import num_pairs
 from .metrics import score
 from .transformer import MAX_LENGTH_DIGITS, TransformerConfig, min_slots
-from .transformer_task import FAST_OPTIM, TransformerTask, TransformerTrainConfig, random_numbers
+from .transformer_train import FAST_OPTIM
 
 
 @dataclass

@@ -11,7 +11,7 @@ import importlib
 TASKS: dict[str, str] = {
     "tabular": "core.tasks.tabular:TabularTask",      # the editor's network on 2-D points / CSV rows
     "addition": "core.tasks.addition:AdditionTask",   # the Seq2Seq that learns to add
-    "addition_transformer": "core.addition.transformer_task:TransformerTask",   # the Transformer beside it
+    "addition_transformer": "core.tasks.addition:TransformerTask",   # the Transformer beside it
     "text": "core.tasks.text:TextTask",               # the editor's network predicts the next character
     "images": "core.tasks.images:ImageTask",          # the editor's network classifies pictures
 }

@@ -15,7 +15,7 @@ from core.addition.data import num_pairs
 from core.addition.model import ModelConfig
 from core.addition.train import recipe
 from core.addition.transformer import TransformerConfig
-from core.addition.transformer_task import FAST, recipe as transformer_recipe
+from core.addition.transformer_train import FAST, recipe as transformer_recipe
 from core.engine.run import RunSpec
 
 from .outcome import RunOutcome

@@ -16,7 +16,7 @@ from core.addition.metrics import evaluate_pairs
 from core.addition.models import KINDS, kind_of
 from core.addition.solver import Solver
 from core.addition.transformer import AdditionTransformer, TransformerConfig, encode
-from core.addition.transformer_task import TransformerTask, TransformerTrainConfig
+from core.tasks.addition import TransformerTask, TransformerTrainConfig
 from core.engine.config import Cadence, Limits, OptimConfig
 from core.engine.engine import Engine
 
