@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
 from core.addition.models import KINDS
 from core.addition.prompt import PromptError
 from core.addition.solver import Solution, Solver
+from core.data.text import char_label
+from gui.common.heatmap import LayerHeadPicker, TokenHeatmap
 from gui.common.theme import ERROR as BAD_COLOR, OK as OK_COLOR
 
-from .plots import AttentionMap, visible_char
+from .plots import plot_widget
 
 MAX_HISTORY = 200
 
@@ -111,9 +113,12 @@ class AskPanel(QWidget):
         self.steps_note.setStyleSheet("color: #555; font-size: 9pt;")
         self.seq2seq_labels = (self.tr("Attention over the input (bright = strong)"),
                                self.tr("input, as the encoder read it"), self.tr("output step"))
-        self.attention = AttentionMap(
-            self.tr("This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see "
-                    "which input characters each output digit looks at."), *self.seq2seq_labels)
+        title, bottom, left = self.seq2seq_labels
+        plot = plot_widget(title, left, bottom)
+        plot.setMinimumHeight(120)
+        self.attention = TokenHeatmap(plot, fit=True, empty_text=self.tr(
+            "This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see "
+            "which input characters each output digit looks at."))
 
         hist = QWidget()
         hl = QVBoxLayout(hist)
@@ -133,17 +138,13 @@ class AskPanel(QWidget):
         ab.addWidget(middle, 1)
         ab.addWidget(self.steps_note)
 
-        self.layer = QComboBox()
-        self.head = QComboBox()
-        self.layer.currentIndexChanged.connect(self._draw_attention)
-        self.head.currentIndexChanged.connect(self._draw_attention)
+        self.picker = LayerHeadPicker(self.tr("Attention of layer:"), start_last=True)
+        self.layer, self.head = self.picker.layer, self.picker.head
+        self.picker.changed.connect(self._draw_attention)
         self.layer_row = QWidget()
         lr = QHBoxLayout(self.layer_row)
         lr.setContentsMargins(0, 0, 0, 0)
-        lr.addWidget(QLabel(self.tr("Attention of layer:")))
-        lr.addWidget(self.layer)
-        lr.addWidget(QLabel(self.tr("Head:")))
-        lr.addWidget(self.head)
+        lr.addWidget(self.picker)
         lr.addStretch(1)
         self.layer_row.setToolTip(self.tr("Each row is one character of the sequence taking a weighted average of the "
                                           "characters up to itself (bright = a large weight); rows marked → wrote "
@@ -283,8 +284,8 @@ class AskPanel(QWidget):
     def show_steps(self, sol: Solution) -> None:
         self.steps_table.setRowCount(len(sol.steps))
         for i, st in enumerate(sol.steps):
-            chosen = visible_char(st.char) if st.char != " " else self.tr("␣ (end)")
-            cands = "   ".join(f"{visible_char(c)}  {p * 100:.1f}%" for c, p in st.candidates)
+            chosen = char_label(st.char) if st.char != " " else self.tr("␣ (end)")
+            cands = "   ".join(f"{char_label(c)}  {p * 100:.1f}%" for c, p in st.candidates)
             for col, text in enumerate((str(i + 1), chosen, cands)):
                 cell = QTableWidgetItem(text)
                 if col < 2:
@@ -296,7 +297,7 @@ class AskPanel(QWidget):
             return
         self.layer_row.hide()
         self.attention.set_labels(*self.seq2seq_labels)
-        enc = "".join(visible_char(c) for c in sol.encoder_chars)
+        enc = "".join(char_label(c) for c in sol.encoder_chars)
         notes = [self.tr("The encoder read “{0}”.").format(enc)]
         if sol.reverse_input:
             notes.append(self.tr("The input is reversed, as in the textbook."))
@@ -306,8 +307,8 @@ class AskPanel(QWidget):
         matrix = None
         if sol.steps and sol.steps[0].attention is not None:
             matrix = np.stack([s.attention for s in sol.steps])
-        self.attention.show_attention(matrix, sol.encoder_chars,
-                                      [f"{i + 1}: {visible_char(s.char)}" for i, s in enumerate(sol.steps)])
+        self.attention.show(matrix, [char_label(c) for c in sol.encoder_chars],
+                            [f"{i + 1}: {char_label(s.char)}" for i, s in enumerate(sol.steps)])
 
     def _show_transformer_notes(self, sol: Solution) -> None:
         prompt = "".join(sol.encoder_chars[:len(sol.encoder_chars) - len(sol.steps) + 1])
@@ -316,16 +317,7 @@ class AskPanel(QWidget):
         if sol.reverse_answer:
             notes.append(self.tr("It writes the answer ones digit first; it is flipped back for display."))
         self.steps_note.setText(" ".join(notes))
-        n_layers, n_heads = sol.layer_attention.shape[:2]
-        for box, items in ((self.layer, [str(i + 1) for i in range(n_layers)]),
-                           (self.head, [str(i + 1) for i in range(n_heads)] + [self.tr("mean of the heads")])):
-            if box.count() != len(items):
-                keep = box.currentIndex()
-                box.blockSignals(True)
-                box.clear()
-                box.addItems(items)
-                box.setCurrentIndex(keep if 0 <= keep < len(items) else len(items) - 1)
-                box.blockSignals(False)
+        self.picker.set_counts(*sol.layer_attention.shape[:2])
         self.layer_row.show()
         self._draw_attention()
 
@@ -334,10 +326,7 @@ class AskPanel(QWidget):
         sol = self._shown
         if sol is None or sol.layer_attention is None:
             return None
-        li = min(max(self.layer.currentIndex(), 0), sol.layer_attention.shape[0] - 1)
-        w = sol.layer_attention[li]
-        hi = self.head.currentIndex()
-        return w.mean(axis=0) if hi < 0 or hi >= w.shape[0] else w[hi]
+        return self.picker.choose(sol.layer_attention)
 
     @Slot()
     def _draw_attention(self) -> None:
@@ -347,12 +336,12 @@ class AskPanel(QWidget):
         sol = self._shown
         head = self.head.currentText()
         self.attention.set_labels(self.tr("Layer {0}, head {1}: where each character looks (bright = strong)")
-                                  .format(self.layer.currentText(), head) if self.head.currentIndex() < self.head.count() - 1
+                                  .format(self.layer.currentText(), head) if not self.picker.is_mean()
                                   else self.tr("Layer {0}, mean of the heads: where each character looks (bright = strong)")
                                   .format(self.layer.currentText()),
                                   self.tr("looks at (key)"), self.tr("looks from (query)"))
         chars = sol.encoder_chars
         first = len(chars) - len(sol.steps) + 1             # the row of "=", which writes the first answer character
-        rows = [visible_char(c) if t < first - 1 else f"{visible_char(c)} → {visible_char(sol.steps[t - first + 1].char)}"
+        rows = [char_label(c) if t < first - 1 else f"{char_label(c)} → {char_label(sol.steps[t - first + 1].char)}"
                 for t, c in enumerate(chars)]
-        self.attention.show_attention(w, chars, rows)
+        self.attention.show(w, [char_label(c) for c in chars], rows)

@@ -7,13 +7,13 @@ process computes the weights (``TextTask.attention_maps``); this view only draws
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core.data.text import char_label
-from gui.text.board_plot import PicturesPlot
+from gui.common.heatmap import LayerHeadPicker, TokenHeatmap
 from gui.common.plotting import plot_widget
+from gui.text.board_plot import PicturesPlot
 
 MAX_TICKS = 64              # label at most this many characters on an axis
 
@@ -26,25 +26,17 @@ class AttentionView(PicturesPlot, QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Text to look at (empty: a line of the validation text)"))
         self.text.setMaxLength(256)
-        self.layer = QComboBox()
-        self.head = QComboBox()
+        self.picker = LayerHeadPicker(self.tr("Layer:"))
+        self.layer, self.head = self.picker.layer, self.picker.head
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Text:")))
         top.addWidget(self.text, 1)
-        top.addWidget(QLabel(self.tr("Layer:")))
-        top.addWidget(self.layer)
-        top.addWidget(QLabel(self.tr("Head:")))
-        top.addWidget(self.head)
+        top.addWidget(self.picker)
 
-        self.plot = plot_widget(grid=False)
+        self.heatmap = TokenHeatmap(plot_widget(grid=False), square=True, max_ticks=MAX_TICKS)
+        self.plot, self.image = self.heatmap.plot, self.heatmap.image
         self.plot.setLabel("left", self.tr("looks from (query)"))
         self.plot.setLabel("bottom", self.tr("looks at (key)"))
-        self.plot.invertY(True)                 # the first character at the top, as text reads
-        self.plot.setAspectLocked(True)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setColorMap(pg.colormap.get("viridis"))
-        self.image.setLevels((0.0, 1.0))
-        self.plot.addItem(self.image)
         self.caption = QLabel(self.tr(
             "Each row is one character taking a weighted average of the characters up to itself: "
             "bright = a large weight. Every row sums to 1; right of the diagonal is the future, "
@@ -57,14 +49,13 @@ class AttentionView(PicturesPlot, QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
         lay.addWidget(self.status)
-        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.heatmap, 1)
         lay.addWidget(self.caption)
 
         self.tokens: list[str] = []
         self.layers: list[np.ndarray] = []      # per layer: (heads, T, T)
         self.text.editingFinished.connect(self._emit_options)
-        self.layer.currentIndexChanged.connect(self._on_layer)
-        self.head.currentIndexChanged.connect(self._redraw)
+        self.picker.changed.connect(self._redraw)
 
     @Slot()
     def _emit_options(self) -> None:
@@ -76,8 +67,7 @@ class AttentionView(PicturesPlot, QWidget):
             return
         self.tokens = list(att["tokens"])
         self.layers = [np.asarray(w, dtype=np.float32) for w in att["layers"]]
-        self._fill_combos()
-        self._set_ticks()
+        self.picker.set_counts(len(self.layers), self.layers[0].shape[0] if self.layers else 0)
         note = ""
         if att.get("skipped"):
             note = " " + self.tr("(not in the vocabulary, left out: {0})").format(
@@ -87,54 +77,20 @@ class AttentionView(PicturesPlot, QWidget):
             len(self.layers), self.layers[0].shape[0] if self.layers else 0, len(self.tokens), where).strip() + note)
         self._redraw()
 
-    def _fill_combos(self) -> None:
-        n_layers = len(self.layers)
-        n_heads = self.layers[0].shape[0] if self.layers else 0
-        if self.layer.count() != n_layers:
-            keep = self.layer.currentIndex()
-            self.layer.blockSignals(True)
-            self.layer.clear()
-            self.layer.addItems([str(i + 1) for i in range(n_layers)])
-            self.layer.setCurrentIndex(min(max(keep, 0), n_layers - 1))
-            self.layer.blockSignals(False)
-        if self.head.count() != n_heads + 1:
-            keep = self.head.currentIndex()
-            self.head.blockSignals(True)
-            self.head.clear()
-            self.head.addItems([str(i + 1) for i in range(n_heads)] + [self.tr("mean of the heads")])
-            self.head.setCurrentIndex(keep if 0 <= keep < n_heads + 1 else 0)
-            self.head.blockSignals(False)
-
-    def _set_ticks(self) -> None:
-        n = len(self.tokens)
-        every = max(1, -(-n // MAX_TICKS))
-        ticks = [[(i + 0.5, char_label(t)) for i, t in enumerate(self.tokens) if i % every == 0]]
-        for axis in ("bottom", "left"):
-            self.plot.getAxis(axis).setTicks(ticks)
-
-    @Slot()
-    def _on_layer(self) -> None:
-        self._redraw()
-
     def current_map(self) -> np.ndarray | None:
         """The (T, T) weights on screen: the chosen layer's chosen head, or the heads' mean."""
-        li, hi = self.layer.currentIndex(), self.head.currentIndex()
-        if not self.layers or li < 0 or hi < 0:
-            return None
-        w = self.layers[li]
-        return w.mean(axis=0) if hi >= w.shape[0] else w[hi]
+        return self.picker.choose(self.layers)
 
     @Slot()
     def _redraw(self) -> None:
         w = self.current_map()
         if w is None:
             return
-        self.image.setImage(w, autoLevels=False, levels=(0.0, 1.0))
-        self.image.setRect(0, 0, w.shape[1], w.shape[0])
+        labels = [char_label(t) for t in self.tokens]
+        self.heatmap.show(w, labels, labels)
 
     def clear(self) -> None:
         self.tokens, self.layers = [], []
-        self.image.clear()
-        self.layer.clear()
-        self.head.clear()
+        self.heatmap.clear()
+        self.picker.clear()
         self.status.setText(self.tr("The maps appear while a model with attention layers trains."))

@@ -162,228 +162,218 @@
 <context>
     <name>AskPanel</name>
     <message>
-        <location filename="../../gui/addition/ask.py" line="46"/>
+        <location filename="../../gui/addition/ask.py" line="48"/>
         <source>Seq2Seq (the textbook&apos;s)</source>
         <translation>Seq2Seq（教科書のモデル）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="47"/>
+        <location filename="../../gui/addition/ask.py" line="49"/>
         <source>Transformer (GPT-style)</source>
         <translation>Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="48"/>
+        <location filename="../../gui/addition/ask.py" line="50"/>
         <source>Which shipped model answers: the textbook&apos;s encoder-decoder, or a decoder-only Transformer like a small GPT</source>
         <translation>どの付属モデルが答えるか: 教科書のエンコーダ・デコーダか、小さな GPT のようなデコーダのみの Transformer か</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="52"/>
+        <location filename="../../gui/addition/ask.py" line="54"/>
         <source>Use the shipped model</source>
         <translation>付属モデルを使う</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="53"/>
+        <location filename="../../gui/addition/ask.py" line="55"/>
         <source>Go back to the model that comes with the app</source>
         <translation>アプリに付属のモデルに戻します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="55"/>
+        <location filename="../../gui/addition/ask.py" line="57"/>
         <source>Load model…</source>
         <translation>モデルを読み込む…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="56"/>
+        <location filename="../../gui/addition/ask.py" line="58"/>
         <source>Answer with a model you saved earlier</source>
         <translation>以前に保存したモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="58"/>
+        <location filename="../../gui/addition/ask.py" line="60"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="70"/>
+        <location filename="../../gui/addition/ask.py" line="72"/>
         <source>Type a sum such as 123+45 and press Enter</source>
         <translation>123+45 のように足し算を入力して Enter を押してください</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="75"/>
+        <location filename="../../gui/addition/ask.py" line="77"/>
         <source>Answer</source>
         <translation>答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="77"/>
-        <location filename="../../gui/addition/ask.py" line="194"/>
+        <location filename="../../gui/addition/ask.py" line="79"/>
+        <location filename="../../gui/addition/ask.py" line="195"/>
         <source>The answer appears here.</source>
         <translation>ここに答えが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="85"/>
+        <location filename="../../gui/addition/ask.py" line="87"/>
         <source>Click an earlier prompt to see its decoding steps again</source>
         <translation>以前の入力をクリックすると、そのデコードの手順をもう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="88"/>
+        <location filename="../../gui/addition/ask.py" line="90"/>
         <source>Ask the model</source>
         <translation>モデルに聞く</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="98"/>
+        <location filename="../../gui/addition/ask.py" line="100"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="98"/>
+        <location filename="../../gui/addition/ask.py" line="100"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="98"/>
+        <location filename="../../gui/addition/ask.py" line="100"/>
         <source>Top candidates (probability)</source>
         <translation>上位の候補（確率）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="115"/>
+        <location filename="../../gui/addition/ask.py" line="120"/>
         <source>This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see which input characters each output digit looks at.</source>
         <translation>このモデルには Attention 層がないため、ヒートマップはありません。「Attention」をオンにして学習させると、各出力の桁がどの入力文字を見ているかがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="112"/>
+        <location filename="../../gui/addition/ask.py" line="114"/>
         <source>Attention over the input (bright = strong)</source>
         <translation>入力への Attention（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="113"/>
+        <location filename="../../gui/addition/ask.py" line="115"/>
         <source>input, as the encoder read it</source>
         <translation>入力（エンコーダが読んだ順）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="113"/>
+        <location filename="../../gui/addition/ask.py" line="115"/>
         <source>output step</source>
         <translation>出力ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="121"/>
+        <location filename="../../gui/addition/ask.py" line="126"/>
         <source>History (✓ right, ✗ wrong):</source>
         <translation>履歴（✓ 正解、✗ 不正解）:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="126"/>
+        <location filename="../../gui/addition/ask.py" line="131"/>
         <source>How the decoder produced the answer, step by step:</source>
         <translation>デコーダが答えを出した手順:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="143"/>
+        <location filename="../../gui/addition/ask.py" line="141"/>
         <source>Attention of layer:</source>
         <translation>アテンションの層:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="145"/>
-        <source>Head:</source>
-        <translation>ヘッド:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/addition/ask.py" line="148"/>
+        <location filename="../../gui/addition/ask.py" line="149"/>
         <source>Each row is one character of the sequence taking a weighted average of the characters up to itself (bright = a large weight); rows marked → wrote a character of the answer</source>
         <translation>各行は、系列の 1 文字が自分までの文字の重み付き平均をとる様子です（明るい = 大きな重み）。→ の付いた行が答えの文字を書きました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="193"/>
+        <location filename="../../gui/addition/ask.py" line="194"/>
         <source>Now answering: {0}. The answer appears here.</source>
         <translation>いま答えるモデル：{0}。答えはここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="199"/>
+        <location filename="../../gui/addition/ask.py" line="200"/>
         <source>Type a sum such as 5+3 and press Enter (one digit per number)</source>
         <translation>5+3 のように足し算を入力して Enter（各数 1 桁）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="200"/>
+        <location filename="../../gui/addition/ask.py" line="201"/>
         <source>Type a sum such as 123+45 and press Enter (up to {0} digits per number)</source>
         <translation>123+45 のように足し算を入力して Enter（各数 {0} 桁まで）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="248"/>
+        <location filename="../../gui/addition/ask.py" line="249"/>
         <source>✓ correct</source>
         <translation>✓ 正解</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="250"/>
+        <location filename="../../gui/addition/ask.py" line="251"/>
         <source>✗ wrong: the true sum is {0}</source>
         <translation>✗ 不正解: 正しい和は {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="259"/>
+        <location filename="../../gui/addition/ask.py" line="260"/>
         <source>✗  {0} + {1} = {2}   (true sum {3})</source>
         <translation>✗  {0} + {1} = {2}   （正しい和 {3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="263"/>
+        <location filename="../../gui/addition/ask.py" line="264"/>
         <source>Seq2Seq</source>
         <translation>Seq2Seq</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="263"/>
+        <location filename="../../gui/addition/ask.py" line="264"/>
         <source>Transformer</source>
         <translation>Transformer</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="275"/>
+        <location filename="../../gui/addition/ask.py" line="276"/>
         <source>Example: {0}</source>
         <translation>例: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="286"/>
+        <location filename="../../gui/addition/ask.py" line="287"/>
         <source>␣ (end)</source>
         <translation>␣（終わり）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="300"/>
+        <location filename="../../gui/addition/ask.py" line="301"/>
         <source>The encoder read “{0}”.</source>
         <translation>エンコーダは「{0}」と読みました。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="302"/>
+        <location filename="../../gui/addition/ask.py" line="303"/>
         <source>The input is reversed, as in the textbook.</source>
         <translation>教科書と同じく入力を反転しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="304"/>
+        <location filename="../../gui/addition/ask.py" line="305"/>
         <source>The decoder writes the answer backwards (ones digit first); it is flipped back for display.</source>
         <translation>デコーダは答えを逆順（一の位から）に書き、表示のときに元に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="314"/>
+        <location filename="../../gui/addition/ask.py" line="315"/>
         <source>The Transformer read “{0}” and wrote the answer one character at a time, reading back each character it wrote (like a GPT writing text).</source>
         <translation>Transformer は「{0}」を読み、答えを 1 文字ずつ書きました。書いた文字は読み直して次の文字を書きます（GPT が文章を書くのと同じです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="317"/>
+        <location filename="../../gui/addition/ask.py" line="318"/>
         <source>It writes the answer ones digit first; it is flipped back for display.</source>
         <translation>答えは一の位から書きます。表示では元の順に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="321"/>
-        <source>mean of the heads</source>
-        <translation>ヘッドの平均</translation>
-    </message>
-    <message>
-        <location filename="../../gui/addition/ask.py" line="349"/>
+        <location filename="../../gui/addition/ask.py" line="338"/>
         <source>Layer {0}, head {1}: where each character looks (bright = strong)</source>
         <translation>層 {0}・ヘッド {1}: 各文字がどこを見ているか（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="351"/>
+        <location filename="../../gui/addition/ask.py" line="340"/>
         <source>Layer {0}, mean of the heads: where each character looks (bright = strong)</source>
         <translation>層 {0}・ヘッドの平均: 各文字がどこを見ているか（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="353"/>
+        <location filename="../../gui/addition/ask.py" line="342"/>
         <source>looks at (key)</source>
         <translation>見られる文字（キー）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="353"/>
+        <location filename="../../gui/addition/ask.py" line="342"/>
         <source>looks from (query)</source>
         <translation>見る文字（クエリ）</translation>
     </message>
@@ -391,192 +381,192 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="320"/>
+        <location filename="../../gui/addition/train_panel.py" line="338"/>
         <source>Baseline</source>
         <translation>ベースライン</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="321"/>
+        <location filename="../../gui/addition/train_panel.py" line="339"/>
         <source>Reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="322"/>
+        <location filename="../../gui/addition/train_panel.py" line="340"/>
         <source>Reversed + Peeky</source>
         <translation>入力反転 + Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="323"/>
+        <location filename="../../gui/addition/train_panel.py" line="341"/>
         <source>Reversed + attention</source>
         <translation>入力反転 + Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="324"/>
+        <location filename="../../gui/addition/train_panel.py" line="342"/>
         <source>+ reversed answer</source>
         <translation>+ 答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="325"/>
+        <location filename="../../gui/addition/train_panel.py" line="343"/>
         <source>Transformer (GPT-style)</source>
         <translation>Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="328"/>
+        <location filename="../../gui/addition/train_panel.py" line="346"/>
         <source>The textbook improves its addition model one idea at a time: reverse the input, a Peeky decoder, then attention. Here each model trains on the same 45,000 problems with the same number of steps, and is scored on the same 5,000 held-out problems.</source>
         <translation>教科書は足し算モデルを 1 つずつ改良します: 入力の反転、Peeky デコーダ、そして Attention。ここでは各モデルを同じ 45,000 問・同じステップ数で学習させ、同じ 5,000 問のテスト問題で採点します。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="333"/>
+        <location filename="../../gui/addition/train_panel.py" line="351"/>
         <source>The textbook uses LSTM</source>
         <translation>教科書では LSTM を使います</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="335"/>
+        <location filename="../../gui/addition/train_panel.py" line="353"/>
         <source>Also: attention + reversed answer (this app&apos;s default)</source>
         <translation>追加: Attention + 答え反転（このアプリの既定）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="336"/>
+        <location filename="../../gui/addition/train_panel.py" line="354"/>
         <source>Also: a Transformer (GPT-style)</source>
         <translation>追加: Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="338"/>
+        <location filename="../../gui/addition/train_panel.py" line="356"/>
         <source>A decoder-only Transformer on the same problems and steps, answer ones digit first, coupled positions</source>
         <translation>同じ問題とステップ数で学習する、デコーダのみの Transformer（答えは一の位から、位取りで結んだ位置）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="340"/>
+        <location filename="../../gui/addition/train_panel.py" line="358"/>
         <source>Check all 1,000,000 pairs</source>
         <translation>1,000,000 組すべてを確かめる</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="341"/>
+        <location filename="../../gui/addition/train_panel.py" line="359"/>
         <source>Ask every finished model all 1,000,000 sums of two 3-digit numbers (a minute or more per model)</source>
         <translation>学習を終えた各モデルに、3 桁どうしの足し算 1,000,000 問すべてを解かせます（1 モデル 1 分以上かかります）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="345"/>
+        <location filename="../../gui/addition/train_panel.py" line="363"/>
         <source>Run the comparison</source>
         <translation>比較を実行</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="347"/>
+        <location filename="../../gui/addition/train_panel.py" line="365"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="350"/>
+        <location filename="../../gui/addition/train_panel.py" line="368"/>
         <source>Four models, one after another: about 3 minutes on this computer. Fewer steps is quicker but shows smaller differences.</source>
         <translation>4 つのモデルを順番に学習します。このコンピュータで約 3 分です。ステップ数を減らすと速くなりますが、差は小さくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="354"/>
+        <location filename="../../gui/addition/train_panel.py" line="372"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="356"/>
+        <location filename="../../gui/addition/train_panel.py" line="374"/>
         <source>Steps per model:</source>
         <translation>モデルごとのステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="373"/>
+        <location filename="../../gui/addition/train_panel.py" line="391"/>
         <source>Exact match on held-out problems</source>
         <translation>テスト問題での完全一致率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="373"/>
+        <location filename="../../gui/addition/train_panel.py" line="391"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="373"/>
+        <location filename="../../gui/addition/train_panel.py" line="391"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="378"/>
+        <location filename="../../gui/addition/train_panel.py" line="396"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="378"/>
+        <location filename="../../gui/addition/train_panel.py" line="396"/>
         <source>Parameters</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="378"/>
+        <location filename="../../gui/addition/train_panel.py" line="396"/>
         <source>Exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="379"/>
+        <location filename="../../gui/addition/train_panel.py" line="397"/>
         <source>Per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="379"/>
+        <location filename="../../gui/addition/train_panel.py" line="397"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="379"/>
+        <location filename="../../gui/addition/train_panel.py" line="397"/>
         <source>Steps to 99%</source>
         <translation>99% までのステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="380"/>
+        <location filename="../../gui/addition/train_panel.py" line="398"/>
         <source>Seconds to 99%</source>
         <translation>99% までの秒数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="380"/>
+        <location filename="../../gui/addition/train_panel.py" line="398"/>
         <source>All 10⁶ pairs</source>
         <translation>全 10⁶ 組</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="381"/>
+        <location filename="../../gui/addition/train_panel.py" line="399"/>
         <source>Exact match on every sum of two 3-digit numbers (press “Check all 1,000,000 pairs”)</source>
         <translation>3 桁どうしのすべての足し算での完全一致率（「1,000,000 組すべてを確かめる」を押してください）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="386"/>
+        <location filename="../../gui/addition/train_panel.py" line="404"/>
         <source>Double-click a finished model to use it for prompts</source>
         <translation>学習が終わったモデルをダブルクリックすると、そのモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="422"/>
+        <location filename="../../gui/addition/train_panel.py" line="440"/>
         <source>waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="432"/>
+        <location filename="../../gui/addition/train_panel.py" line="450"/>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="441"/>
+        <location filename="../../gui/addition/train_panel.py" line="461"/>
         <source>Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s</source>
         <translation>「{0}」を学習中（{2} 個中 {1} 個目）: ステップ {3} / {4}、{5:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="447"/>
+        <location filename="../../gui/addition/train_panel.py" line="467"/>
         <source>not reached</source>
         <translation>未到達</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="456"/>
+        <location filename="../../gui/addition/train_panel.py" line="476"/>
         <source>{0:.4f}% ({1} wrong)</source>
         <translation>{0:.4f}%（不正解 {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="458"/>
+        <location filename="../../gui/addition/train_panel.py" line="478"/>
         <source>checking… {0}%</source>
         <translation>確認中… {0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="467"/>
+        <location filename="../../gui/addition/train_panel.py" line="487"/>
         <source>Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.</source>
         <translation>最良: 「{0}」完全一致率 {1:.2f}%。行をダブルクリックすると、そのモデルに質問できます。</translation>
     </message>
@@ -584,271 +574,271 @@
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="44"/>
+        <location filename="../../gui/addition/train_panel.py" line="62"/>
         <source>Reverse the input</source>
         <translation>入力を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="46"/>
+        <location filename="../../gui/addition/train_panel.py" line="64"/>
         <source>Reverse the answer</source>
         <translation>答えを反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="47"/>
+        <location filename="../../gui/addition/train_panel.py" line="65"/>
         <source>Write the answer ones digit first, like adding by hand</source>
         <translation>筆算のように一の位から答えを書きます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="48"/>
+        <location filename="../../gui/addition/train_panel.py" line="66"/>
         <source>Peeky decoder</source>
         <translation>Peeky デコーダ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="50"/>
+        <location filename="../../gui/addition/train_panel.py" line="68"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="45"/>
+        <location filename="../../gui/addition/train_panel.py" line="63"/>
         <source>Feed “123+45” as “54+321” (a trick from the textbook)</source>
         <translation>「123+45」を「54+321」として入力します（教科書の工夫）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="36"/>
+        <location filename="../../gui/addition/train_panel.py" line="54"/>
         <source>Seq2Seq (GRU/LSTM encoder-decoder)</source>
         <translation>Seq2Seq（GRU/LSTM エンコーダ・デコーダ）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="37"/>
+        <location filename="../../gui/addition/train_panel.py" line="55"/>
         <source>Transformer (GPT-style, decoder only)</source>
         <translation>Transformer（GPT 型、デコーダのみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="38"/>
+        <location filename="../../gui/addition/train_panel.py" line="56"/>
         <source>The textbook&apos;s encoder-decoder, or a decoder-only Transformer that reads “123+45=” and writes the answer like a GPT writes text</source>
         <translation>教科書のエンコーダ・デコーダか、「123+45=」を読んで GPT が文章を書くように答えを書く、デコーダのみの Transformer か</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="49"/>
+        <location filename="../../gui/addition/train_panel.py" line="67"/>
         <source>Give the encoder&apos;s summary to every decoder step (a trick from the textbook)</source>
         <translation>エンコーダの要約をデコーダの全ステップに渡します（教科書の工夫）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="51"/>
+        <location filename="../../gui/addition/train_panel.py" line="69"/>
         <source>Let each decoder step look at all input characters</source>
         <translation>デコーダの各ステップがすべての入力文字を見られるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="57"/>
+        <location filename="../../gui/addition/train_panel.py" line="75"/>
         <source>fresh pairs every batch</source>
         <translation>毎回新しい問題</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="58"/>
+        <location filename="../../gui/addition/train_panel.py" line="76"/>
         <source>0: draw new problems for every batch; otherwise a fixed training set of this size (the textbook uses 45,000)</source>
         <translation>0: バッチごとに新しい問題を作ります。それ以外: この数の固定の学習データ（教科書は 45,000 問）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="60"/>
+        <location filename="../../gui/addition/train_panel.py" line="78"/>
         <source>Stop at 99% exact match</source>
         <translation>完全一致 99% で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="69"/>
+        <location filename="../../gui/addition/train_panel.py" line="87"/>
         <source>Size of each character&apos;s vector (a multiple of the number of heads)</source>
         <translation>各文字のベクトルの大きさ（ヘッド数の倍数）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="70"/>
+        <location filename="../../gui/addition/train_panel.py" line="88"/>
         <source>Coupled positions</source>
         <translation>位取りで位置を結ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="71"/>
+        <location filename="../../gui/addition/train_panel.py" line="89"/>
         <source>Number the digits by place value (ones, tens, …), the same in both numbers and the answer, instead of by their index in the text: digits to add share a position. Off: the usual GPT positions.</source>
         <translation>数字の位置を文中の番号ではなく位取り（一の位、十の位、…）で付けます。2 つの数と答えで同じなので、足し合わせる数字どうしが同じ位置になります。オフ: 通常の GPT の位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="82"/>
+        <location filename="../../gui/addition/train_panel.py" line="100"/>
         <source>Digits per number:</source>
         <translation>各数の桁数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="83"/>
+        <location filename="../../gui/addition/train_panel.py" line="101"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="84"/>
+        <location filename="../../gui/addition/train_panel.py" line="102"/>
         <source>Hidden size:</source>
         <translation>隠れ層のサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="85"/>
+        <location filename="../../gui/addition/train_panel.py" line="103"/>
         <source>Embedding size:</source>
         <translation>埋め込みのサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="86"/>
+        <location filename="../../gui/addition/train_panel.py" line="104"/>
         <source>Layers:</source>
         <translation>層の数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="87"/>
+        <location filename="../../gui/addition/train_panel.py" line="105"/>
         <source>Heads:</source>
         <translation>ヘッド数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="88"/>
+        <location filename="../../gui/addition/train_panel.py" line="106"/>
         <source>Width:</source>
         <translation>幅:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="89"/>
+        <location filename="../../gui/addition/train_panel.py" line="107"/>
         <source>Training data:</source>
         <translation>学習データ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="90"/>
+        <location filename="../../gui/addition/train_panel.py" line="108"/>
         <source>Steps:</source>
         <translation>ステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="91"/>
+        <location filename="../../gui/addition/train_panel.py" line="109"/>
         <source>Batch size:</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="92"/>
+        <location filename="../../gui/addition/train_panel.py" line="110"/>
         <source>Learning rate:</source>
         <translation>学習率:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="98"/>
+        <location filename="../../gui/addition/train_panel.py" line="116"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="103"/>
+        <location filename="../../gui/addition/train_panel.py" line="121"/>
         <source>Model and training options</source>
         <translation>モデルと学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="117"/>
+        <location filename="../../gui/addition/train_panel.py" line="135"/>
         <source>Start training</source>
         <translation>学習開始</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="119"/>
-        <location filename="../../gui/addition/train_panel.py" line="236"/>
-        <location filename="../../gui/addition/train_panel.py" line="245"/>
+        <location filename="../../gui/addition/train_panel.py" line="137"/>
+        <location filename="../../gui/addition/train_panel.py" line="254"/>
+        <location filename="../../gui/addition/train_panel.py" line="263"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="122"/>
+        <location filename="../../gui/addition/train_panel.py" line="140"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="126"/>
-        <location filename="../../gui/addition/train_panel.py" line="174"/>
+        <location filename="../../gui/addition/train_panel.py" line="144"/>
+        <location filename="../../gui/addition/train_panel.py" line="192"/>
         <source>Choose options and press “Start training”.</source>
         <translation>設定を選んで「学習開始」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="135"/>
+        <location filename="../../gui/addition/train_panel.py" line="153"/>
         <source>Training loss</source>
         <translation>学習の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="135"/>
+        <location filename="../../gui/addition/train_panel.py" line="153"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="135"/>
-        <location filename="../../gui/addition/train_panel.py" line="137"/>
+        <location filename="../../gui/addition/train_panel.py" line="153"/>
+        <location filename="../../gui/addition/train_panel.py" line="155"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="137"/>
+        <location filename="../../gui/addition/train_panel.py" line="155"/>
         <source>Accuracy on held-out problems</source>
         <translation>テスト問題での正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="137"/>
+        <location filename="../../gui/addition/train_panel.py" line="155"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="140"/>
+        <location filename="../../gui/addition/train_panel.py" line="158"/>
         <source>exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="141"/>
+        <location filename="../../gui/addition/train_panel.py" line="159"/>
         <source>per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="149"/>
+        <location filename="../../gui/addition/train_panel.py" line="167"/>
         <source>Use this model for prompts</source>
         <translation>このモデルで答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="151"/>
+        <location filename="../../gui/addition/train_panel.py" line="169"/>
         <source>Save model…</source>
         <translation>モデルを保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="171"/>
+        <location filename="../../gui/addition/train_panel.py" line="189"/>
         <source>With 1 digit there are only 100 problems: 10 are held out, and a model that has seen only the other 90 usually cannot answer them. Try 2 or more digits to see it generalise.</source>
         <translation>1 桁では問題が 100 個しかありません。そのうち 10 個はテスト用に取っておかれ、残り 90 個しか見ていないモデルはたいてい答えられません。汎化する様子を見るには 2 桁以上にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="245"/>
+        <location filename="../../gui/addition/train_panel.py" line="263"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="247"/>
+        <location filename="../../gui/addition/train_panel.py" line="265"/>
         <source>Paused. Press “Resume” to go on.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="256"/>
+        <location filename="../../gui/addition/train_panel.py" line="274"/>
         <source>Preparing data and model…</source>
         <translation>データとモデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="270"/>
+        <location filename="../../gui/addition/train_panel.py" line="288"/>
         <source>not measured yet</source>
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="272"/>
+        <location filename="../../gui/addition/train_panel.py" line="290"/>
         <source>Step {0} of {1} · {2:.1f} s · {3} problems seen · loss {4} · exact match {5}</source>
         <translation>ステップ {0} / {1} · {2:.1f} 秒 · {3} 問を学習 · 損失 {4} · 完全一致 {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="277"/>
+        <location filename="../../gui/addition/train_panel.py" line="295"/>
         <source>stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="277"/>
+        <location filename="../../gui/addition/train_panel.py" line="295"/>
         <source>finished</source>
         <translation>完了しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="278"/>
+        <location filename="../../gui/addition/train_panel.py" line="296"/>
         <source>Training {0} after {1} steps ({2:.1f} s): exact match {3} on {4} held-out problems, {5} parameters.</source>
         <translation>学習は {1} ステップ（{2:.1f} 秒）で{0}: テスト問題 {4} 問で完全一致 {3}、パラメータ数 {5}。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="281"/>
+        <location filename="../../gui/addition/train_panel.py" line="299"/>
         <source>Done. Use the new model for prompts, save it, or train again.</source>
         <translation>完了。新しいモデルで答えさせるか、保存するか、もう一度学習できます。</translation>
     </message>

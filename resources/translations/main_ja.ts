@@ -38,6 +38,19 @@
     </message>
 </context>
 <context>
+    <name>LayerHeadPicker</name>
+    <message>
+        <location filename="../../gui/common/heatmap.py" line="104"/>
+        <source>Head:</source>
+        <translation>ヘッド:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/common/heatmap.py" line="113"/>
+        <source>mean of the heads</source>
+        <translation>ヘッドの平均</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../gui/main_window.py" line="78"/>

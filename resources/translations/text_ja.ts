@@ -4,133 +4,123 @@
 <context>
     <name>AttentionView</name>
     <message>
-        <location filename="../../gui/text/attention.py" line="26"/>
+        <location filename="../../gui/text/attention.py" line="27"/>
         <source>Text to look at (empty: a line of the validation text)</source>
         <translation>注目を見るテキスト（空欄: 検証用テキストの 1 行）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="31"/>
+        <location filename="../../gui/text/attention.py" line="32"/>
         <source>Text:</source>
         <translation>テキスト:</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="33"/>
+        <location filename="../../gui/text/attention.py" line="29"/>
         <source>Layer:</source>
         <translation>層:</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="35"/>
-        <source>Head:</source>
-        <translation>ヘッド:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/text/attention.py" line="39"/>
+        <location filename="../../gui/text/attention.py" line="38"/>
         <source>looks from (query)</source>
         <translation>見る側（クエリ）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="40"/>
+        <location filename="../../gui/text/attention.py" line="39"/>
         <source>looks at (key)</source>
         <translation>見られる側（キー）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="48"/>
+        <location filename="../../gui/text/attention.py" line="41"/>
         <source>Each row is one character taking a weighted average of the characters up to itself: bright = a large weight. Every row sums to 1; right of the diagonal is the future, which the causal mask hides.</source>
         <translation>各行は 1 文字で、自分までの文字の重み付き平均をとっています。明るいほど重みが大きいことを表します。各行の合計は 1 で、対角線より右は未来なので、因果マスクで隠されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="52"/>
-        <location filename="../../gui/text/attention.py" line="139"/>
+        <location filename="../../gui/text/attention.py" line="45"/>
+        <location filename="../../gui/text/attention.py" line="96"/>
         <source>The maps appear while a model with attention layers trains.</source>
         <translation>アテンション層をもつモデルの学習中に、ここにマップが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="82"/>
+        <location filename="../../gui/text/attention.py" line="73"/>
         <source>(not in the vocabulary, left out: {0})</source>
         <translation>（語彙にないため除いた文字: {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="84"/>
+        <location filename="../../gui/text/attention.py" line="75"/>
         <source>at step {0}</source>
         <translation>（ステップ {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="85"/>
+        <location filename="../../gui/text/attention.py" line="76"/>
         <source>{0} attention layers, {1} heads, {2} characters {3}</source>
         <translation>アテンション層 {0} 個、ヘッド {1} 個、{2} 文字 {3}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/text/attention.py" line="103"/>
-        <source>mean of the heads</source>
-        <translation>ヘッドの平均</translation>
     </message>
 </context>
 <context>
     <name>SamplesView</name>
     <message>
-        <location filename="../../gui/text/samples.py" line="27"/>
+        <location filename="../../gui/text/samples.py" line="28"/>
         <source>Text the model continues</source>
         <translation>モデルが続きを書くテキスト</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="34"/>
+        <location filename="../../gui/text/samples.py" line="35"/>
         <source>Divides the scores before softmax: low is cautious and repetitive, high is adventurous; 0 always takes the most likely character.</source>
         <translation>softmax の前にスコアをこの値で割ります。低いと慎重で繰り返しが多く、高いと冒険的になります。0 では常に最も確率の高い文字を選びます。</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="38"/>
-        <location filename="../../gui/text/samples.py" line="102"/>
+        <location filename="../../gui/text/samples.py" line="39"/>
+        <location filename="../../gui/text/samples.py" line="103"/>
         <source>all</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="39"/>
+        <location filename="../../gui/text/samples.py" line="40"/>
         <source>Choose only among the k most likely characters (all: no limit).</source>
         <translation>確率の高い上位 k 文字の中からだけ選びます（すべて: 制限なし）。</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="42"/>
+        <location filename="../../gui/text/samples.py" line="43"/>
         <source>Prompt:</source>
         <translation>プロンプト:</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="44"/>
+        <location filename="../../gui/text/samples.py" line="45"/>
         <source>Temperature:</source>
         <translation>温度:</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="44"/>
+        <location filename="../../gui/text/samples.py" line="45"/>
         <source>Top-k:</source>
         <translation>Top-k:</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="48"/>
-        <location filename="../../gui/text/samples.py" line="119"/>
+        <location filename="../../gui/text/samples.py" line="49"/>
+        <location filename="../../gui/text/samples.py" line="120"/>
         <source>Samples appear here every few seconds while the model trains.</source>
         <translation>学習中、数秒ごとにここにサンプルが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="81"/>
+        <location filename="../../gui/text/samples.py" line="82"/>
         <source>Vocabulary ({0} characters): {1}</source>
         <translation>語彙（{0} 文字）: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="89"/>
+        <location filename="../../gui/text/samples.py" line="90"/>
         <source>Validation loss {0:.3f} nats/char = {1:.3f} bits/char; perplexity {2:.2f} (as unsure as choosing among {2:.1f} characters)</source>
         <translation>検証損失 {0:.3f} ナット/文字 = {1:.3f} ビット/文字、パープレキシティ {2:.2f}（{2:.1f} 文字の中から選ぶのと同じくらいの迷い）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="100"/>
+        <location filename="../../gui/text/samples.py" line="101"/>
         <source>step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="101"/>
+        <location filename="../../gui/text/samples.py" line="102"/>
         <source>temperature {0:g}, top-k {1}</source>
         <translation>温度 {0:g}、top-k {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/text/samples.py" line="105"/>
+        <location filename="../../gui/text/samples.py" line="106"/>
         <source>not in the vocabulary, left out: {0}</source>
         <translation>語彙にないため除いた文字: {0}</translation>
     </message>
