@@ -23,6 +23,7 @@ from core.build import module_names
 from core.lessons.literals import LiteralError, parse_shape
 from core.layers import LAYERS, Param, format_shape, group_title
 from core.spec import BLOCKS, RESIDUAL, BlockSpec
+from gui.common.wheel import wheel_scrolls_form
 from gui.editor.style import ERROR_COLOR, MUTED, WARNING_COLOR, group_color, monospace_font
 
 INT_LIMIT = 2**31 - 1
@@ -237,6 +238,7 @@ class LayerInspector(QWidget):
             row.addStretch(1)
             self.form.addRow(name, holder)
             self.form.addRow("", doc)
+        wheel_scrolls_form(self.scroll)  # scrolling the inspector does not edit the parameters
         self._retranslate_docs()
 
     def _make_editor(self, param: Param) -> QWidget:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
                                QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from core.lessons import catalog
+from gui.common.wheel import wheel_scrolls_form
 from gui.lessons.activation_lab import ActivationLab, DepthLab, LinearLab
 from gui.lessons.autograd_lab import AutogradLab
 from gui.lessons.conv_lab import KernelLab
@@ -172,6 +173,7 @@ class LessonsPage(QWidget):
             scroll.setWidget(_Fill(w))
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.NoFrame)
+            wheel_scrolls_form(scroll)   # scrolling a lab does not turn its sliders and choices
             self._lab_scrolls[w] = scroll
             self.stack.addWidget(scroll)
         self.lab_title = heading("", 13)

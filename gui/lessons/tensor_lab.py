@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from core.lessons import tensor_lab as core_lab
+from gui.common.wheel import wheel_scrolls_form
 from gui.lessons.widgets import (ACCENT, CODE_BG, ERROR, NOTE_BG, CodeBox, MessageBox, ValueGrid, format_number,
                                  heading, monospace, muted)
 
@@ -153,6 +154,7 @@ class TensorLab(QWidget):
                 w.returnPressed.connect(self.run)
             self.fields[p.name] = w
             self.form.addRow(p.label, w)
+        wheel_scrolls_form(self.form_host)
         self.run()
 
     def _mark_devices(self, combo: QComboBox) -> None:

@@ -12,7 +12,7 @@ from core.data.images import IMAGE_SETS
 from core.templates import TEMPLATES
 from core.training import devices
 from core.training.config import INITS, OPTIMIZERS, TrainConfig, init_title, lr_problem, optimizer_title
-from gui.common import theme
+from gui.common import theme, wheel
 
 EDITOR = ""     # compare-mode entry meaning "the network in the editor"
 
@@ -195,6 +195,7 @@ class SettingsPanel(QWidget):
         self.folder_button.clicked.connect(self._choose_folder)
         self.sig_relu.clicked.connect(self.sigmoid_vs_relu)
         self.set_config(TrainConfig())
+        wheel.wheel_scrolls_form(self)  # the wheel scrolls the form; a field takes it only with the focus
 
     # --- TrainConfig <-> widgets ---------------------------------------------------------------
     def config(self) -> TrainConfig:
