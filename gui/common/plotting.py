@@ -64,11 +64,62 @@ class Series:
         return self.x[:self.n], self.y[:self.n]
 
 
+class ReadableAxis(pg.AxisItem):
+    """An axis whose tick labels never overlap.
+
+    On a log axis pyqtgraph labels 2, 3, ..., 9 within each decade when the range is short, which in
+    a small plot piles up ("0.08 0.09 0.1 0.2 ... 0.9 1"); here, when they would touch, only 1, 2 and 5
+    of each decade are labelled, and on any axis a label that would touch one already placed (decades
+    first) is left out. Tick marks stay where pyqtgraph puts them."""
+
+    GAP = 2     # pixels between two labels
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._one_two_five = False
+
+    def logTickStrings(self, values, scale, spacing):
+        strings = super().logTickStrings(values, scale, spacing)
+        if not self._one_two_five:
+            return strings
+        return [s if _one_two_five(v) else None for v, s in zip(values, strings)]
+
+    def generateDrawSpecs(self, p):
+        self._one_two_five = False
+        specs = super().generateDrawSpecs(p)
+        if specs is not None and self.logMode and len(apart(specs[2], self.GAP)) < len(specs[2]):
+            self._one_two_five = True
+            try:
+                specs = super().generateDrawSpecs(p)
+            finally:
+                self._one_two_five = False
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        return axis, ticks, apart(texts, self.GAP)
+
+
+def _one_two_five(log10_value: float) -> bool:
+    """Is 10**log10_value 1, 2 or 5 times a power of ten?"""
+    mantissa = 10 ** (log10_value - np.floor(log10_value + 1e-9))
+    return any(abs(mantissa - m) < 1e-6 * m for m in (1, 2, 5, 10))
+
+
+def apart(texts: list, gap: float) -> list:
+    """The (rect, flags, text) specs in order, leaving out each whose rect comes within ``gap`` of one kept."""
+    kept = []
+    for spec in texts:
+        grown = spec[0].adjusted(-gap, -gap, gap, gap)
+        if not any(grown.intersects(k[0]) for k in kept):
+            kept.append(spec)
+    return kept
+
+
 def plot_widget(title: str = "", left: str = "", bottom: str = "", grid: bool = True,
                 legend_offset: tuple[int, int] | None = None) -> pg.PlotWidget:
     """A white plot with readable axes: no "(x0.001)" SI rescaling of the values a learner reads,
     and, when ``legend_offset`` is given, a legend on a translucent card so curves stay legible."""
-    w = pg.PlotWidget(background="w")
+    w = pg.PlotWidget(background="w", axisItems={side: ReadableAxis(side) for side in ("left", "bottom")})
     if title:
         w.setTitle(title, color=TEXT, size="10pt")
     for axis, label in (("left", left), ("bottom", bottom)):
