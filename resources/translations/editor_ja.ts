@@ -2,6 +2,127 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>CanvasEditing</name>
+    <message>
+        <location filename="../../gui/editor/canvas_edit.py" line="64"/>
+        <source>Move up</source>
+        <translation>上へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_edit.py" line="66"/>
+        <source>Move down</source>
+        <translation>下へ移動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_edit.py" line="69"/>
+        <source>Wrap in a residual block</source>
+        <translation>残差ブロックで囲む</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_edit.py" line="70"/>
+        <source>Wrap in a concatenate block (path A)</source>
+        <translation>連結ブロックで囲む (経路 A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_edit.py" line="72"/>
+        <source>Unwrap: keep the layers, remove the block</source>
+        <translation>囲みを外す: 層を残してブロックを削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_edit.py" line="73"/>
+        <source>Expand</source>
+        <translation>展開</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_edit.py" line="73"/>
+        <source>Collapse</source>
+        <translation>折りたたむ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_edit.py" line="76"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasPainting</name>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="59"/>
+        <source>Input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="59"/>
+        <source>one sample = {0} numbers</source>
+        <translation>1 サンプル = {0} 個の数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="63"/>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="63"/>
+        <source>model(x) returns this</source>
+        <translation>model(x) が返すもの</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="65"/>
+        <source>Drop layers here from the palette</source>
+        <translation>パレットから層をここにドロップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="67"/>
+        <source>Drop layers into this block</source>
+        <translation>ここに層をドロップしてブロックに入れます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="236"/>
+        <source>path A</source>
+        <translation>経路 A</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="236"/>
+        <source>path B</source>
+        <translation>経路 B</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="312"/>
+        <source>? parameters</source>
+        <translation>パラメータ数 ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="314"/>
+        <source>{0} parameters</source>
+        <translation>パラメータ {0} 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="314"/>
+        <source>no parameters</source>
+        <translation>パラメータなし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="358"/>
+        <source>{0} inside</source>
+        <translation>中に {0} 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="366"/>
+        <source>Residual block</source>
+        <translation>残差ブロック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="366"/>
+        <source>Concatenate</source>
+        <translation>連結 (Concatenate)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/editor/canvas_paint.py" line="386"/>
+        <source>shapes do not fit</source>
+        <translation>形が合いません</translation>
+    </message>
+</context>
+<context>
     <name>CodeView</name>
     <message>
         <location filename="../../gui/editor/code_view.py" line="168"/>
@@ -238,139 +359,24 @@
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="314"/>
-        <source>Input</source>
-        <translation>入力</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="314"/>
-        <source>one sample = {0} numbers</source>
-        <translation>1 サンプル = {0} 個の数</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="318"/>
-        <source>Output</source>
-        <translation>出力</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="318"/>
-        <source>model(x) returns this</source>
-        <translation>model(x) が返すもの</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="320"/>
-        <source>Drop layers here from the palette</source>
-        <translation>パレットから層をここにドロップ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="322"/>
-        <source>Drop layers into this block</source>
-        <translation>ここに層をドロップしてブロックに入れます</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="491"/>
-        <source>path A</source>
-        <translation>経路 A</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="491"/>
-        <source>path B</source>
-        <translation>経路 B</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="562"/>
-        <source>? parameters</source>
-        <translation>パラメータ数 ?</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="564"/>
-        <source>{0} parameters</source>
-        <translation>パラメータ {0} 個</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="564"/>
-        <source>no parameters</source>
-        <translation>パラメータなし</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="604"/>
-        <source>{0} inside</source>
-        <translation>中に {0} 個</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="612"/>
-        <source>Residual block</source>
-        <translation>残差ブロック</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="612"/>
-        <source>Concatenate</source>
-        <translation>連結 (Concatenate)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="632"/>
-        <source>shapes do not fit</source>
-        <translation>形が合いません</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="673"/>
+        <location filename="../../gui/editor/canvas.py" line="253"/>
         <source>The network&apos;s input. B is the batch size: how many samples go through at once.</source>
         <translation>ネットワークの入力。B はバッチサイズ (一度に流すサンプルの数) です。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="675"/>
+        <location filename="../../gui/editor/canvas.py" line="255"/>
         <source>What the network returns for a batch of B samples.</source>
         <translation>B 個のサンプルからなるバッチに対してネットワークが返すもの。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="698"/>
+        <location filename="../../gui/editor/canvas.py" line="278"/>
         <source>Unknown shape: a layer above has an error.</source>
         <translation>形が分かりません: 上の層にエラーがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/canvas.py" line="699"/>
+        <location filename="../../gui/editor/canvas.py" line="279"/>
         <source>A tensor of shape {0}: B samples, each made of {1} numbers.</source>
         <translation>形 {0} のテンソル: B 個のサンプルで、それぞれ {1} 個の数です。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="743"/>
-        <source>Move up</source>
-        <translation>上へ移動</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="745"/>
-        <source>Move down</source>
-        <translation>下へ移動</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="748"/>
-        <source>Wrap in a residual block</source>
-        <translation>残差ブロックで囲む</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="749"/>
-        <source>Wrap in a concatenate block (path A)</source>
-        <translation>連結ブロックで囲む (経路 A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="751"/>
-        <source>Unwrap: keep the layers, remove the block</source>
-        <translation>囲みを外す: 層を残してブロックを削除</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="752"/>
-        <source>Expand</source>
-        <translation>展開</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="752"/>
-        <source>Collapse</source>
-        <translation>折りたたむ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/editor/canvas.py" line="755"/>
-        <source>Delete</source>
-        <translation>削除</translation>
     </message>
 </context>
 <context>

@@ -358,7 +358,7 @@ class _FakeDrag:
 
 
 def test_palette_and_canvas_drags_carry_what_the_canvas_accepts(page, monkeypatch):
-    import gui.editor.canvas as canvas_module
+    import gui.editor.canvas_edit as canvas_module
     import gui.editor.palette as palette_module
     monkeypatch.setattr(palette_module, "QDrag", _FakeDrag)
     monkeypatch.setattr(canvas_module, "QDrag", _FakeDrag)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.spec import CONCAT, RESIDUAL, ROOT, BlockSpec, LayerSpec, NetworkSpec, Place
 from gui.editor import canvas as canvas_module
+from gui.editor import canvas_rows
 from gui.editor import mime
 from gui.editor.document import NetworkDocument
 from gui.editor.page import EditorPage
@@ -292,7 +293,7 @@ def test_a_network_of_10000_layers_paints_only_what_is_in_view(page, monkeypatch
     page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum() // 2)
     viewport = page.scroll.viewport()
     viewport.repaint()
-    visible = viewport.height() // (canvas_module.BLOCK_H + canvas_module.GAP) + 1
+    visible = viewport.height() // (canvas_rows.BLOCK_H + canvas_rows.GAP) + 1
     assert 0 < painted.count("_paint_layer") + painted.count("_paint_head") <= 2 * visible + 4
     assert len(painted) < 200  # of 12,002 rows
     # hit-testing a row deep down is a lookup, and the row is the right one
