@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from core.lessons import autograd_expr as core_ag
 from gui.lessons.graph_view import GraphView
@@ -15,6 +16,47 @@ MAX_VARIABLES = 8
 ROW_HEIGHT = 26
 
 
+class _Held(QWidget):
+    """Holds a widget at exactly the height its layout needs at the current width.
+
+    Put straight into the lab's column, the inputs' part got less than it needs: the column asks a
+    child with a word-wrapped label for its minimum *height-for-width*, which ignores the child's own
+    minimum height, so a 4th variable's row slid under the "y =" field and the buttons under the
+    graph's heading. Held here, the column sees a fixed height and no height-for-width; the height
+    follows the rows and the error pointer as they come and go (so it shrinks back after an error)."""
+
+    def __init__(self, inner: QWidget):
+        super().__init__()
+        self.inner = inner
+        inner.setParent(self)             # no layout: it would pass the height-for-width on
+        inner.installEventFilter(self)    # ...its layout's requests (a row, the pointer) come here
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self._fit()
+
+    def needed_height(self, width: int) -> int:
+        lay = self.inner.layout()
+        return max(lay.totalMinimumSize().height(), lay.totalHeightForWidth(max(width, 1)))
+
+    def _fit(self) -> None:
+        h = self.needed_height(max(self.width(), self.minimumSizeHint().width()))
+        if h != self.height() or h != self.minimumHeight():
+            self.setFixedHeight(h)
+        self.inner.setGeometry(self.rect())
+
+    def eventFilter(self, obj, event):
+        if obj is self.inner and event.type() == QEvent.LayoutRequest:
+            self._fit()
+        return False
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.inner.layout().totalMinimumSize().width(), self.minimumHeight())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.inner.layout().totalSizeHint().width(), self.minimumHeight())
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit() if event.oldSize().width() != event.size().width() else self.inner.setGeometry(self.rect())
 
 
 class AutogradLab(QWidget):
@@ -113,11 +155,12 @@ class AutogradLab(QWidget):
         result_col.addWidget(grads_scroll, 1)
         result_col.addWidget(self.message)
 
-        upper = self._upper = QWidget()
+        upper = QWidget()
         upper_layout = QHBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(top, 1)
         upper_layout.addLayout(result_col, 1)
+        self._upper = _Held(upper)
 
         graph_box = QWidget()
         graph_layout = QVBoxLayout(graph_box)
@@ -137,7 +180,7 @@ class AutogradLab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(upper)
+        layout.addWidget(self._upper)
         layout.addWidget(graph_box, 1)
         layout.addWidget(code_box)
 
@@ -178,29 +221,6 @@ class AutogradLab(QWidget):
         # Fixed header and row heights, so the height is known before the table is ever shown.
         h = ROW_HEIGHT * (1 + max(rows, 1)) + 2 * self.variables.frameWidth() + 2
         self.variables.setFixedHeight(min(h, 240))
-        self._hold_upper()
-
-    def _hold_upper(self) -> None:
-        """The inputs' part never gets less than it needs: a wrapped label made the layout size it by
-        height-for-width alone, and a 4th variable's row slid under the "y =" field. Recomputed when
-        rows or the error pointer come and go, so it also shrinks back after a syntax error."""
-        upper = getattr(self, "_upper", None)
-        if upper is not None:
-            upper.setMinimumHeight(0)
-            # the nested layouts learn the table's new height when Qt next lays out: measure then
-            QTimer.singleShot(0, self, self._measure_upper)
-
-    def _measure_upper(self) -> None:
-        lay = self._upper.layout()
-        need = max(lay.totalMinimumSize().height(), lay.totalHeightForWidth(max(self._upper.width(), 1)))
-        if need != self._upper.minimumHeight():
-            self._upper.setMinimumHeight(need)
-            self.layout().invalidate()    # the box layout caches heights-for-width: forget them
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self._hold_upper()          # wrapped text needs another height at another width
 
     def variable_list(self) -> list[core_ag.Variable]:
         out = []
@@ -267,14 +287,12 @@ class AutogradLab(QWidget):
         self.result = r
         if self.pointer.isVisibleTo(self):
             self.pointer.hide()
-            self._hold_upper()
         self.expression.setStyleSheet("")
         self._mark_bad_variable(r.bad_variable)
         if r.error_pos >= 0:
             # Point at the offending character, as a compiler would.
             self.pointer.setText(text + "\n" + " " * r.error_pos + "^")
             self.pointer.show()
-            self._hold_upper()
             self.expression.setStyleSheet(f"border: 2px solid {ERROR}; border-radius: 3px;")
             self.expression.setFocus()
             self.expression.setCursorPosition(min(r.error_pos, len(text)))

@@ -39,6 +39,24 @@ def lesson_html(lesson: catalog.Lesson, note_label: str = "Note:") -> str:
     return "\n".join(parts)
 
 
+def _column_needs(lay, width: int) -> int:
+    """The height a column (QVBoxLayout) needs at ``width`` without squeezing a child below its minimum.
+    Laying out, a column gives each child with a height-for-width exactly that height, not the smaller
+    minimum its totalMinimumHeightForWidth counts, so a lab sized by that overlapped its own parts (the
+    autograd lab's buttons lay under the graph's heading)."""
+    if not isinstance(lay, QVBoxLayout):
+        return 0
+    m = lay.contentsMargins()
+    inner = max(1, width - m.left() - m.right())
+    heights = []
+    for i in range(lay.count()):
+        item = lay.itemAt(i)
+        if item.isEmpty():
+            continue
+        heights.append(item.heightForWidth(inner) if item.hasHeightForWidth() else item.minimumSize().height())
+    return sum(heights) + max(0, lay.spacing()) * max(0, len(heights) - 1) + m.top() + m.bottom()
+
+
 class _Fill(QWidget):
     """Holds a lab in its scroll area: the lab fills the view and scrolls only below its minimum
     size (without this, a wrapped label's height-for-width made a lab scroll at any window size)."""
@@ -69,7 +87,8 @@ class _Fill(QWidget):
         size = self.lab.minimumSizeHint()
         lay = self.lab.layout()
         if lay is not None and lay.hasHeightForWidth():
-            size.setHeight(max(size.height(), lay.totalMinimumHeightForWidth(max(self.width(), size.width()))))
+            width = max(self.width(), size.width())
+            size.setHeight(max(size.height(), lay.totalMinimumHeightForWidth(width), _column_needs(lay, width)))
         return size
 
     def sizeHint(self):

@@ -78,6 +78,14 @@ def test_screenshot_at_a_chosen_size(tmp_path):
     assert bad.returncode == 2 and "WIDTHxHEIGHT" in bad.stderr
 
 
+def _overlapping_parts(lab):
+    """Pairs of the lab's stacked parts (inputs, graph, code) that overlap on screen."""
+    lay = lab.layout()
+    rects = [lay.itemAt(i).widget().geometry() for i in range(lay.count())
+             if lay.itemAt(i).widget() is not None and lay.itemAt(i).widget().isVisible()]
+    return [(a, b) for a, b in zip(rects, rects[1:]) if a.bottom() >= b.top()]
+
+
 def test_autograd_lab_rows_never_slide_under_the_y_field(qtbot):
     """At 1024×700 in Japanese a 4th and 5th variable's rows were drawn under the "y =" field."""
     import main
@@ -100,6 +108,25 @@ def test_autograd_lab_rows_never_slide_under_the_y_field(qtbot):
         assert table.bottom() < field.top(), (table, field)
         upper = lab._upper.geometry()
         assert lab.forward_button.mapTo(lab, lab.forward_button.rect().bottomLeft()).y() <= upper.bottom()
+        assert not _overlapping_parts(lab)
+        before = lab._upper.height()
+
+        # a syntax error shows the expression again with a pointer line: the inputs grow, nothing
+        # slides under anything, and once the expression is fixed they shrink back
+        good = lab.expression.text()
+        lab.expression.setText(good + " + (b")
+        lab.run_backward()
+        _settle(qtbot)
+        assert lab.pointer.isVisible()
+        assert lab._upper.height() > before
+        assert not _overlapping_parts(lab)
+        assert lab.forward_button.mapTo(lab, lab.forward_button.rect().bottomLeft()).y() <= lab._upper.geometry().bottom()
+        lab.expression.setText(good)
+        lab.run_backward()
+        _settle(qtbot)
+        assert not lab.pointer.isVisible()
+        assert lab._upper.height() == before
+        assert not _overlapping_parts(lab)
         window.shutdown()
     finally:
         for t in translators:
