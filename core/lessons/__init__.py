@@ -3,5 +3,6 @@
 - ``catalog``: the ordered lesson list with bilingual texts and "try it" action ids.
 - ``tensor_lab``: tensor operations as plain result records (grid, rank, shape, dtype, device, code).
 - ``autograd_expr``: a safe expression parser that builds a torch computation and its graph.
+- ``torch_errors``: PyTorch's error messages in plain words (the labs show them under the message).
 - ``activation_lab``: activation curves, derivatives and the vanishing-gradient depth comparison.
 """

@@ -21,7 +21,7 @@ import torch
 
 from core.i18n import L
 from core.lessons.literals import LiteralError, format_literal, parse_nested
-from core.lessons.tensor_lab import explain_torch_error
+from core.lessons.torch_errors import explain_torch_error
 
 MAX_LENGTH = 300     # characters in one expression
 MAX_DEPTH = 40       # nesting of parentheses/unary signs, far below Python's recursion limit
