@@ -1,6 +1,7 @@
 """Lessons that follow the learner's study notes: the lesson path and its three labs.
 
-- ``catalog``: the ordered lesson list with bilingual texts and "try it" action ids.
+- ``catalog``: the ordered lesson list and "try it" action ids; ``lesson``: what a lesson is made of;
+  ``path``: the lessons themselves, one module per part of the notes.
 - ``tensor_lab``: tensor operations as plain result records (grid, rank, shape, dtype, device, code).
 - ``autograd_expr``: a safe expression parser that builds a torch computation and its graph.
 - ``torch_errors``: PyTorch's error messages in plain words (the labs show them under the message).
