@@ -10,12 +10,11 @@ the user did not name (``model.json`` is theirs). Both files are written atomica
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import torch
 
+from core.files import atomic_write
 from core.i18n import L
 
 from .models import KINDS, kind_of
@@ -43,24 +42,6 @@ def shipped_path(kind: str = "seq2seq") -> Path:
     return KINDS[kind].shipped
 
 
-def _atomic_write(path: Path, write) -> None:
-    """``write(file)`` into a temporary file beside ``path``, then rename it over ``path``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)       # mkstemp makes it private; a saved model is an ordinary file
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def save(model, path, metadata: dict | None = None) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,9 +52,9 @@ def save(model, path, metadata: dict | None = None) -> Path:
     if metadata is not None:
         text = json.dumps(metadata, indent=2, ensure_ascii=False) + "\n"
         blob["metadata"] = text
-    _atomic_write(path, lambda f: torch.save(blob, f))
+    atomic_write(path, lambda f: torch.save(blob, f), binary=True)
     if text is not None:
-        _atomic_write(metadata_path(path), lambda f: f.write(text.encode("utf-8")))
+        atomic_write(metadata_path(path), lambda f: f.write(text.encode("utf-8")), binary=True)
     return path
 
 
