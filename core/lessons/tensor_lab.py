@@ -101,6 +101,17 @@ class _BadArg(Exception):
         self.arg, self.message, self.pos = arg, message, pos
 
 
+def _too_many(arg: str) -> _BadArg:
+    """Field ``arg`` asks for more than ``MAX_ELEMENTS`` elements."""
+    return _BadArg(arg, L(f"At most {MAX_ELEMENTS} elements in this lab.", f"このラボでは要素は{MAX_ELEMENTS}個までです。"))
+
+
+def _nothing_to_change() -> _BadArg:
+    """The shared-memory demos change element 0: a scalar has none."""
+    return _BadArg("data", L("Use a list such as [1, 2, 3] so there is an element to change.",
+                             "変更する要素があるよう、[1, 2, 3] のようなリストにしてください。"))
+
+
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
@@ -123,16 +134,14 @@ def _read(arg: str, fn, *a, **kw):
 def _data(args, name="data"):
     value = _read(name, parse_nested, _arg(args, name))
     if count_elements(value) > MAX_ELEMENTS:
-        raise _BadArg(name, L(f"At most {MAX_ELEMENTS} elements in this lab.",
-                              f"このラボでは要素は{MAX_ELEMENTS}個までです。"))
+        raise _too_many(name)
     return value
 
 
 def _shape(args, name="shape", allow_minus_one=False):
     shape = _read(name, parse_shape, _arg(args, name), allow_minus_one=allow_minus_one)
     if int(np.prod([d for d in shape if d >= 0])) > MAX_ELEMENTS:
-        raise _BadArg(name, L(f"At most {MAX_ELEMENTS} elements in this lab.",
-                              f"このラボでは要素は{MAX_ELEMENTS}個までです。"))
+        raise _too_many(name)
     return shape
 
 
@@ -224,8 +233,7 @@ def op_arange(args: dict[str, str]) -> TensorResult:
         if step == 0:
             raise _BadArg("step", L("The step cannot be 0.", "刻み（step）に0は使えません。"))
         if (end - start) / step > MAX_ELEMENTS:
-            raise _BadArg("end", L(f"At most {MAX_ELEMENTS} elements in this lab.",
-                                   f"このラボでは要素は{MAX_ELEMENTS}個までです。"))
+            raise _too_many("end")
         code = f"x = torch.arange({start}, {end})" if step == 1 else f"x = torch.arange({start}, {end}, {step})"
         t = torch.arange(start, end, step)
         return _record("arange", code, t, note=L(
@@ -240,8 +248,7 @@ def op_linspace(args: dict[str, str]) -> TensorResult:
         end = _read("end", parse_number, _arg(args, "end"))
         steps = _read("steps", parse_int, _arg(args, "steps"), minimum=0)
         if steps > MAX_ELEMENTS:
-            raise _BadArg("steps", L(f"At most {MAX_ELEMENTS} elements in this lab.",
-                                     f"このラボでは要素は{MAX_ELEMENTS}個までです。"))
+            raise _too_many("steps")
         t = torch.linspace(start, end, steps)
         return _record("linspace", f"x = torch.linspace({start}, {end}, {steps})", t, note=L(
             f"{steps} evenly spaced values; both ends {start} and {end} are included.",
@@ -336,8 +343,7 @@ def op_from_numpy(args: dict[str, str]) -> TensorResult:
             raise _BadArg("how", L(f"Unknown conversion '{how}'.", f"不明な変換「{how}」です。"))
         array = np.array(value)
         if array.ndim == 0:
-            raise _BadArg("data", L("Use a list such as [1, 2, 3] so there is an element to change.",
-                                    "変更する要素があるよう、[1, 2, 3] のようなリストにしてください。"))
+            raise _nothing_to_change()
         tensor = torch.from_numpy(array) if how == "from_numpy" else torch.tensor(array)
         first = (0,) * array.ndim
         idx = "[" + ", ".join("0" for _ in first) + "]"
@@ -368,8 +374,7 @@ def op_numpy(args: dict[str, str]) -> TensorResult:
         new = _read("new_value", parse_number, _arg(args, "new_value", "100"))
         tensor = torch.tensor(value)
         if tensor.dim() == 0:
-            raise _BadArg("data", L("Use a list such as [1, 2, 3] so there is an element to change.",
-                                    "変更する要素があるよう、[1, 2, 3] のようなリストにしてください。"))
+            raise _nothing_to_change()
         array = tensor.numpy()
         first = (0,) * tensor.dim()
         idx = "[" + ", ".join("0" for _ in first) + "]"
