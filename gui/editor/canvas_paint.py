@@ -197,9 +197,7 @@ class CanvasPainting:
         p.setPen(QPen(IO_COLOR, 1.2))
         p.setBrush(tint(IO_COLOR, 0.10))
         p.drawRoundedRect(rect, RADIUS, RADIUS)
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() + 1)
-        font.setBold(True)
+        font = self._font(1, bold=True)
         p.setFont(font)
         p.setPen(TEXT)
         inner = rect.adjusted(16, 0, -16, 0)
@@ -210,9 +208,7 @@ class CanvasPainting:
         p.setFont(mono)
         p.drawText(inner.adjusted(title_w + 12, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, format_shape(shape))
         if note:
-            small = QFont(self.font())
-            small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-            p.setFont(small)
+            p.setFont(self._font(-1))
             p.setPen(MUTED)
             p.drawText(inner, Qt.AlignVCenter | Qt.AlignRight, note)
 
@@ -226,9 +222,7 @@ class CanvasPainting:
         p.drawText(rect, Qt.AlignCenter, text)
 
     def _paint_path_label(self, p: QPainter, rect: QRectF, row: Row) -> None:
-        font = QFont(self.font())
-        font.setBold(True)
-        p.setFont(font)
+        p.setFont(self._font(bold=True))
         p.setPen(SKIP_COLOR)
         p.drawText(rect, Qt.AlignCenter, self._branch_title(row.branch))
 
@@ -249,26 +243,39 @@ class CanvasPainting:
         p.setPen(Qt.NoPen)
         p.setBrush(c)
         p.drawEllipse(badge)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        p.setFont(bold)
+        p.setFont(self._font(bold=True))
         p.setPen(QColor("white"))
         p.drawText(badge, Qt.AlignCenter, "!")
+
+    def _font(self, grow: float = 0.0, bold: bool = False) -> QFont:
+        """The canvas's font ``grow`` points larger (when negative: smaller, but not under 7 pt), bold or not."""
+        font = QFont(self.font())
+        if grow > 0:
+            font.setPointSizeF(font.pointSizeF() + grow)
+        elif grow < 0:
+            font.setPointSizeF(max(7.0, font.pointSizeF() + grow))
+        font.setBold(bold)
+        return font
+
+    def _paint_card(self, p: QPainter, rect: QRectF, color: QColor, fill: float, width: float, selected: bool,
+                    severity: str) -> None:
+        """A layer's or block header's rounded card: a soft halo when selected, ``color`` tinted by ``fill``,
+        and a border in the worst problem's colour, else the selection's, else ``color`` (``width`` thick)."""
+        if selected:  # a soft halo around the selected block
+            p.setPen(Qt.NoPen)
+            p.setBrush(QColor(ACCENT.red(), ACCENT.green(), ACCENT.blue(), 50))
+            p.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 4, RADIUS + 4)
+        p.setBrush(tint(color, fill))
+        border = ERROR_COLOR if severity == ERROR else WARNING_COLOR if severity == WARNING else color
+        p.setPen(QPen(ACCENT if selected and not severity else border, 2.4 if severity or selected else width))
+        p.drawRoundedRect(rect, RADIUS, RADIUS)
 
     def _paint_layer(self, p: QPainter, rect: QRectF, layer: LayerSpec, info, problems) -> None:
         kind = LAYERS.get(layer.kind)
         color = group_color(kind.group if kind else "")
         selected = layer.id == self._selected
         severity = _worst(problems)
-        if selected:  # a soft halo around the selected block
-            p.setPen(Qt.NoPen)
-            p.setBrush(QColor(ACCENT.red(), ACCENT.green(), ACCENT.blue(), 50))
-            p.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 4, RADIUS + 4)
-        p.setBrush(tint(color, 0.16 if selected else 0.09))
-        border = ERROR_COLOR if severity == ERROR else WARNING_COLOR if severity == WARNING else color
-        width = 2.4 if severity or selected else 1.2
-        p.setPen(QPen(ACCENT if selected and not severity else border, width))
-        p.drawRoundedRect(rect, RADIUS, RADIUS)
+        self._paint_card(p, rect, color, 0.16 if selected else 0.09, 1.2, selected, severity)
         # The group stripe on the left edge.
         stripe = QPainterPath()
         stripe.addRoundedRect(rect.adjusted(1, 1, -1, -1), RADIUS - 1, RADIUS - 1)
@@ -282,16 +289,13 @@ class CanvasPainting:
         details = _param_text(layer, info)
         # With details: name on the upper half, details below; without: the name centred.
         name_row = QRectF(left.left(), left.top(), left.width(), left.height() / 2) if details else left
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() + 1.5)
-        title_font.setBold(True)
+        title_font = self._font(1.5, bold=True)
         p.setFont(title_font)
         p.setPen(TEXT)
         name = _elide(title_font, layer.kind, name_row.width())
         p.drawText(name_row, Qt.AlignLeft | Qt.AlignVCenter, name)
         name_w = QFontMetrics(title_font).horizontalAdvance(name)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() - 0.5))
+        small = self._font(-0.5)
         p.setFont(small)
         p.setPen(MUTED)
         index = self._rows[self._row_of[layer.id]].above.index
@@ -312,8 +316,7 @@ class CanvasPainting:
             count_text = self.tr("? parameters")
         else:
             count_text = self.tr("{0} parameters").format(f"{count:,}") if count else self.tr("no parameters")
-        count_font = QFont(self.font())
-        count_font.setBold(bool(count))
+        count_font = self._font(bold=bool(count))
         p.setFont(count_font)
         p.setPen(TEXT if count else MUTED)
         right = rect.adjusted(0, 0, -16, 0)
@@ -329,18 +332,10 @@ class CanvasPainting:
         problems = analysis.problems_for(block.id)
         severity = _worst(problems)
         info = analysis.info(block.id)
-        if selected:
-            p.setPen(Qt.NoPen)
-            p.setBrush(QColor(ACCENT.red(), ACCENT.green(), ACCENT.blue(), 50))
-            p.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 4, RADIUS + 4)
-        p.setBrush(tint(BLOCK_COLOR, 0.22 if selected else 0.14))
-        border = ERROR_COLOR if severity == ERROR else WARNING_COLOR if severity == WARNING else BLOCK_COLOR
-        p.setPen(QPen(ACCENT if selected and not severity else border, 2.4 if severity or selected else 1.4))
-        p.drawRoundedRect(rect, RADIUS, RADIUS)
+        self._paint_card(p, rect, BLOCK_COLOR, 0.22 if selected else 0.14, 1.4, selected, severity)
         limit = self._paint_count(p, rect, info, severity) - 10
         p.setPen(TEXT)
-        font = QFont(self.font())
-        font.setBold(True)
+        font = self._font(bold=True)
         p.setFont(font)
         p.drawText(QRectF(rect.left() + 8, rect.top(), 20, rect.height()), Qt.AlignCenter, "▸" if collapsed else "▾")
         font.setPointSizeF(font.pointSizeF() + 1)
@@ -379,7 +374,7 @@ class CanvasPainting:
         else:  # two bars: side by side
             p.drawLine(QPointF(c.x() - 3, c.y() - 6), QPointF(c.x() - 3, c.y() + 6))
             p.drawLine(QPointF(c.x() + 3, c.y() - 6), QPointF(c.x() + 3, c.y() + 6))
-        p.setFont(QFont(self.font()))
+        p.setFont(self._font())
         p.setPen(ERROR_COLOR if severity == ERROR else MUTED)
         label = "x + f(x)" if block.kind == RESIDUAL else f"cat(dim={block.params['dim']})"
         if severity == ERROR:
