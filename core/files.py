@@ -97,15 +97,6 @@ def read_regular(path: str | os.PathLike, max_bytes: int) -> bytes:
         os.close(fd)
 
 
-def check_regular(path: str | os.PathLike) -> None:
-    """Raise like ``read_regular`` if ``path`` is not a regular file, without reading it."""
-    st = os.stat(path)
-    if stat.S_ISDIR(st.st_mode):
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    if not stat.S_ISREG(st.st_mode):
-        raise NotARegularFile(_kind(st.st_mode))
-
-
 def temp_prefix(path: str | os.PathLike) -> str:
     """The name prefix of ``atomic_write``'s temp files for ``path`` (for cleaning up after a kill)."""
     return f".{Path(path).name}."
