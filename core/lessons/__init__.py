@@ -2,7 +2,8 @@
 
 - ``catalog``: the ordered lesson list and "try it" action ids; ``lesson``: what a lesson is made of;
   ``path``: the lessons themselves, one module per part of the notes.
-- ``tensor_lab``: tensor operations as plain result records (grid, rank, shape, dtype, device, code).
+- ``tensor_lab``: the tensor operations with their fields and examples; ``tensor_ops``: each operation, run
+  into a plain result record (grid, rank, shape, dtype, device, code).
 - ``autograd_expr``: a safe expression parser that builds a torch computation and its graph.
 - ``torch_errors``: PyTorch's error messages in plain words (the labs show them under the message).
 - ``activation_lab``: activation curves, derivatives and the vanishing-gradient depth comparison.
