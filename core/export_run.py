@@ -39,6 +39,9 @@ class ExportError(ValueError):
 
 def run_script(spec: NetworkSpec | dict, cfg: TrainConfig, data) -> str:
     """The script for training ``spec`` with ``cfg`` on ``data`` (the Dataset the settings made)."""
+    if cfg.kind != "tabular":          # pictures and text: their data code is not written (yet)
+        raise ExportError(L("Only generated data sets and CSV files can be exported as a script.",
+                            "スクリプトに書き出せるのは、生成したデータセットと CSV ファイルだけです。"))
     spec = spec if isinstance(spec, NetworkSpec) else NetworkSpec.from_dict(spec)
     model_code = to_code(spec)
     if "def build_model" not in model_code:

@@ -4,6 +4,7 @@
     corpus = read_text_file("my_notes.txt")      # the learner's own UTF-8 text (Japanese works)
     corpus.vocab                                 # the characters, sorted; id = position in this tuple
     corpus.train, corpus.val                     # int64 id arrays: the first 90 % and the last 10 %
+    corpus = load_text("python_docs")            # by its entry in TEXT_SETS (what the training form lists)
 
 A model learns to predict each next character from the ones before it. The split is by position
 (not by random windows), so validation text is text the model never saw. Problems with a file
@@ -25,6 +26,7 @@ MIN_CHARS = 500                 # fewer and there is nothing to learn, nor to va
 MAX_VOCAB = 8000                # a Japanese novel uses ~3000 distinct characters
 VAL_FRACTION = 0.1
 PYTHON_DOCS = "python_docs"
+TEXT_FILE = "text_file"         # the learner's own file (TrainConfig.text_path)
 
 
 @dataclass(frozen=True)
@@ -161,3 +163,45 @@ def _looks_binary(text: str) -> bool:
         return True
     controls = sum(1 for c in text[:100_000] if ord(c) < 32 and c not in "\t\n\r\f")
     return controls > 0.01 * min(len(text), 100_000)
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """One text data set the training form lists: offline, or a file the learner picks."""
+    name: str
+    title_en: str
+    title_ja: str
+    needs: str = ""         # "" (ready) or "file" (the learner's text file)
+
+    @property
+    def title(self) -> str:
+        return L(self.title_en, self.title_ja)
+
+
+TEXT_SETS: dict[str, TextSource] = {s.name: s for s in [
+    TextSource(PYTHON_DOCS, "Python documentation (offline text)", "Python のドキュメント（オフラインのテキスト）"),
+    TextSource(TEXT_FILE, "Text file… (UTF-8, Japanese works)", "テキストファイル…（UTF-8、日本語も可）", "file"),
+]}
+
+
+def load_text(name: str, path: str | Path | None = None) -> TextCorpus:
+    """The corpus of ``TEXT_SETS[name]``: Python's documentation, or the learner's file at ``path``."""
+    if name == PYTHON_DOCS:
+        return _python_docs_cached()
+    if name == TEXT_FILE:
+        if not path:
+            raise DataError(L("Choose a text file first (plain text in UTF-8; Japanese works).",
+                              "先にテキストファイルを選んでください（UTF-8 のテキスト。日本語も使えます）。"))
+        return read_text_file(path)
+    raise DataError(L(f"Unknown text data set '{name}'. Choose one of: {', '.join(TEXT_SETS)}.",
+                      f"テキストのデータセット「{name}」はありません。次から選んでください: {', '.join(TEXT_SETS)}"))
+
+
+_DOCS: list[TextCorpus] = []
+
+
+def _python_docs_cached() -> TextCorpus:
+    """The documentation corpus is the same every time; building it takes ~0.3 s, so once is enough."""
+    if not _DOCS:
+        _DOCS.append(python_docs())
+    return _DOCS[0]

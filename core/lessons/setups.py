@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.i18n import L
-from core.training.config import TrainConfig
+from core.training.config import TrainConfig, text_defaults
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class TrainingSetup:
     look_en: str = ""
     look_ja: str = ""
     expect: Expect = field(default_factory=Expect)
+    tab: str = "overview"                   # the training board's tab shown on arrival
 
     @property
     def look(self) -> str:
@@ -119,4 +120,17 @@ SETUPS: dict[str, TrainingSetup] = {s.name: s for s in [
                 "画像の上で滑らせる小さな CNN です。正解率の曲線を比べ、「画像」タブ（混同行列・間違い）と特徴マップを"
                 "開き、「お絵かきパッド」に自分で数字を描いてみましょう。",
         expect=Expect(min_val_acc=(0.85, 0.95))),
+    TrainingSetup(
+        "tiny_gpt_docs", dict(dataset="python_docs", steps=3000, seed=0, **text_defaults()),
+        network="tiny_gpt", tab="text",
+        look_en="The tiny GPT (two Transformer blocks) learns to write like Python's documentation, one "
+                "character at a time. Every few seconds it continues the prompt below: random letters first, "
+                "then spaces and short words, then real words. Change the temperature while it trains (low: "
+                "safe and repetitive, high: adventurous). The loss is in nats per character (the start, "
+                "ln 103 ≈ 4.6, is a uniform guess); the attention maps show where each character looks.",
+        look_ja="小さな GPT（Transformer ブロック 2 個）が、Python のドキュメントのような文章を 1 文字ずつ書けるように"
+                "学習します。数秒ごとに下のプロンプトの続きを書きます。最初はでたらめな文字、次に空白と短い語、やがて"
+                "本物の単語になります。学習中に温度を変えてみましょう（低い: 無難で繰り返し、高い: 冒険的）。損失の単位は"
+                "ナット/文字です（始めの ln 103 ≈ 4.6 は一様な当てずっぽう）。アテンションマップは各文字がどこを見て"
+                "いるかを示します。"),
 ]}

@@ -15,7 +15,8 @@ LIVE_CADENCE = Cadence(eval_interval_s=1 / 20,       # train/validation metrics:
                        pictures_interval_s=0.5)      # decision boundary, histograms: costlier
 
 
-LR_MIN, LR_MAX = 1e-5, 10.0     # beyond 10 every optimiser here diverges on these data at once
+LR_MIN, LR_MAX = 1e-5, 10.0
+MAX_STEPS = 10_000_000          # the step budget's upper end (text)     # beyond 10 every optimiser here diverges on these data at once
 
 
 def lr_problem(lr: float) -> str | None:
@@ -46,6 +47,7 @@ class TrainConfig:
     image_folder: str = ""           # dataset "folder": the learner's pictures, one subfolder per class
     image_size: int = 28             # ...resized to image_size × image_size
     image_color: str = "gray"        # ...in "gray" or "rgb"
+    text_path: str = ""              # dataset "text_file": the learner's UTF-8 text
     # optimisation
     optimizer: str = "adam"
     lr: float = 0.01
@@ -53,6 +55,7 @@ class TrainConfig:
     weight_decay: float = 0.0
     batch_size: int = 32
     epochs: int = 100
+    steps: int = 2000                # text has no epochs: the run's budget in steps (batches)
     init: str = "default"
     init_std: float = 0.1            # used by "normal" only
     # where it runs
@@ -97,7 +100,13 @@ class TrainConfig:
         if cfg.image_color not in ("gray", "rgb"):
             cfg.image_color = cls.image_color
         cfg.image_size = min(max(cfg.image_size, 4), 256)
+        cfg.steps = min(max(cfg.steps, 1), MAX_STEPS)
         return cfg
+
+    @property
+    def kind(self) -> str:
+        """What the data is: "text", "images" or "tabular" (generated sets and CSV files)."""
+        return data_kind(self.dataset)
 
     def problems(self) -> list[str]:
         """Settings that cannot work, as messages in the user's language."""
@@ -107,7 +116,10 @@ class TrainConfig:
             out.append(problem)
         if self.batch_size < 1:
             out.append(L("The batch size must be at least 1.", "バッチサイズは 1 以上にしてください。"))
-        if self.epochs < 1:
+        if self.kind == "text":
+            if not 1 <= self.steps <= MAX_STEPS:
+                out.append(L(f"Train for 1 to {MAX_STEPS:,} steps.", f"ステップ数は 1〜{MAX_STEPS:,} にしてください。"))
+        elif self.epochs < 1:
             out.append(L("Train for at least 1 epoch.", "エポック数は 1 以上にしてください。"))
         if self.init == "normal" and not self.init_std > 0:
             out.append(L("The std of the normal initialisation must be above 0.",
@@ -115,16 +127,44 @@ class TrainConfig:
         return out
 
     def run_spec(self, spec: dict, data, label: str = "", state: dict | None = None,
-                 weights_only: bool = False, cadence: Cadence = LIVE_CADENCE) -> RunSpec:
-        """The engine run these settings describe, for the network ``spec`` (a dict) on ``data``."""
+                 weights_only: bool = False, cadence: Cadence = LIVE_CADENCE,
+                 options: dict | None = None) -> RunSpec:
+        """The engine run these settings describe, for the network ``spec`` (a dict) on ``data``.
+
+        Text (a ``TextCorpus``) trains for ``steps`` batches with the text task's own schedule,
+        clipping and cadence (what the form does not set); ``options`` are its live views' prompt,
+        temperature, top-k and attention text."""
         from core.data.images import ImageSet
+        from core.data.text import TextCorpus
+        optim = OptimConfig(optimizer=self.optimizer, lr=self.lr, momentum=self.momentum,
+                            weight_decay=self.weight_decay)
+        if isinstance(data, TextCorpus):
+            from core.tasks import text
+            optim = OptimConfig(**{**text.OPTIM.to_dict(), **{k: v for k, v in optim.to_dict().items() if k in
+                                                              ("optimizer", "lr", "momentum", "weight_decay")}})
+            return RunSpec("text", dict(spec=spec, corpus=data, batch_size=self.batch_size, seed=self.seed,
+                                        options=dict(options or {})),
+                           optim, Limits(max_steps=self.steps), Cadence(**text.CADENCE.to_dict()), self.device,
+                           label, state, weights_only)
         return RunSpec(
             "images" if isinstance(data, ImageSet) else "tabular",
             dict(spec=spec, data=data, batch_size=self.batch_size, seed=self.seed, init=self.init,
                  init_std=self.init_std),
-            OptimConfig(optimizer=self.optimizer, lr=self.lr, momentum=self.momentum,
-                        weight_decay=self.weight_decay),
-            Limits(max_epochs=self.epochs), Cadence(**cadence.to_dict()), self.device, label, state, weights_only)
+            optim, Limits(max_epochs=self.epochs), Cadence(**cadence.to_dict()), self.device, label, state, weights_only)
+
+
+def data_kind(dataset: str) -> str:
+    """"text", "images" or "tabular" for a ``TrainConfig.dataset`` name (one list of each: TEXT_SETS,
+    IMAGE_SETS; everything else is a table)."""
+    from core.data.images import IMAGE_SETS
+    from core.data.text import TEXT_SETS
+    return "text" if dataset in TEXT_SETS else "images" if dataset in IMAGE_SETS else "tabular"
+
+
+def text_defaults() -> dict:
+    """The settings a text run starts from when the learner picks text (the text task's own)."""
+    from core.tasks import text
+    return dict(optimizer=text.OPTIM.optimizer, lr=text.OPTIM.lr, batch_size=text.BATCH_SIZE)
 
 
 def optimizer_title(name: str) -> str:

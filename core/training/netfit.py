@@ -3,6 +3,10 @@
 The data decides the input size (features) and the output size (classes, or regression
 targets); the learner's network must match both. The fix changes the input shape and the
 last Linear layer's out_features, and nothing else.
+
+Text (a ``TextCorpus``) decides the vocabulary: the first layer (an Embedding) reads that many
+character ids and the last Linear scores that many; the fix is ``core.tasks.text.fit_to_corpus``.
+A network that cannot model text at all (an MLP) gets the reason and no fix.
 """
 from __future__ import annotations
 
@@ -22,8 +26,45 @@ def _last_linear(spec: NetworkSpec) -> int | None:
     return None
 
 
+def _is_text(data) -> bool:
+    from core.data.text import TextCorpus
+    return isinstance(data, TextCorpus)
+
+
+def text_problems(spec: NetworkSpec, corpus) -> list[str]:
+    """Why this network cannot be a character-level language model of ``corpus`` ([] when it is one)."""
+    from core.tasks.text import TextTaskError, fit_to_corpus
+    try:
+        fitted = fit_to_corpus(spec, corpus.vocab_size)
+    except TextTaskError as e:
+        return [L("The data is text, and this network cannot learn it: ", "データはテキストですが、このネットワークでは"
+                  "学習できません: ") + str(e) + L(" Start from the Tiny GPT or Character RNN template (File ▸ New "
+                                                   "from template).",
+                                                   " 「小さな GPT」か「文字単位の RNN」のテンプレートから始めてください"
+                                                   "（ファイル ▸ テンプレートから新規）。")]
+    out = []
+    V = corpus.vocab_size
+    reads = spec.layers[0].params.get("num_embeddings")
+    if reads != V:
+        out.append(L(f"The {spec.layers[0].kind} reads {reads} character ids but the text has {V} distinct "
+                     "characters.",
+                     f"{spec.layers[0].kind} が読む文字 ID は {reads} 種類ですが、テキストの文字は {V} 種類です。"))
+    scores = spec.layers[-1].params.get("out_features")
+    if scores != V:
+        out.append(L(f"The last Linear scores {scores} characters but the text has {V}.",
+                     f"最後の Linear が点数をつける文字は {scores} 種類ですが、テキストの文字は {V} 種類です。"))
+    T = int(fitted.input_shape[0])
+    if min(len(corpus.train), len(corpus.val)) < T + 1:
+        out.append(L(f"The text is too short for a context of {T} characters: make the input shorter or use a "
+                     "longer text.",
+                     f"文脈 {T} 文字に対してテキストが短すぎます。入力を短くするか、長いテキストを使ってください。"))
+    return out
+
+
 def size_problems(spec: NetworkSpec, data) -> list[str]:
     """Why this network's input/output sizes do not match the data ([] when they do)."""
+    if _is_text(data):
+        return text_problems(spec, data)
     out = []
     want = tuple(data.input_shape)     # (features,) for a table, (C, H, W) for pictures
     if tuple(spec.input_shape) != want:
@@ -52,7 +93,15 @@ def size_problems(spec: NetworkSpec, data) -> list[str]:
 def fit_to_data(spec: NetworkSpec, data) -> NetworkSpec | None:
     """A copy whose input and output sizes match the data, or None if no Linear layer can be fixed.
 
-    Pictures given to a network that starts with Linear get a Flatten in front."""
+    Pictures given to a network that starts with Linear get a Flatten in front; for text the
+    Embedding and the last Linear take the vocabulary's size."""
+    if _is_text(data):
+        from core.tasks.text import TextTaskError, fit_to_corpus
+        try:
+            fixed = fit_to_corpus(spec, data.vocab_size)
+        except TextTaskError:
+            return None
+        return fixed if not text_problems(fixed, data) else None
     fixed = spec.copy()
     fixed.input_shape = tuple(data.input_shape)
     if len(fixed.input_shape) > 1 and fixed.layers and fixed.layers[0].kind == "Linear":
@@ -68,6 +117,8 @@ def fit_to_data(spec: NetworkSpec, data) -> NetworkSpec | None:
 
 def softmax_warning(spec: NetworkSpec, data: Dataset) -> str:
     """Cross-entropy already applies softmax: a final Softmax layer would apply it twice."""
+    if _is_text(data):
+        return ""                      # a text network ends with Linear (text_problems says so)
     if data.task == CLASSIFICATION and spec.layers and spec.layers[-1].kind == "Softmax":
         return L("The last layer is Softmax, but cross-entropy loss applies softmax itself: "
                  "remove the Softmax layer for training (the network should output raw scores, 'logits').",
@@ -77,15 +128,21 @@ def softmax_warning(spec: NetworkSpec, data: Dataset) -> str:
 
 
 def loss_title(data: Dataset) -> str:
+    if _is_text(data):
+        return L("Cross-entropy of the next character (nats/char)", "次の文字の交差エントロピー（ナット/文字）")
     if data.task == CLASSIFICATION:
         return L("Cross-entropy (classification)", "交差エントロピー（分類）")
     return L("Mean squared error (regression)", "平均二乗誤差（回帰）")
 
 
-def fit_problems(model, data: Dataset) -> list[str]:
-    """Why this built model cannot train on this data (wrong input/output size, …), or []."""
+def fit_problems(model, data: Dataset, input_shape: tuple | None = None) -> list[str]:
+    """Why this built model cannot train on this data (wrong input/output size, …), or [].
+
+    For text, ``input_shape`` (the spec's, (T,)) says how long a window the model reads."""
     import torch
 
+    if _is_text(data):
+        return _text_fit_problems(model, data, int(input_shape[0]) if input_shape else 8)
     x = torch.as_tensor(np.asarray(data.x_train[:2], dtype=np.float32))   # pictures may be bytes
     was_training = model.training
     try:
@@ -106,4 +163,27 @@ def fit_problems(model, data: Dataset) -> list[str]:
                   f"the last layer needs {want} output(s).",
                   f"ネットワークの出力は 1 サンプルあたり {got} ですが、データは{what}です。"
                   f"最後の層の出力を {want} にしてください。")]
+    return []
+
+
+def _text_fit_problems(model, corpus, T: int) -> list[str]:
+    """The built model reads a window of ``T`` characters and scores every character at every position."""
+    import torch
+
+    ids = torch.as_tensor(corpus.val[:T][None])                     # (1, T) character ids
+    was_training = model.training
+    try:
+        model.eval()
+        with torch.no_grad():
+            out = model(ids)
+    except Exception as e:  # noqa: BLE001 - any shape error becomes a message
+        return [L(f"The network cannot read {len(ids[0])} characters of the text: {first_line(e)}",
+                  f"ネットワークがテキストの {len(ids[0])} 文字を読めません: {first_line(e)}")]
+    finally:
+        model.train(was_training)
+    if tuple(out.shape) != (1, ids.shape[1], corpus.vocab_size):
+        return [L(f"The network outputs {tuple(out.shape[1:])} per window but must score each of the "
+                  f"{corpus.vocab_size} characters at every position, ({ids.shape[1]}, {corpus.vocab_size}).",
+                  f"ネットワークの出力は 1 窓あたり {tuple(out.shape[1:])} ですが、各位置で "
+                  f"{corpus.vocab_size} 文字すべてに点数をつける必要があります（{ids.shape[1]}, {corpus.vocab_size}）。")]
     return []

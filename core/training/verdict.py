@@ -24,11 +24,15 @@ def _num(v: float) -> str:
 
 
 def summary(metrics: dict) -> str:
-    """Final train/validation loss and accuracy (those that were measured), one line."""
+    """Final train/validation loss and accuracy, or for text bits per character and perplexity
+    (those that were measured), one line."""
     parts = []
     names = (("train_loss", L("train loss", "訓練損失"), False), ("val_loss", L("validation loss", "検証損失"), False),
              ("train_acc", L("train accuracy", "訓練正解率"), True),
-             ("val_acc", L("validation accuracy", "検証正解率"), True))
+             ("val_acc", L("validation accuracy", "検証正解率"), True),
+             # text: the validation loss in bits per character, and the perplexity
+             ("val_bits", L("validation bits/char", "検証ビット/文字"), False),
+             ("val_perplexity", L("validation perplexity", "検証パープレキシティ"), False))
     for key, title, percent in names:
         v = metrics.get(key)
         if v is None or not isinstance(v, (int, float)) or not math.isfinite(v):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.images.views import TileGrid, image_tile
 from gui.images.pixels import DIVERGING
-from gui.text.board_plot import PicturesPlot
+from gui.training.board_plot import PicturesPlot
 
 
 class NeuronMapsView(PicturesPlot, QWidget):

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
 from gui.images.pixels import DIVERGING, INK, RGB, PixelView, to_qimage
-from gui.text.board_plot import PicturesPlot   # the board's plot interface for pictures views
+from gui.training.board_plot import PicturesPlot   # the board's plot interface for pictures views
 
 GOOD, BAD, MUTED, TEXT = QColor("#139a6b"), QColor("#d1242f"), QColor("#59636e"), QColor("#1f2328")
 

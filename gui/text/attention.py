@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from core.data.text import char_label
 from gui.common.heatmap import LayerHeadPicker, TokenHeatmap
 from gui.common.plotting import plot_widget
-from gui.text.board_plot import PicturesPlot
+from gui.training.board_plot import PicturesPlot
 
 MAX_TICKS = 64              # label at most this many characters on an axis
 
@@ -42,7 +42,7 @@ class AttentionView(PicturesPlot, QWidget):
             "bright = a large weight. Every row sums to 1; right of the diagonal is the future, "
             "which the causal mask hides."))
         self.caption.setWordWrap(True)
-        self.status = QLabel(self.tr("The maps appear while a model with attention layers trains."))
+        self.status = QLabel(self.tr("The maps appear while a network with attention layers trains on text."))
         self.status.setWordWrap(True)
 
         lay = QVBoxLayout(self)
@@ -93,4 +93,4 @@ class AttentionView(PicturesPlot, QWidget):
         self.tokens, self.layers = [], []
         self.heatmap.clear()
         self.picker.clear()
-        self.status.setText(self.tr("The maps appear while a model with attention layers trains."))
+        self.status.setText(self.tr("The maps appear while a network with attention layers trains on text."))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from core.data.text import char_label
-from gui.text.board_plot import PicturesPlot
+from gui.training.board_plot import PicturesPlot
 
 MAX_HISTORY = 100           # samples kept in the history (oldest dropped)
 
@@ -46,7 +46,7 @@ class SamplesView(PicturesPlot, QWidget):
             controls.addWidget(QLabel(label))
             controls.addWidget(box)
 
-        self.metrics = QLabel(self.tr("Samples appear here every few seconds while the model trains."))
+        self.metrics = QLabel(self.tr("Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data)."))
         self.metrics.setWordWrap(True)
         self.vocabulary = QLabel()
         self.vocabulary.setWordWrap(True)
@@ -117,7 +117,7 @@ class SamplesView(PicturesPlot, QWidget):
     def clear(self) -> None:
         self._entries.clear()
         self.history.clear()
-        self.metrics.setText(self.tr("Samples appear here every few seconds while the model trains."))
+        self.metrics.setText(self.tr("Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data)."))
 
 
 def _html_text(text: str) -> str:

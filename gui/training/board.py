@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QGridLayout, QSizePolicy, QTabWidget, QVBoxLayout,
 from gui.images.draw_pad import DrawPad
 from gui.images.neuron_maps import NeuronMapsView
 from gui.images.views import ConfusionView, FeatureMapsView, FiltersView, MistakesView, PerClassView, SampleGrid
+from gui.text.attention import AttentionView
+from gui.text.samples import SamplesView
 from gui.training.plots import ActivityPlot, BoundaryPlot, CurvesPlot, GradBarsPlot, GradHeatmap, HistogramPlot
 
 FRAME_MS = 50      # one plot per tick: four plots each redraw ≤ 5 times a second (the window's CPU is the training process's neighbour on 2 cores)
@@ -30,6 +32,8 @@ PLOTS = (
     ("acc", "overview", lambda: CurvesPlot("acc")),
     ("grad_bars", "overview", GradBarsPlot),
     ("boundary", "overview", BoundaryPlot),
+    ("text_samples", "text", SamplesView),              # text (the text task): live samples ...
+    ("attention", "text", AttentionView),               # ... and attention maps
     ("heatmap", "flow", GradHeatmap),
     ("activity", "flow", ActivityPlot),
     ("histograms", "histograms", HistogramPlot),
@@ -54,8 +58,9 @@ class PlotBoard(QTabWidget):
         titles = {"overview": self.tr("Overview"), "flow": self.tr("Gradient flow over time"),
                   "histograms": self.tr("Histograms"), "neurons": self.tr("Hidden neurons"),
                   "images": self.tr("Pictures"), "features": self.tr("Feature maps and filters"),
-                  "draw": self.tr("Draw pad")}
+                  "draw": self.tr("Draw pad"), "text": self.tr("Text")}
         self._tab_plots = []
+        self._tab_keys = list(tabs)
         for tab, plots in tabs.items():
             page = QWidget()
             if len(plots) == 4:                      # a 2 x 2 grid sharing the space evenly
@@ -85,6 +90,10 @@ class PlotBoard(QTabWidget):
         raise AttributeError(name)
 
     # --- the interface the page uses ---------------------------------------------------------
+    def show_tab(self, tab: str) -> None:
+        """Bring the tab ``tab`` (a PLOTS tab key: "overview", "text", ...) to the front."""
+        self.setCurrentIndex(self._tab_keys.index(tab))
+
     def set_runs(self, labels: list[str]) -> None:
         for p in self.plots.values():
             p.set_runs(labels)

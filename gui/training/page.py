@@ -8,17 +8,16 @@ Settings and the trained weights live in the ``NetworkDocument`` (saved in the p
 """
 from __future__ import annotations
 
-import os
-
 import torch
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from core.analysis import ERROR
 from core.build import BuildError, build
-from core.data.csv_import import load_csv, read_columns, read_table
-from core.data.datasets import DataError, dataset_title, make_dataset
-from core.data.images import IMAGE_SETS, ImageSet, load_images
+from core.data.csv_import import read_columns, read_table
+from core.data.datasets import DataError
+from core.data.images import ImageSet
+from core.data.text import TextCorpus
 from core.engine.process import Job
 from core.export_run import ExportError, run_script
 from core.files import atomic_write, os_error_text
@@ -34,7 +33,8 @@ from gui.run.controls import RunControls
 from gui.training.board import FRAME_MS, PlotBoard
 from gui.common import theme
 from gui.common.job_bar import JobBar
-from gui.images.download import DownloadBar, data_folder
+from gui.images.download import DownloadBar
+from gui.training.data_source import DataSource, file_name, large
 from gui.training.settings import EDITOR, SettingsPanel
 
 
@@ -44,7 +44,6 @@ class TrainingPage(QWidget):
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
-        self.data = None                     # the current Dataset, or None when it cannot be made
         self.controller = RunController(self)
         self._runs = None                    # this session's RunSpecs (their state continues them)
         self._from_editor: list[bool] = []
@@ -58,7 +57,6 @@ class TrainingPage(QWidget):
         self.last_progress = None            # the latest Progress (benchmarks read its timing)
         self._pending_setup = ""             # a lesson's set-up waiting for the running job to stop
         self._running_text = ""              # the message while a run goes on (paused: another)
-        self._data_key = None                # what the current data was made from
         self.ends: list = []                 # per run of the last job: its EndEvent (final metrics)
         self._first_loss: list = []          # per run: the loss of its first step in this job
         self._end_texts: list[str] = []      # per run: its end message
@@ -120,6 +118,7 @@ class TrainingPage(QWidget):
         self.read_bar = JobBar()                  # a large CSV file is read off the GUI thread
         rl.addWidget(self.read_bar)
         rl.addWidget(self.board, 1)
+        self.source = DataSource(self.download_bar, self.read_bar, self)   # what the settings' data is
         split = QSplitter()
         split.addWidget(scroll)
         split.addWidget(right)
@@ -147,8 +146,10 @@ class TrainingPage(QWidget):
         self.settings.changed.connect(self._settings_edited)
         self.settings.lr_changed.connect(self._lr_changed)
         self.settings.csv_requested.connect(self.open_csv)
-        self.download_bar.finished.connect(self._download_finished)
+        self.source.changed.connect(self._data_changed)
         self.board.feature_maps.options_changed.connect(self._picture_chosen)
+        for view in (self.board.text_samples, self.board.attention):     # prompt, temperature... mid-run
+            view.options_changed.connect(self._text_options_changed)
         self.settings.sigmoid_vs_relu.connect(self._sigmoid_vs_relu_clicked)
         document.changed.connect(self._network_changed)
         document.training_settings_changed.connect(self._document_settings_changed)
@@ -157,6 +158,8 @@ class TrainingPage(QWidget):
         self._set_runs([self.tr("Network")])
         self._check_network()
 
+    # the current Dataset, ImageSet or TextCorpus; None when it cannot be made (the message says why)
+    data = property(lambda self: self.source.data)
     # the plots, by name (tests and lessons read them)
     loss_plot = property(lambda self: self.board.loss)
     acc_plot = property(lambda self: self.board.acc)
@@ -202,7 +205,7 @@ class TrainingPage(QWidget):
         cfg = setup.config()
         self.settings.set_config(cfg)            # no change signal: applied below in one go
         self._save_settings(self.settings.config())
-        self._reload_data(self.settings.config())
+        self.source.load(self.settings.config())
         if setup.network:
             spec = TEMPLATES[setup.network].make()
             if self.data is not None:
@@ -212,6 +215,7 @@ class TrainingPage(QWidget):
         self._clean_run()
         self.guide.setText(setup.look)
         self.guide.show()
+        self.board.show_tab(setup.tab)
         if start:
             self.start()
         return True
@@ -228,9 +232,9 @@ class TrainingPage(QWidget):
         def refuse(text):
             self._show_message(text, error=True)
 
-        if _large(path):
+        if large(path):
             self._show_message("")
-            self.read_bar.start(self.tr("Reading {0}…").format(_file_name(path)),
+            self.read_bar.start(self.tr("Reading {0}…").format(file_name(path)),
                                 lambda progress, cancelled: read_table(path, progress, cancelled)[0],
                                 offer, refuse)
             return False
@@ -258,8 +262,11 @@ class TrainingPage(QWidget):
             return
         if self._runs is None and not self._make_runs(cfg):
             return
-        for run in self._runs:                      # a continued run trains cfg.epochs more
-            run.limits.max_epochs = cfg.epochs
+        for run in self._runs:                      # a continued run trains cfg.epochs (text: steps) more
+            if run.task == "text":
+                run.limits.max_steps = cfg.steps
+            else:
+                run.limits.max_epochs = cfg.epochs
         self._run_failed = False
         self._edited_while_running = False
         self.ends = [None] * len(self._runs)
@@ -367,8 +374,8 @@ class TrainingPage(QWidget):
             if from_editor:
                 issues = size_problems(spec, self.data)
                 if issues:
-                    self._show_message("\n".join(issues) + "\n" + self.tr(
-                        "Press “Fit sizes to the data” to fix it."), error=True)
+                    hint = self.tr("Press “Fit sizes to the data” to fix it.") if fit_to_data(spec, self.data) else ""
+                    self._show_message("\n".join(issues + [hint]).strip(), error=True)
                     return False
             else:
                 spec = fit_to_data(spec, self.data) or spec     # templates adapt silently
@@ -381,12 +388,13 @@ class TrainingPage(QWidget):
             weights = self.document.weights() if from_editor and self._use_saved_weights else None
             if weights is not None:
                 model.load_state_dict(weights)
-            problems = fit_problems(model, self.data)
+            problems = fit_problems(model, self.data, spec.input_shape)
             if problems:
                 self._show_message("\n".join(problems), error=True)
                 return False
             state = None if weights is None else {"model": {k: v.numpy() for k, v in weights.items()}}
-            runs.append(cfg.run_spec(spec.to_dict(), self.data, label, state, weights_only=True))
+            runs.append(cfg.run_spec(spec.to_dict(), self.data, label, state, weights_only=True,
+                                     options=self._text_options()))
             flags.append(from_editor)
         self._runs, self._from_editor, self._runs_cfg = runs, flags, cfg
         self._set_runs([r.label for r in runs])
@@ -498,9 +506,9 @@ class TrainingPage(QWidget):
         if self._runs is None or _without_epochs(cfg) != _without_epochs(self._runs_cfg):
             self._runs = None
         self.guide.hide()              # the lesson's set-up no longer holds
-        old_labels, old_data = list(self._labels), self._data_key
-        self._reload_data(cfg)
-        if self._data_key != old_data:
+        old_labels, old_data = list(self._labels), self.source.key
+        self.source.load(cfg)
+        if self.source.key != old_data:
             # new data: weights trained on the old data must not start the new run
             self._clean_run()
             if self.data is not None:
@@ -524,93 +532,34 @@ class TrainingPage(QWidget):
         self._runs = None
         self._use_saved_weights = True
         # the data the form shows: its widgets clamp a hand-edited file's values (seed -5, 5 samples)
-        self._reload_data(self.settings.config())
+        self.source.load(self.settings.config())
 
     @Slot(float)
     def _lr_changed(self, lr: float) -> None:
         self._save_settings(self.settings.config())
         self.controller.set_lr(lr)
 
-    def _reload_data(self, cfg: TrainConfig) -> None:
-        self._data_key = (cfg.dataset, cfg.n_samples, cfg.noise, cfg.val_fraction, cfg.seed,
-                          cfg.csv_path, cfg.csv_target, cfg.image_folder, cfg.image_size, cfg.image_color)
-        if not self.download_bar.is_running():
-            self.download_bar.hide()
-        self.read_bar.cancel()                    # a file still being read is no longer wanted
-        try:
-            if cfg.dataset in IMAGE_SETS:
-                self.data = self._load_images(cfg)
-            elif cfg.dataset == "csv":
-                if not cfg.csv_path:
-                    raise DataError(self.tr("Open a CSV file and choose its target column."))
-                if _large(cfg.csv_path):          # read in the background; the page follows when it ends
-                    self._read_csv_in_background(cfg)
-                    return
-                self.data = load_csv(cfg.csv_path, cfg.csv_target, cfg.val_fraction, cfg.seed)
-            else:
-                self.data = make_dataset(cfg.dataset, cfg.n_samples, cfg.noise, cfg.val_fraction, cfg.seed)
-        except DataError as e:
-            self.data = None
-            self._show_message(str(e), error=True)
-        else:
-            self._show_message(self._images_text(cfg, self.data) if isinstance(self.data, ImageSet)
-                               else self._data_text(self.data))
-        self._data_changed()
-
-    def _data_text(self, data) -> str:
-        return self.tr("{0}: {1} training and {2} validation samples, {3} feature(s).").format(
-            dataset_title(data.name), len(data.x_train), len(data.x_val), data.n_features)
-
+    @Slot()
     def _data_changed(self) -> None:
-        """The views follow ``self.data`` (None while it cannot be made, or is being read)."""
+        """The views follow the data (None while it cannot be made, or is being read)."""
+        self._show_message(self.source.message, error=self.source.error)
         self.board.set_data(self.data)
         self.settings.loss_label.setText(loss_title(self.data) if self.data else "–")
+        text = isinstance(self.data, TextCorpus)
+        if text:                                   # text has no epochs
+            self.x_axis.setCurrentIndex(self.x_axis.findData("step"))
+        self.x_axis.setVisible(not text)
         self._check_network()
 
-    def _read_csv_in_background(self, cfg: TrainConfig) -> None:
-        key = self._data_key
-        self.data = None
-        self._show_message("")
-        self._data_changed()
+    def _text_options(self) -> dict:
+        """What the text views ask for (prompt, temperature, top-k, attention text): a run starts with it."""
+        return {**self.board.text_samples.options(), "attention_text": self.board.attention.text.text()}
 
-        def done(data):
-            if self._data_key == key:             # the settings did not move on meanwhile
-                self.data = data
-                self._show_message(self._data_text(data))
-                self._data_changed()
-
-        def failed(text):
-            if self._data_key == key:
-                self._show_message(text, error=True)
-
-        self.read_bar.start(self.tr("Reading {0}…").format(_file_name(cfg.csv_path)),
-                            lambda progress, cancelled: load_csv(cfg.csv_path, cfg.csv_target, cfg.val_fraction,
-                                                                 cfg.seed, progress=progress, cancelled=cancelled),
-                            done, failed)
-
-    def _load_images(self, cfg: TrainConfig) -> ImageSet:
-        """Pictures for ``cfg.dataset``; a data set not downloaded yet offers its download instead."""
-        from core.data.download import SOURCES, is_downloaded
-        source = IMAGE_SETS[cfg.dataset]
-        cache = data_folder()
-        if source.needs == "download" and not is_downloaded(SOURCES[cfg.dataset], cache):
-            if not self.download_bar.is_running():
-                self.download_bar.offer(SOURCES[cfg.dataset], cache, source.title, source.size_text)
-            raise DataError(self.tr("{0} is not on this computer yet: download it once ({1}); it is kept in {2}.")
-                            .format(source.title, source.size_text, cache))
-        return load_images(cfg.dataset, cache_dir=cache, folder=cfg.image_folder or None,
-                           val_fraction=cfg.val_fraction or 0.2, seed=cfg.seed, size=cfg.image_size,
-                           color=cfg.image_color)
-
-    def _images_text(self, cfg: TrainConfig, data: ImageSet) -> str:
-        c, h, w = data.input_shape
-        text = self.tr("{0}: {1} training and {2} validation pictures of {3}×{4}×{5} (C×H×W), {6} classes.").format(
-            IMAGE_SETS[cfg.dataset].title, len(data.y_train), len(data.y_val), c, h, w, data.n_classes)
-        skipped = data.extra.get("skipped") or []
-        if skipped:
-            shown = "; ".join(f"{name} ({why})" for name, why in skipped[:5]) + (" …" if len(skipped) > 5 else "")
-            text += "\n" + self.tr("Skipped {0} file(s) that could not be read: {1}").format(len(skipped), shown)
-        return text
+    @Slot(dict)
+    def _text_options_changed(self, options: dict) -> None:
+        """Applied to the running text task before its next batch (the next start reads the views)."""
+        if self.is_running() and self._runs and self._runs[0].task == "text":
+            self.controller.set_task_options(options)
 
     @Slot(dict)
     def _picture_chosen(self, options: dict) -> None:
@@ -629,13 +578,6 @@ class TrainingPage(QWidget):
         out = predict(model, image)
         self.board.feature_maps.show_sample(image, i, int(self.data.y_val[i]), out["probs"], out["feature_maps"],
                                             self.data.class_names)
-
-    @Slot(bool, str)
-    def _download_finished(self, ok: bool, message: str) -> None:
-        if ok:
-            self._reload_data(self.settings.config())
-        else:
-            self._show_message(message, error=True)
 
     @Slot()
     def _network_changed(self) -> None:
@@ -693,18 +635,4 @@ class TrainingPage(QWidget):
 
 
 def _without_epochs(cfg: TrainConfig) -> dict:
-    return {k: v for k, v in cfg.to_dict().items() if k not in ("epochs", "lr")}
-
-
-LARGE_CSV_BYTES = 2_000_000     # ~50,000 rows: read off the GUI thread, with progress and Cancel
-
-
-def _large(path: str) -> bool:
-    try:
-        return os.path.getsize(path) > LARGE_CSV_BYTES
-    except OSError:
-        return False                 # the reader says what is wrong with it
-
-
-def _file_name(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
+    return {k: v for k, v in cfg.to_dict().items() if k not in ("epochs", "steps", "lr")}

@@ -124,7 +124,10 @@ class CurvesPlot(QWidget):
         return list(self.runs[run]["lr_marks"]) if self.runs else []
 
     def set_data(self, data) -> None:
-        self.set_classification(data is None or bool(data.n_classes))
+        text = getattr(data, "vocab", None) is not None      # a TextCorpus: loss per character, no accuracy
+        if self.kind == "loss":
+            self.plot.setLabel("left", self.tr("Loss (nats/char)") if text else self.tr("Loss"))
+        self.set_classification(not text and (data is None or bool(data.n_classes)))
 
     def set_classification(self, yes: bool) -> None:
         """Accuracy has no meaning for regression: say so in the title."""
@@ -536,6 +539,8 @@ class BoundaryPlot(_ProbeMixin, QWidget):
 
     def set_data(self, data) -> None:
         """Show the training points (coloured by class)."""
+        text = getattr(data, "vocab", None) is not None      # a TextCorpus has no points to show
+        data = None if text else data
         self.data = data
         for r in self.runs:
             r["probe"] = None
@@ -555,7 +560,10 @@ class BoundaryPlot(_ProbeMixin, QWidget):
         if len(self.runs) == 1:
             regression = data is not None and not data.n_classes
             self.runs[0]["plot"].setTitle(self.tr("Prediction") if regression else self.tr("Decision boundary"))
-        if data is None:
+        if text:
+            self.note.setText(self.tr("A picture needs 2-D classification or 1-D regression data;")
+                              + "\n" + self.tr("text has none: its samples are on the Text tab."))
+        elif data is None:
             self.note.setText("")
         elif data.n_features == 2 and data.n_classes:
             self.note.setText(self.tr("Background: the predicted class")

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSp
 
 from core.data.datasets import DATASETS, dataset_title
 from core.data.images import IMAGE_SETS
+from core.data.text import TEXT_FILE, TEXT_SETS
 from core.templates import TEMPLATES
 from core.training import devices
-from core.training.config import INITS, OPTIMIZERS, TrainConfig, init_title, lr_problem, optimizer_title
+from core.training.config import (INITS, MAX_STEPS, OPTIMIZERS, TrainConfig, data_kind, init_title, lr_problem,
+                                  optimizer_title, text_defaults)
 from gui.common import theme, wheel
 
 EDITOR = ""     # compare-mode entry meaning "the network in the editor"
@@ -27,17 +29,21 @@ class SettingsPanel(QWidget):
         super().__init__(parent)
         self._loading = False
         self._csv_path = ""
+        self._text_path = ""
+        self._kind = ""                 # the data's kind last shown ("tabular", "images", "text")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
 
         # --- data ---
         data = QGroupBox(self.tr("Data"))
-        f = QFormLayout(data)
+        f = self._data_form = QFormLayout(data)
         self.dataset = QComboBox()
         for name in DATASETS:
             self.dataset.addItem(dataset_title(name), name)
         self.dataset.addItem(self.tr("Your own CSV file…"), "csv")
         for name, source in IMAGE_SETS.items():        # pictures: trained by the image task
+            self.dataset.addItem(source.title, name)
+        for name, source in TEXT_SETS.items():         # text: trained by the text task
             self.dataset.addItem(source.title, name)
         f.addRow(self.tr("Dataset"), self.dataset)
         self.samples = QSpinBox()
@@ -89,11 +95,21 @@ class SettingsPanel(QWidget):
         self.image_color.addItem(self.tr("Colour (RGB)"), "rgb")
         self.image_color_label = QLabel(self.tr("Colours"))
         f.addRow(self.image_color_label, self.image_color)
+        text_row = QHBoxLayout()
+        self.text_button = QPushButton(self.tr("Choose text file…"))
+        self.text_button.setToolTip(self.tr("Plain text in UTF-8 (Japanese works): your notes, a novel, code…"))
+        self.text_label = QLabel()
+        self.text_label.setWordWrap(True)
+        text_row.addWidget(self.text_button)
+        text_row.addWidget(self.text_label, 1)
+        self.text_row_widget = QWidget()
+        self.text_row_widget.setLayout(text_row)
+        f.addRow(self.text_row_widget)
         lay.addWidget(data)
 
         # --- training ---
         train = QGroupBox(self.tr("Training"))
-        f = QFormLayout(train)
+        f = self._train_form = QFormLayout(train)
         self.optimizer = QComboBox()
         for name in OPTIMIZERS:
             self.optimizer.addItem(optimizer_title(name), name)
@@ -119,6 +135,13 @@ class SettingsPanel(QWidget):
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100_000)
         f.addRow(self.tr("Epochs"), self.epochs)
+        self.steps = QSpinBox()             # text has no epochs: a budget in steps
+        self.steps.setRange(1, MAX_STEPS)
+        self.steps.setSingleStep(500)
+        self.steps.setGroupSeparatorShown(True)
+        self.steps.setToolTip(self.tr("Text has no epochs: the run trains this many batches (Start again to "
+                                      "train as many more)."))
+        f.addRow(self.tr("Steps"), self.steps)
         self.init = QComboBox()
         for name in INITS:
             self.init.addItem(init_title(name), name)
@@ -186,13 +209,14 @@ class SettingsPanel(QWidget):
         for w in (self.dataset, self.optimizer, self.init, self.device, self.target, self.net_a, self.net_b,
                   self.image_color):
             w.currentIndexChanged.connect(self._edited)
-        for w in (self.samples, self.noise, self.val, self.seed, self.batch, self.epochs, self.init_std,
-                  self.image_size):
+        for w in (self.samples, self.noise, self.val, self.seed, self.batch, self.epochs, self.steps,
+                  self.init_std, self.image_size):
             w.valueChanged.connect(self._edited)
         self.lr.valueChanged.connect(self._lr_edited)
         self.compare.toggled.connect(self._edited)
         self.csv_button.clicked.connect(self._choose_csv)
         self.folder_button.clicked.connect(self._choose_folder)
+        self.text_button.clicked.connect(self._choose_text_file)
         self.sig_relu.clicked.connect(self.sigmoid_vs_relu)
         self.set_config(TrainConfig())
         wheel.wheel_scrolls_form(self)  # the wheel scrolls the form; a field takes it only with the focus
@@ -203,8 +227,10 @@ class SettingsPanel(QWidget):
             dataset=self.dataset.currentData(), n_samples=self.samples.value(), noise=self.noise.value(),
             val_fraction=self.val.value() / 100, seed=self.seed.value(), csv_path=self._csv_path,
             csv_target=self.target.currentText(), image_folder=self._image_folder,
-            image_size=self.image_size.value(), image_color=self.image_color.currentData(), optimizer=self.optimizer.currentData(), lr=self.lr.value(),
-            batch_size=self.batch.value(), epochs=self.epochs.value(), init=self.init.currentData(),
+            image_size=self.image_size.value(), image_color=self.image_color.currentData(),
+            text_path=self._text_path, optimizer=self.optimizer.currentData(), lr=self.lr.value(),
+            batch_size=self.batch.value(), epochs=self.epochs.value(), steps=self.steps.value(),
+            init=self.init.currentData(),
             init_std=self.init_std.value(), device=self.device.currentData() or "cpu",
             compare_a=self.net_a.currentData() if self.compare.isChecked() else "",
             compare_b=self.net_b.currentData() if self.compare.isChecked() else "",
@@ -242,6 +268,9 @@ class SettingsPanel(QWidget):
                                       else self.tr("(no folder)"))
             self.image_size.setValue(cfg.image_size)
             _select(self.image_color, cfg.image_color)
+            self._text_path = cfg.text_path
+            self.text_label.setText(_file_name(cfg.text_path) if cfg.text_path else self.tr("(no file)"))
+            self.steps.setValue(cfg.steps)
             _select(self.optimizer, cfg.optimizer)
             self.lr.setValue(cfg.lr if lr_problem(cfg.lr) is None else TrainConfig.lr)
             self._good_lr = self.lr.value()
@@ -288,9 +317,19 @@ class SettingsPanel(QWidget):
     def _update_visibility(self) -> None:
         name = self.dataset.currentData()
         csv = name == "csv"
+        text = data_kind(name) == "text"
+        self._kind = data_kind(name)
         generated = name in DATASETS and DATASETS[name][0] is not None   # sample count and noise apply
         for w in (self.samples, self.noise):
             w.setEnabled(generated)
+        # text: no samples to generate, its own validation split (the last 10 %), no epochs, the
+        # text task's own initialisation
+        for w in (self.samples, self.noise, self.val):
+            self._data_form.setRowVisible(w, not text)
+        self.text_row_widget.setVisible(name == TEXT_FILE)
+        self._train_form.setRowVisible(self.epochs, not text)
+        self._train_form.setRowVisible(self.steps, text)
+        self._train_form.setRowVisible(self.init, not text)
         folder = name == "folder"
         for w in (self.folder_row_widget, self.image_size, self.image_size_label, self.image_color,
                   self.image_color_label):
@@ -298,7 +337,7 @@ class SettingsPanel(QWidget):
         self.csv_row_widget.setVisible(csv)
         self.target.setVisible(csv)
         self.target_label.setVisible(csv)
-        normal = self.init.currentData() == "normal"
+        normal = self.init.currentData() == "normal" and not text
         self.init_std.setVisible(normal)
         self.init_std_label.setVisible(normal)
         self.net_a.setEnabled(self.compare.isChecked())
@@ -307,8 +346,24 @@ class SettingsPanel(QWidget):
     def _edited(self, *_):
         if self._loading:
             return
+        was = self._kind
+        if was != "text" and data_kind(self.dataset.currentData()) == "text":
+            self._use_text_defaults()
         self._update_visibility()
         self.changed.emit()
+
+    def _use_text_defaults(self) -> None:
+        """Text was picked: start from the text task's optimiser, rate and batch size (what it was tuned
+        with), not the rate made for 2-D points."""
+        d = text_defaults()
+        self._loading = True
+        try:
+            _select(self.optimizer, d["optimizer"])
+            self.lr.setValue(d["lr"])
+            self._good_lr = self.lr.value()
+            self.batch.setValue(d["batch_size"])
+        finally:
+            self._loading = False
 
     def _lr_edited(self, value: float):
         if self._loading:
@@ -338,6 +393,27 @@ class SettingsPanel(QWidget):
         if path:
             self.set_image_folder(path)
 
+    def _choose_text_file(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a text file"), "",
+                                              self.tr("Text files (*.txt *.md *.py *.csv);;All files (*)"))
+        if path:
+            self.set_text_file(path)
+
+    def set_text_file(self, path: str) -> None:
+        """The learner's text file (the page reads it and says what is wrong with it, if anything)."""
+        self._text_path = path
+        self.text_label.setText(_file_name(path))
+        was = self._kind
+        self._loading = True
+        try:
+            _select(self.dataset, TEXT_FILE)
+        finally:
+            self._loading = False
+        if was != "text":
+            self._use_text_defaults()
+        self._update_visibility()
+        self.changed.emit()
+
     def set_image_folder(self, path: str) -> None:
         self._image_folder = path
         self.folder_label.setText(path.rstrip("/").rsplit("/", 1)[-1])
@@ -348,3 +424,7 @@ def _select(combo: QComboBox, data) -> None:
     i = combo.findData(data)
     if i >= 0:
         combo.setCurrentIndex(i)
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]

@@ -36,8 +36,8 @@
     <message>
         <location filename="../../gui/text/attention.py" line="45"/>
         <location filename="../../gui/text/attention.py" line="96"/>
-        <source>The maps appear while a model with attention layers trains.</source>
-        <translation>アテンション層をもつモデルの学習中に、ここにマップが表示されます。</translation>
+        <source>The maps appear while a network with attention layers trains on text.</source>
+        <translation>アテンション層のあるネットワークがテキストで学習している間、ここにマップが表示されます。</translation>
     </message>
     <message>
         <location filename="../../gui/text/attention.py" line="73"/>
@@ -96,8 +96,8 @@
     <message>
         <location filename="../../gui/text/samples.py" line="49"/>
         <location filename="../../gui/text/samples.py" line="120"/>
-        <source>Samples appear here every few seconds while the model trains.</source>
-        <translation>学習中、数秒ごとにここにサンプルが表示されます。</translation>
+        <source>Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data).</source>
+        <translation>ネットワークがテキストで学習している間、数秒ごとにここにサンプルが表示されます（データに Python のドキュメントかテキストファイルを選んでください）。</translation>
     </message>
     <message>
         <location filename="../../gui/text/samples.py" line="82"/>

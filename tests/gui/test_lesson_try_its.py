@@ -39,7 +39,9 @@ def test_every_try_it_sets_up_everything_and_keeps_its_promise(window, qtbot):
             button = next(b for b in window.lessons_page.try_buttons if b.property("action") == t.action)
             qtbot.waitUntil(lambda: button.isVisible() and button.height() > 10)     # laid out
             kind, verb, arg = (t.action.split(":") + ["", ""])[:3]
-            if kind == "training":
+            if kind == "training" and SETUPS[arg].config().kind == "text":
+                _walk_text_setup(window, page, button, SETUPS[arg], qtbot)
+            elif kind == "training":
                 _spoil(page)
                 with qtbot.waitSignal(page.training_finished, timeout=90_000):
                     qtbot.mouseClick(button, Qt.LeftButton)
@@ -83,6 +85,33 @@ def test_every_try_it_sets_up_everything_and_keeps_its_promise(window, qtbot):
                     assert window.statusBar().currentMessage(), t.action
             seen.add(t.action)
     assert {f"training:setup:{name}" for name in SETUPS} <= seen
+
+
+def _walk_text_setup(window, page, button, setup, qtbot):
+    """A text set-up trains for minutes: everything is set up, the Text tab is in front, the first
+    live sample arrives (its pictures come every ~10 s), then the run is stopped."""
+    _spoil(page)
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert window.tabs.currentWidget() is page and page.is_running()
+    cfg = page.settings.config()
+    for key, value in setup.settings.items():
+        assert getattr(cfg, key) == value, (setup.name, key)
+    assert page.guide.isVisible() and page.guide.text() == setup.look
+    assert page.board.tabText(page.board.currentIndex()) == "Text"
+    spec = page.document.spec()
+    assert [layer.kind for layer in spec.layers] == [layer.kind for layer in TEMPLATES[setup.network].make().layers]
+    V = page.data.vocab_size
+    assert spec.layers[0].params["num_embeddings"] == V and spec.layers[-1].params["out_features"] == V
+    assert not page.fit_label.isVisible() and not page.message.property("error")
+    board = page.board          # the board draws the visible tab's views one per frame
+    qtbot.waitUntil(lambda: board.text_samples.sample_count() > 0 and board.attention.current_map() is not None
+                    or not page.is_running(), timeout=60_000)
+    assert board.text_samples.sample_count() == 1 and board.attention.current_map() is not None
+    first = page.loss_plot.runs[0]["steps"].data()[1][0]
+    assert abs(first - np.log(V)) < 0.5                  # fresh weights: a uniform guess over the vocabulary
+    with qtbot.waitSignal(page.training_finished, timeout=30_000):
+        page.stop()
+    assert page.message.text().startswith("Stopped.") and not page.message.property("error")
 
 
 def test_a_try_it_while_training_stops_the_run_and_then_sets_up(window, qtbot):

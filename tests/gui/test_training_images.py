@@ -12,7 +12,7 @@ from gui.training.page import TrainingPage
 
 @pytest.fixture
 def page(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr("gui.training.page.data_folder", lambda: str(tmp_path / "datasets"))
+    monkeypatch.setattr("gui.training.data_source.data_folder", lambda: str(tmp_path / "datasets"))
     doc = NetworkDocument(TEMPLATES["cnn_28"].make())                  # made for 28×28
     doc.set_training_settings(TrainConfig(dataset="moons", epochs=2, batch_size=32, lr=3e-3).to_dict())
     p = TrainingPage(doc)

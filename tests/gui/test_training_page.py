@@ -536,8 +536,8 @@ def test_export_run_writes_a_script_that_trains_like_the_page(qtbot, page, tmp_p
 
 
 def test_a_large_csv_is_read_off_the_gui_thread_with_progress_and_cancel(qtbot, page, tmp_path, monkeypatch):
-    import gui.training.page as page_module
-    monkeypatch.setattr(page_module, "LARGE_CSV_BYTES", 10_000)          # "large" for the test: ~600 rows
+    import gui.training.data_source as source_module
+    monkeypatch.setattr(source_module, "LARGE_FILE_BYTES", 10_000)       # "large" for the test: ~600 rows
     path = tmp_path / "big.csv"
     path.write_text("a,b,y\n" + "".join(f"{i % 97},{i % 13},{i % 2}\n" for i in range(20_000)), encoding="utf-8")
     assert page.open_csv(str(path)) is False                            # not read yet: the window goes on

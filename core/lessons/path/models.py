@@ -138,6 +138,8 @@ LESSONS: tuple[Lesson, ...] = (
         "transformer",
         (TryIt("training:setup:plain_vs_residual", "Train a deep plain net and the same with residual blocks",
                "深い素のネットワークと残差ブロック版を並べて学習させる"),
+         TryIt("training:setup:tiny_gpt_docs", "Train the tiny GPT on Python's documentation",
+               "小さなGPTをPythonのドキュメントで学習させる"),
          TryIt("editor:template:tiny_gpt", "Open the tiny GPT", "小さなGPTを開く"),
          TryIt("editor:template:char_rnn", "Open the character RNN (GRU)", "文字単位のRNN（GRU）を開く")),
     ),
