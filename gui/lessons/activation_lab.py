@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QGridLayout, 
 
 from core.lessons import activation_lab as core_act
 from gui.common.plotting import plot_widget
-from gui.lessons.widgets import CURVE_COLORS, heading, monospace, muted
+from gui.lessons.widgets import CURVE_COLORS, Reflow, heading, monospace, muted
 
 X = np.linspace(-5, 5, 401)
 
@@ -39,8 +39,9 @@ class ActivationLab(QWidget):
         self.slopes: dict[str, pg.PlotDataItem] = {}
         self.checks: dict[str, QCheckBox] = {}
         self.values: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        checks = QHBoxLayout()
-        for name in core_act.ACTIVATIONS:
+        checks = QGridLayout()      # three a row: one row of six was wider than a 1024-px window's lab
+        checks.setContentsMargins(0, 0, 0, 0)
+        for i, name in enumerate(core_act.ACTIVATIONS):
             y, dy = core_act.curve(name, X)
             self.values[name] = (y, dy)
             color = CURVE_COLORS[name]
@@ -52,12 +53,13 @@ class ActivationLab(QWidget):
             box.setChecked(name in ("sigmoid", "relu"))
             box.toggled.connect(self._update_visibility)
             self.checks[name] = box
-            checks.addWidget(box)
+            checks.addWidget(box, i // 3, i % 3)
         self.derivative = QCheckBox(self.tr("derivatives (dashed lines)"))
         self.derivative.setChecked(True)
         self.derivative.toggled.connect(self._update_visibility)
-        checks.addWidget(self.derivative)
-        checks.addStretch(1)
+        n = len(core_act.ACTIVATIONS)
+        checks.addWidget(self.derivative, n // 3, n % 3)
+        checks.setColumnStretch(3, 1)
 
         # σ'(0) = 0.25, the largest slope of the sigmoid.
         self.peak = pg.ScatterPlotItem([0.0], [core_act.SIGMOID_MAX_SLOPE], size=11,
@@ -99,15 +101,16 @@ class ActivationLab(QWidget):
         side.addStretch(1)
         side_w = QWidget()
         side_w.setLayout(side)
-        side_w.setFixedWidth(290)
+        side.setContentsMargins(0, 0, 0, 0)
+        side_w.setMinimumWidth(260)
+        side_w.setMaximumWidth(320)
+        self.plot.setMinimumSize(340, 280)   # narrower, σ'(0)'s label ran off it: the notes go underneath
 
-        body = QHBoxLayout()
-        body.addWidget(self.plot, 1)
-        body.addWidget(side_w)
+        self.body = Reflow(self.plot, side_w)     # the notes go under the plot in a narrow window
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(checks)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.body, 1)
         self._update_visibility()
 
     @Slot()
@@ -153,24 +156,27 @@ class LinearLab(QWidget):
         self.line = self.plot.plot(pen=pg.mkPen(CURVE_COLORS["none"], width=2, style=Qt.DashLine),
                                    name=self.tr("the same 3 layers, no activation"))
         self.group = QButtonGroup(self)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Between the Linear layers:")))
+        # the question and the button on one row, the choices on the next (one row was ~660 px)
+        row = QGridLayout()
+        row.addWidget(QLabel(self.tr("Between the Linear layers:")), 0, 0)
+        self.reroll = QPushButton(self.tr("New random weights"))
+        self.reroll.clicked.connect(self._new_weights)
+        row.addWidget(self.reroll, 0, 1, Qt.AlignRight)
         labels = {"none": self.tr("nothing (linear only)"), "sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU"}
         self.radios: dict[str, QRadioButton] = {}
+        choices = QHBoxLayout()
         for name in core_act.STACK_ACTIVATIONS:
             b = QRadioButton(labels[name])
             self.radios[name] = b
             self.group.addButton(b)
-            row.addWidget(b)
+            choices.addWidget(b)
             b.toggled.connect(self._update)
-        row.addStretch(1)
-        self.reroll = QPushButton(self.tr("New random weights"))
-        self.reroll.clicked.connect(self._new_weights)
-        row.addWidget(self.reroll)
+        choices.addStretch(1)
+        row.addLayout(choices, 1, 0, 1, 2)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.explain.setTextFormat(Qt.RichText)
-        code = QLabel("h = Linear₃( a( Linear₂( a( Linear₁(x) ) ) ) ),   Linear(x) = W x + b")
+        code = QLabel("h = Linear₃( a( Linear₂( a( Linear₁(x) ) ) ) )\nLinear(x) = W x + b")   # two lines: one was 540 px
         code.setFont(monospace(10))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
 
 from core.lessons import autograd_expr as core_ag
 from gui.lessons.graph_view import GraphView
-from gui.lessons.widgets import ACCENT, ERROR, CodeBox, MessageBox, format_array, heading, monospace, muted
+from gui.lessons.widgets import ACCENT, ERROR, CodeBox, MessageBox, Reflow, format_array, heading, monospace, muted
 
 MAX_VARIABLES = 8
 ROW_HEIGHT = 26
@@ -49,10 +49,10 @@ class _Held(QWidget):
         return False
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.inner.layout().totalMinimumSize().width(), self.minimumHeight())
+        return QSize(self.inner.minimumSizeHint().width(), self.minimumHeight())
 
     def sizeHint(self) -> QSize:
-        return QSize(self.inner.layout().totalSizeHint().width(), self.minimumHeight())
+        return QSize(self.inner.sizeHint().width(), self.minimumHeight())
 
     def resizeEvent(self, event):
         super().resizeEvent(event)
@@ -155,12 +155,13 @@ class AutogradLab(QWidget):
         result_col.addWidget(grads_scroll, 1)
         result_col.addWidget(self.message)
 
-        upper = QWidget()
-        upper_layout = QHBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addLayout(top, 1)
-        upper_layout.addLayout(result_col, 1)
-        self._upper = _Held(upper)
+        inputs, results = QWidget(), QWidget()
+        inputs.setLayout(top)
+        results.setLayout(result_col)
+        for lay in (top, result_col):
+            lay.setContentsMargins(0, 0, 0, 0)
+        # the result beside the inputs, or under them where both do not fit (a 1024-px window)
+        self._upper = _Held(Reflow(inputs, results, 1, 1))
 
         graph_box = QWidget()
         graph_layout = QVBoxLayout(graph_box)

@@ -52,16 +52,17 @@ class KernelLab(QWidget):
                 box.setRange(-9.0, 9.0)
                 box.setDecimals(2)
                 box.setSingleStep(0.5)
-                box.setFixedWidth(72)
+                box.setFixedWidth(64)
                 box.valueChanged.connect(self._on_cell_edited)
                 grid.addWidget(box, i, j)
                 row.append(box)
             self.cells.append(row)
 
-        self.input_view = PixelView(look=INK, show_values=True, min_side=120)
-        self.output_view = PixelView(look=DIVERGING, show_values=True, min_side=120)
+        self.input_view = PixelView(look=INK, show_values=True, min_side=110)
+        self.output_view = PixelView(look=DIVERGING, show_values=True, min_side=110)
         self.output_view.clicked.connect(self.select_output)
         self.shape_label = QLabel()
+        self.shape_label.setWordWrap(True)    # with its formula, ~480 px on one line
         self.working = QLabel()
         self.working.setFont(monospace(9))
         self.working.setWordWrap(True)
@@ -69,12 +70,15 @@ class KernelLab(QWidget):
         self.code = CodeBox(max_lines=11)
         self.code.setFont(monospace(9))
 
-        controls = QHBoxLayout()
-        for label, w in ((self.tr("digit"), self.digit), (self.tr("sample"), self.sample),
-                         (self.tr("kernel"), self.preset), ("padding", self.padding), ("stride", self.stride)):
-            controls.addWidget(QLabel(label))
-            controls.addWidget(w)
-        controls.addStretch(1)
+        controls = QVBoxLayout()     # two rows: one was ~560 px, wider than a 1024-px window's lab
+        for pairs in (((self.tr("digit"), self.digit), (self.tr("sample"), self.sample), (self.tr("kernel"), self.preset)),
+                      ((self.tr("padding"), self.padding), (self.tr("stride"), self.stride))):
+            line = QHBoxLayout()
+            for label, w in pairs:
+                line.addWidget(QLabel(label))
+                line.addWidget(w)
+            line.addStretch(1)
+            controls.addLayout(line)
         kernel_box = QVBoxLayout()
         kernel_box.addStretch(1)
         kernel_box.addWidget(heading(self.tr("3×3 kernel"), 10), 0, Qt.AlignHCenter)
@@ -90,7 +94,10 @@ class KernelLab(QWidget):
             if title is None:
                 col.addLayout(view)
             else:
-                col.addWidget(heading(title, 10), 0, Qt.AlignHCenter)
+                label = heading(title, 10)
+                label.setWordWrap(True)           # on two lines rather than widen the lab
+                label.setAlignment(Qt.AlignHCenter)
+                col.addWidget(label)
                 col.addWidget(view, 1)
             pictures.addLayout(col, 0 if title is None else 1)
 

@@ -124,14 +124,16 @@ class ForwardLab(QWidget):
         row.addWidget(self.x1)
         row.addWidget(QLabel("x2"))
         row.addWidget(self.x2)
-        row.addSpacing(12)
-        row.addWidget(QLabel(self.tr("activation")))
-        row.addWidget(self.activation)
         row.addStretch(1)
-        row.addWidget(self.reroll)
+        row2 = QHBoxLayout()              # one row was ~530 px, wider than a 1024-px window's lab
+        row2.addWidget(QLabel(self.tr("activation")))
+        row2.addWidget(self.activation)
+        row2.addStretch(1)
+        row2.addWidget(self.reroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        layout.addLayout(row2)
         layout.addWidget(muted(self.tr("Blue edges: positive weights, red: negative; thicker = larger. Each hidden "
                                        "node shows u (the linear transform) and h = a(u). Hover a node for its sum.")))
         layout.addWidget(self.view, 1)
@@ -160,5 +162,7 @@ class ForwardLab(QWidget):
             "Prediction: <b>class {0}</b> with probability {1:.0%} · {2} parameters "
             "(3×2 + 3 weights and biases in, 2×3 + 2 out)").format(r.predicted, float(r.probs[r.predicted]),
                                                                    r.n_params))
-        self.working.setText("\n".join(core_fwd.working(r, j) for j in range(core_fwd.N_HIDDEN)))
+        # u and h of a node on two lines: on one they were ~510 px, wider than a 1024-px window's lab
+        self.working.setText("\n".join(core_fwd.working(r, j).replace(";   ", "\n   ")
+                                       for j in range(core_fwd.N_HIDDEN)))
         self.code.set_code(r.code)

@@ -116,10 +116,12 @@ class LessonsPage(QWidget):
             item.setToolTip(lesson.source)
             self.lesson_list.addItem(item)
         self.lesson_list.setWordWrap(True)
+        self.lesson_list.setResizeMode(QListWidget.Adjust)   # narrower: the titles wrap again, not cut with …
         self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.lesson_list.setStyleSheet(
-            "QListWidget { font-size: 11pt; border: none; background: #f6f8fa; }"
-            "QListWidget::item { padding: 8px 6px; }"
+            # no sideways padding on the items: Qt wraps a title at the full width and then cut it with …
+            "QListWidget { font-size: 11pt; border: none; background: #f6f8fa; padding-left: 6px; }"
+            "QListWidget::item { padding: 8px 0px; }"
             f"QListWidget::item:selected {{ background: {ACCENT}; color: white; }}")
         self.lesson_list.currentRowChanged.connect(self._on_row_changed)
         left = QWidget()
@@ -196,6 +198,7 @@ class LessonsPage(QWidget):
             self._lab_scrolls[w] = scroll
             self.stack.addWidget(scroll)
         self.lab_title = heading("", 13)
+        self.lab_title.setWordWrap(True)   # a long lab title made the lab column (and the window) wider
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
@@ -212,12 +215,31 @@ class LessonsPage(QWidget):
         split.setSizes([210, 350, 720])
         split.setChildrenCollapsible(False)
         self.splitter = split
+        self._sized_by_user = False       # until the learner drags a divider, the columns follow the width
+        split.splitterMoved.connect(self._on_splitter_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
 
         start = str(QSettings().value(SETTINGS_KEY, self.lessons[0].id))
         self.show_lesson(start if start in {lesson.id for lesson in self.lessons} else self.lessons[0].id)
+
+    def column_widths(self, width: int) -> list[int]:
+        """The lesson list, the text and the lab for a splitter ``width`` wide: in a 1024-px window the
+        list and text take less (the lab got ~440 px and scrolled sideways), in a wide one the lab the most."""
+        handles = self.splitter.handleWidth() * 2
+        path = min(230, max(185, round(width * 0.16)))   # narrower, long titles were cut with …
+        text = max(self.splitter.widget(1).minimumSizeHint().width(), min(420, max(290, round(width * 0.29))))
+        return [path, text, max(0, width - handles - path - text)]
+
+    @Slot(int, int)
+    def _on_splitter_moved(self, *_):
+        self._sized_by_user = True
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if not self._sized_by_user:
+            self.splitter.setSizes(self.column_widths(self.splitter.width()))
 
     def current_lab(self) -> QWidget:
         return self.stack.currentWidget().widget().lab

@@ -60,6 +60,7 @@ class Seq2SeqLab(QWidget):
         vocab = "  ".join(f"{c}={i}" for c, i in core_s2s.vocabulary())
         self.vocab = QLabel(vocab)
         self.vocab.setFont(monospace(10))
+        self.vocab.setWordWrap(True)      # on one line ~520 px: wider than a 1024-px window's lab
         self.code = CodeBox(max_lines=6)
         self.code.setFont(monospace(9))
 

@@ -83,6 +83,7 @@ class TensorLab(QWidget):
         self.code = CodeBox(max_lines=6)
         self.info = QLabel()
         self.info.setTextFormat(Qt.RichText)
+        self.info.setWordWrap(True)       # rank · shape · dtype · device: one line was ~490 px in Japanese
         self.grid = ValueGrid()
         self.printed = QLabel()
         self.printed.setFont(monospace(11))
@@ -288,13 +289,16 @@ class StepsView(QWidget):
             code = QLabel(f"<span style='font-family:monospace; font-size:10pt'>{html.escape(s.code)}</span><br>"
                           f"<span style='color:#59636e'>{html.escape(s.caption)}</span>")
             code.setTextFormat(Qt.RichText)
+            code.setWordWrap(True)
             values = QLabel(self._values_html(s, changed, color))
             values.setTextFormat(Qt.RichText)
             values.setFont(monospace(10))
-            for col, w in enumerate((number, code, values)):
-                self.grid.addWidget(w, i, col, Qt.AlignLeft | Qt.AlignVCenter)
+            # the values under their line, not beside it: side by side they were ~390 px wide
+            self.grid.addWidget(number, 2 * i, 0, Qt.AlignLeft | Qt.AlignTop)
+            self.grid.addWidget(code, 2 * i, 1)
+            self.grid.addWidget(values, 2 * i + 1, 1, Qt.AlignLeft | Qt.AlignVCenter)
             self.labels += [code, values]
-        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(1, 1)
 
     @staticmethod
     def _values_html(step, changed: bool, color: str) -> str:

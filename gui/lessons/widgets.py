@@ -4,10 +4,10 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QTextOption
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGraphicsView, QHeaderView, QLabel, QSizePolicy, QTableWidget,
-                               QTableWidgetItem, QTextEdit)
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QFrame, QGraphicsView, QHeaderView, QLabel, QSizePolicy, QTableWidget,
+                               QTableWidgetItem, QTextEdit, QWidget)
 
 from gui.common.theme import ACCENT, CODE_BG, ERROR, ERROR_BG, MUTED, NOTE_BG, TEXT, WARN, monospace  # noqa: F401
 from gui.common.theme import OK as GOOD  # noqa: F401
@@ -216,3 +216,40 @@ class FitView(QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
+
+
+class Reflow(QWidget):
+    """Two parts side by side where there is room for both at their minimum widths, one above the
+    other where there is not: a lab stays as narrow as its widest part, so it fits the lessons page of
+    a 1024-px window without a horizontal scroll bar, and uses a wide window's room."""
+
+    def __init__(self, first: QWidget, second: QWidget, first_stretch: int = 1, second_stretch: int = 0,
+                 spacing: int = 8, parent=None):
+        super().__init__(parent)
+        self.first, self.second = first, second
+        self.box = QBoxLayout(QBoxLayout.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+        self.box.addWidget(first, first_stretch)
+        self.box.addWidget(second, second_stretch)
+
+    def side_by_side(self) -> bool:
+        return self.box.direction() == QBoxLayout.LeftToRight
+
+    def wide_enough(self, width: int) -> bool:
+        return width >= _min_width(self.first) + self.box.spacing() + _min_width(self.second)
+
+    def minimumSizeHint(self) -> QSize:
+        h = self.box.totalMinimumSize().height()
+        return QSize(max(_min_width(self.first), _min_width(self.second)), h)
+
+    def resizeEvent(self, event):
+        direction = QBoxLayout.LeftToRight if self.wide_enough(event.size().width()) else QBoxLayout.TopToBottom
+        if direction != self.box.direction():
+            self.box.setDirection(direction)
+            self.updateGeometry()         # another height: the lab's column lays out again
+        super().resizeEvent(event)
+
+
+def _min_width(w: QWidget) -> int:
+    return max(w.minimumWidth(), w.minimumSizeHint().width())
