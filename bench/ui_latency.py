@@ -5,9 +5,14 @@ template, the Addition panel its default Seq2Seq. Meanwhile a 10 ms precise QTim
 late each tick arrives (actual interval − 10 ms). Ticks before the first progress are ignored.
 
     python -m bench.ui_latency            # prints one JSON line; goal: p99 <= 33 ms for each page
+    python -m bench.ui_latency --task text [--seconds 40]
+        # the tiny GPT on Python's documentation from the Training page, its Text tab in front:
+        # live samples and attention maps arrive every ~10 s (the text task's cadence), so this
+        # mode measures longer (40 s: three or four of each) and counts what was drawn
 """
 from __future__ import annotations
 
+import argparse
 import json
 import time
 
@@ -19,8 +24,8 @@ SECONDS = 6.0
 TICK_MS = 10
 
 
-def measure(page, start, stop) -> dict:
-    """Tick lateness while ``start()``ed training runs for SECONDS, then ``stop()``."""
+def measure(page, start, stop, seconds: float = SECONDS) -> dict:
+    """Tick lateness while ``start()``ed training runs for ``seconds``, then ``stop()``."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     late: list[float] = []
@@ -36,7 +41,7 @@ def measure(page, start, stop) -> dict:
                 state["t_start"] = now
             elif state["last"] is not None:
                 late.append(max(0.0, (now - state["last"]) * 1000 - TICK_MS))
-            if now - state["t_start"] >= SECONDS:
+            if now - state["t_start"] >= seconds:
                 stop()
         state["last"] = now
 
@@ -57,7 +62,64 @@ def measure(page, start, stop) -> dict:
             "p99_ms": round(float(np.percentile(a, 99)), 2), "max_ms": round(float(a.max()), 2)}
 
 
-def main() -> dict:
+def text_page():
+    """The Training page as a learner sets it up: the tiny GPT template fitted to Python's documentation
+    (one click), the text task's settings, the Text tab in front."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from bench._training_app import THREADS
+    from core.templates import TEMPLATES
+    from core.training.config import TrainConfig, text_defaults
+    from gui.editor.document import NetworkDocument
+    from gui.training.page import TrainingPage
+
+    doc = NetworkDocument(TEMPLATES["tiny_gpt"].make())
+    doc.set_training_settings(TrainConfig(dataset="python_docs", steps=10_000_000, threads=THREADS,
+                                          **text_defaults()).to_dict())
+    page = TrainingPage(doc)
+    page.resize(1280, 760)
+    page.show()
+    page.fit_network()
+    page.board.show_tab("text")
+    app.processEvents()
+    return app, page
+
+
+def text_main(seconds: float) -> dict:
+    import os
+
+    _, page = text_page()
+    warm_up_server()
+    drawn = {"samples": 0, "attention_maps": 0}
+    view, att = page.board.text_samples, page.board.attention
+    update = att.update_pictures
+
+    def counted(pictures, step=None):        # count the attention maps the view really drew
+        if pictures.get("attention"):
+            drawn["attention_maps"] += 1
+        update(pictures, step)
+
+    att.update_pictures = counted
+    result = measure(page, page.start, page.stop, seconds)
+    drawn["samples"] = view.sample_count()
+    steps = page.controls.step()
+    page.shutdown()
+    out = {"bench": "ui_latency", "task": "text", "timer_ms": TICK_MS, "seconds": seconds, "goal": "p99 <= 33 ms",
+           "training_page_text": result, "drawn": drawn, "steps": steps,
+           "load_avg": [round(x, 2) for x in os.getloadavg()]}
+    print(json.dumps(out))
+    return out
+
+
+def main(argv=None) -> dict:
+    args = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    args.add_argument("--task", choices=("all", "text"), default="all",
+                      help="text: only the Training page training the tiny GPT with its Text tab in front")
+    args.add_argument("--seconds", type=float, default=None)
+    opts = args.parse_args(argv)
+    if opts.task == "text":
+        return text_main(opts.seconds or 40.0)
     app, page, _, _ = make_page(epochs=100_000)      # runs until stopped
     warm_up_server()
     training = measure(page, page.start, page.stop)
