@@ -31,7 +31,6 @@ class AttentionView(PicturesPlot, QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Text:")))
         top.addWidget(self.text, 1)
-        top.addWidget(self.picker)
 
         self.heatmap = TokenHeatmap(plot_widget(grid=False), square=True, max_ticks=MAX_TICKS)
         self.plot, self.image = self.heatmap.plot, self.heatmap.image
@@ -48,7 +47,10 @@ class AttentionView(PicturesPlot, QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
-        lay.addWidget(self.status)
+        below = QHBoxLayout()             # the layer and head beside what is shown (the tab is half a page wide)
+        below.addWidget(self.status, 1)
+        below.addWidget(self.picker)
+        lay.addLayout(below)
         lay.addWidget(self.heatmap, 1)
         lay.addWidget(self.caption)
 

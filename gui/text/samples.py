@@ -17,6 +17,7 @@ from core.data.text import char_label
 from gui.training.board_plot import PicturesPlot
 
 MAX_HISTORY = 100           # samples kept in the history (oldest dropped)
+VOCAB_SHOWN = 120           # characters of the vocabulary listed (English text has ~100)
 
 
 class SamplesView(PicturesPlot, QWidget):
@@ -38,13 +39,17 @@ class SamplesView(PicturesPlot, QWidget):
         self.top_k.setRange(0, 10000)
         self.top_k.setSpecialValueText(self.tr("all"))
         self.top_k.setToolTip(self.tr("Choose only among the k most likely characters (all: no limit)."))
-        controls = QHBoxLayout()
+        # two rows: the view shares its tab with the attention map, side by side
+        controls = QVBoxLayout()
         form = QFormLayout()
         form.addRow(self.tr("Prompt:"), self.prompt)
-        controls.addLayout(form, 3)
+        controls.addLayout(form)
+        knobs = QHBoxLayout()
         for label, box in ((self.tr("Temperature:"), self.temperature), (self.tr("Top-k:"), self.top_k)):
-            controls.addWidget(QLabel(label))
-            controls.addWidget(box)
+            knobs.addWidget(QLabel(label))
+            knobs.addWidget(box)
+        knobs.addStretch(1)
+        controls.addLayout(knobs)
 
         self.metrics = QLabel(self.tr("Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data)."))
         self.metrics.setWordWrap(True)
@@ -78,8 +83,11 @@ class SamplesView(PicturesPlot, QWidget):
     # --- what the run sends ---------------------------------------------------------------------
     def set_vocabulary(self, vocab) -> None:
         self._vocab = vocab
-        chars = " ".join(char_label(c) for c in vocab)
-        self.vocabulary.setText(self.tr("Vocabulary ({0} characters): {1}").format(len(vocab), html.escape(chars)))
+        chars = " ".join(char_label(c) for c in vocab[:VOCAB_SHOWN])
+        if len(vocab) > VOCAB_SHOWN:        # a Japanese text has thousands: the line must not fill the view
+            chars += " " + self.tr("… and {0} more").format(f"{len(vocab) - VOCAB_SHOWN:,}")
+        self.vocabulary.setText(self.tr("Vocabulary ({0} characters): {1}").format(
+            f"{len(vocab):,}", html.escape(chars)))
         self.vocabulary.setVisible(True)
 
     def update_metrics(self, metrics: dict) -> None:

@@ -15,7 +15,7 @@ event-loop turn stays short while the training process sends ~30 messages a seco
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Slot
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from gui.images.draw_pad import DrawPad
 from gui.images.neuron_maps import NeuronMapsView
@@ -25,6 +25,8 @@ from gui.text.samples import SamplesView
 from gui.training.plots import ActivityPlot, BoundaryPlot, CurvesPlot, GradBarsPlot, GradHeatmap, HistogramPlot
 
 FRAME_MS = 50      # one plot per tick: four plots each redraw ≤ 5 times a second (the window's CPU is the training process's neighbour on 2 cores)
+
+SIDE_BY_SIDE = ("text",)   # tabs whose two views share the width: a column of text beside a square map
 
 # (name, tab, factory): the board's plots, in the order they are laid out in their tab
 PLOTS = (
@@ -70,6 +72,10 @@ class PlotBoard(QTabWidget):
                     lay.addWidget(p, k // 2, k % 2)
                 lay.setRowStretch(0, 1)
                 lay.setRowStretch(1, 1)
+            elif tab in SIDE_BY_SIDE:
+                lay = QHBoxLayout(page)
+                for p in plots:
+                    lay.addWidget(p, 1)
             else:
                 lay = QVBoxLayout(page)
                 for k, p in enumerate(plots):
@@ -78,6 +84,7 @@ class PlotBoard(QTabWidget):
             self.addTab(page, titles[tab])
             self._tab_plots.append(plots)
         self._next = 0
+        self._text_data = False                # the data shown is text
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._draw_frame)
@@ -102,6 +109,15 @@ class PlotBoard(QTabWidget):
         for p in self.plots.values():
             if hasattr(p, "set_data"):
                 p.set_data(data)
+        # text is watched on its own tab: it comes to the front when text is chosen, and goes
+        # back to the overview when other data is
+        text = getattr(data, "vocab", None) is not None
+        if text != self._text_data:
+            self._text_data = text
+            if text:
+                self.show_tab("text")
+            elif self._tab_keys[max(self.currentIndex(), 0)] == "text":
+                self.show_tab("overview")
 
     def add(self, progress) -> None:
         """Hand each plot the runs' news; draw soon (or at once for the run's final message)."""

@@ -540,8 +540,8 @@ class BoundaryPlot(_ProbeMixin, QWidget):
     def set_data(self, data) -> None:
         """Show the training points (coloured by class)."""
         text = getattr(data, "vocab", None) is not None      # a TextCorpus has no points to show
+        self.data = data                                      # (set_runs shows it again)
         data = None if text else data
-        self.data = data
         for r in self.runs:
             r["probe"] = None
             r["img"].clear()

@@ -275,42 +275,42 @@
 <context>
     <name>PlotBoard</name>
     <message>
-        <location filename="../../gui/training/board.py" line="58"/>
+        <location filename="../../gui/training/board.py" line="60"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="58"/>
+        <location filename="../../gui/training/board.py" line="60"/>
         <source>Gradient flow over time</source>
         <translation>勾配の流れの推移</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="59"/>
+        <location filename="../../gui/training/board.py" line="61"/>
         <source>Histograms</source>
         <translation>ヒストグラム</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="59"/>
+        <location filename="../../gui/training/board.py" line="61"/>
         <source>Hidden neurons</source>
         <translation>隠れニューロン</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="60"/>
+        <location filename="../../gui/training/board.py" line="62"/>
         <source>Pictures</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="60"/>
+        <location filename="../../gui/training/board.py" line="62"/>
         <source>Feature maps and filters</source>
         <translation>特徴マップとフィルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="61"/>
+        <location filename="../../gui/training/board.py" line="63"/>
         <source>Draw pad</source>
         <translation>お絵かきパッド</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="61"/>
+        <location filename="../../gui/training/board.py" line="63"/>
         <source>Text</source>
         <translation>テキスト</translation>
     </message>

@@ -130,3 +130,13 @@ def test_views_are_board_plots_that_draw_the_first_runs_latest_news(qtbot, task)
     samples.set_runs(["A"])
     attention.set_runs(["A"])
     assert samples.sample_count() == 0 and attention.current_map() is None
+
+
+def test_a_large_vocabulary_is_listed_in_part(qtbot):
+    view = SamplesView()
+    qtbot.addWidget(view)
+    vocab = "".join(chr(0x4E00 + i) for i in range(3000))        # a Japanese novel uses ~3,000 characters
+    view.set_vocabulary(vocab)
+    text = view.vocabulary.text()
+    assert text.startswith("Vocabulary (3,000 characters): 一 丁") and text.endswith(" … and 2,880 more")
+    assert len(text) < 300
