@@ -27,7 +27,7 @@ class OptimConfig:
     lr: float = 1e-3
     momentum: float = 0.9           # "momentum" only
     weight_decay: float = 0.0       # AdamW: 0 means its usual 0.01
-    schedule: str = "constant"      # or "cosine": from lr down to lr_final over Limits.max_steps
+    schedule: str = "constant"      # or "cosine": from lr down to lr_final over the run (see lr_at)
     lr_final: float = 0.0
     warmup_steps: int = 0           # linear warm-up from 0 before the schedule
     grad_clip: float = 0.0          # max gradient norm; 0 = no clipping
@@ -39,14 +39,26 @@ class OptimConfig:
     def from_dict(cls, d: dict | None) -> "OptimConfig":
         return _from_dict(cls, d)
 
-    def lr_at(self, step: int, total_steps: int) -> float:
-        """The scheduled learning rate for 0-based ``step`` of ``total_steps``."""
+    def lr_at(self, step: int, total_steps: int, seconds: float = 0.0, total_seconds: float = 0.0) -> float:
+        """The scheduled learning rate for 0-based ``step``.
+
+        After ``warmup_steps``, the cosine goes from ``lr`` to ``lr_final`` over the run: over
+        ``total_steps`` (``Limits.max_steps``, epochs) and over ``total_seconds`` of training time
+        (``Limits.max_seconds``; ``seconds`` trained so far), whichever is nearer its end. With
+        neither known (0), the rate stays at ``lr``.
+        """
         if self.warmup_steps and step < self.warmup_steps:
             return self.lr * (step + 1) / self.warmup_steps
-        if self.schedule == "constant" or total_steps <= 0:
+        if self.schedule == "constant":
             return self.lr
-        span = max(total_steps - self.warmup_steps, 1)
-        t = min((step - self.warmup_steps) / span, 1.0)
+        t = 0.0
+        if total_steps > 0:
+            t = (step - self.warmup_steps) / max(total_steps - self.warmup_steps, 1)
+        if total_seconds > 0:
+            t = max(t, seconds / total_seconds)
+        if total_steps <= 0 and total_seconds <= 0:
+            return self.lr
+        t = min(max(t, 0.0), 1.0)
         return self.lr_final + 0.5 * (self.lr - self.lr_final) * (1 + math.cos(math.pi * t))
 
     def make(self, params) -> torch.optim.Optimizer:

@@ -85,6 +85,12 @@ class Engine:
         return min(ends) if ends else 0
 
     @property
+    def total_seconds(self) -> float:
+        """The training time this run ends at if nothing else stops it first (0: no time limit)."""
+        lim = self.limits.max_seconds
+        return self._start_seconds + lim if lim is not None else 0.0
+
+    @property
     def lr(self) -> float:
         return float(self.optimizer.param_groups[0]["lr"])
 
@@ -171,7 +177,8 @@ class Engine:
         return time.perf_counter() - self._last_eval >= c.eval_interval_s
 
     def _train_step(self) -> bool:
-        lr = self.manual_lr if self.manual_lr is not None else self.optim.lr_at(self.step, self.total_steps)
+        lr = self.manual_lr if self.manual_lr is not None else \
+            self.optim.lr_at(self.step, self.total_steps, self.seconds, self.total_seconds)
         for g in self.optimizer.param_groups:
             g["lr"] = lr
         loss = self.task.loss(self.task.next_batch())

@@ -221,6 +221,44 @@ def test_a_cosine_schedule_with_warmup_by_hand():
     assert OptimConfig(lr=0.3).lr_at(99, 100) == 0.3
 
 
+def test_a_cosine_schedule_over_training_time_by_hand():
+    o = OptimConfig(lr=1.0, schedule="cosine", lr_final=0.1, warmup_steps=4)
+    assert o.lr_at(0, 0, seconds=0.0, total_seconds=100.0) == 0.25            # warm-up: 1/4 of lr
+    assert o.lr_at(4, 0, seconds=0.0, total_seconds=100.0) == 1.0             # its end: the peak
+    assert round(o.lr_at(50, 0, seconds=50.0, total_seconds=100.0), 4) == 0.55   # half-way: (1 + 0.1) / 2
+    assert round(o.lr_at(99, 0, seconds=100.0, total_seconds=100.0), 4) == 0.1   # the end: lr_final
+    assert o.lr_at(99, 0, seconds=150.0, total_seconds=100.0) == 0.1          # past it: stays there
+    # both limits: whichever is nearer its end (here the steps, 3/4 of the way)
+    assert round(o.lr_at(34, 44, seconds=10.0, total_seconds=100.0), 4) == round(0.1 + 0.45 * (1 + math.cos(0.75 * math.pi)), 4)
+    assert o.lr_at(99, 0) == 1.0                                              # no limit known: constant
+
+
+def test_the_engine_runs_a_time_limited_cosine_down_to_lr_final(monkeypatch):
+    import core.engine.engine as engine_module
+
+    class Clock:                     # a fake clock: every reading is 1 ms later, so the run is exact
+        now = 0.0
+
+        def perf_counter(self):
+            self.now += 0.001
+            return self.now
+
+    monkeypatch.setattr(engine_module, "time", Clock())
+    data = make_dataset("moons", 200, seed=0)
+    run = TrainConfig(batch_size=16).run_spec(mlp(), data, cadence=EVERY_EPOCH)
+    run.optim = OptimConfig(lr=0.1, schedule="cosine", lr_final=0.01, warmup_steps=5)
+    run.limits = Limits(max_seconds=0.5)
+    rec = Record()
+    e = run.engine([rec])
+    end = e.run()
+    lrs = [s.lr for s in rec.steps]
+    assert end.reason == "time" and e.total_seconds == 0.5
+    assert lrs[:5] == pytest.approx([0.02, 0.04, 0.06, 0.08, 0.1])           # warm-up by steps
+    assert all(a >= b for a, b in zip(lrs[5:], lrs[6:]))                        # then only down...
+    assert lrs[len(lrs) // 2] == pytest.approx(0.055, abs=0.01)                # ...half-way by time
+    assert lrs[-1] == pytest.approx(0.01, abs=0.002)                           # ...to lr_final at the end
+
+
 def test_a_target_metric_ends_the_run_early():
     data = make_dataset("moons", 200, noise=0.05, seed=0)
     run = TrainConfig(epochs=500, batch_size=16, lr=0.05).run_spec(mlp(), data, cadence=EVERY_EPOCH)
