@@ -16,6 +16,7 @@ from core.analysis import analyse
 from core.data.datasets import CLASSIFICATION, Dataset
 from core.errors import first_line
 from core.i18n import L
+from core.layers import LAYERS
 from core.spec import NetworkSpec
 
 
@@ -66,6 +67,13 @@ def size_problems(spec: NetworkSpec, data) -> list[str]:
     if _is_text(data):
         return text_problems(spec, data)
     out = []
+    first = LAYERS.get(spec.layers[0].kind) if spec.layers else None
+    if first is not None and first.vocab is not None:
+        # a language model (it starts with an Embedding) given a table or pictures
+        return [L(f"The network starts with {spec.layers[0].kind}: it reads character ids, so it learns from text. "
+                  "Choose Python documentation or a text file as the data.",
+                  f"ネットワークは {spec.layers[0].kind} で始まり、文字の ID を読むのでテキストから学習します。"
+                  "データに Python のドキュメントかテキストファイルを選んでください。")]
     want = tuple(data.input_shape)     # (features,) for a table, (C, H, W) for pictures
     if tuple(spec.input_shape) != want:
         if len(want) == 1:

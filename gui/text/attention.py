@@ -47,10 +47,12 @@ class AttentionView(PicturesPlot, QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
-        below = QHBoxLayout()             # the layer and head beside what is shown (the tab is half a page wide)
-        below.addWidget(self.status, 1)
-        below.addWidget(self.picker)
-        lay.addLayout(below)
+        pick = QHBoxLayout()              # on a row of its own: the tab is half a page wide
+        pick.addWidget(self.picker)
+        pick.addStretch(1)
+        lay.addLayout(pick)
+        lay.addWidget(self.status)
+        self.picker.hide()                # until there are layers and heads to choose from
         lay.addWidget(self.heatmap, 1)
         lay.addWidget(self.caption)
 
@@ -70,6 +72,7 @@ class AttentionView(PicturesPlot, QWidget):
         self.tokens = list(att["tokens"])
         self.layers = [np.asarray(w, dtype=np.float32) for w in att["layers"]]
         self.picker.set_counts(len(self.layers), self.layers[0].shape[0] if self.layers else 0)
+        self.picker.show()
         note = ""
         if att.get("skipped"):
             note = " " + self.tr("(not in the vocabulary, left out: {0})").format(
@@ -95,4 +98,5 @@ class AttentionView(PicturesPlot, QWidget):
         self.tokens, self.layers = [], []
         self.heatmap.clear()
         self.picker.clear()
+        self.picker.hide()
         self.status.setText(self.tr("The maps appear while a network with attention layers trains on text."))

@@ -76,6 +76,7 @@ class CurvesPlot(QWidget):
             lay.addWidget(self.log_scale)
         lay.addWidget(self.plot)
         self.x_mode = "step"
+        self._text = False                    # the data is text (set_data)
         self.runs: list[dict] = []
 
     def set_runs(self, labels: list[str]) -> None:
@@ -100,7 +101,9 @@ class CurvesPlot(QWidget):
                 step_curve.setDownsampling(auto=True, method="peak")
                 step_curve.setClipToView(True)
                 items.append(step_curve)
-            train = pi.plot(pen=pg.mkPen(color, width=2), name=prefix + self.tr("train (epoch)"))
+            # text has no epochs: its training loss is measured every few seconds, like validation
+            train = pi.plot(pen=pg.mkPen(color, width=2),
+                            name=prefix + (self.tr("train") if self._text else self.tr("train (epoch)")))
             val = pi.plot(pen=pg.mkPen(color, width=2, style=Qt.DashLine), name=prefix + self.tr("validation"))
             items += [train, val]
             self.runs.append(dict(items=items, step_curve=step_curve, train=train, val=val,
@@ -125,6 +128,7 @@ class CurvesPlot(QWidget):
 
     def set_data(self, data) -> None:
         text = getattr(data, "vocab", None) is not None      # a TextCorpus: loss per character, no accuracy
+        self._text = text
         if self.kind == "loss":
             self.plot.setLabel("left", self.tr("Loss (nats/char)") if text else self.tr("Loss"))
         self.set_classification(not text and (data is None or bool(data.n_classes)))

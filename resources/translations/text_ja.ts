@@ -35,22 +35,22 @@
     </message>
     <message>
         <location filename="../../gui/text/attention.py" line="44"/>
-        <location filename="../../gui/text/attention.py" line="98"/>
+        <location filename="../../gui/text/attention.py" line="102"/>
         <source>The maps appear while a network with attention layers trains on text.</source>
         <translation>アテンション層のあるネットワークがテキストで学習している間、ここにマップが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="75"/>
+        <location filename="../../gui/text/attention.py" line="78"/>
         <source>(not in the vocabulary, left out: {0})</source>
         <translation>（語彙にないため除いた文字: {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="77"/>
+        <location filename="../../gui/text/attention.py" line="80"/>
         <source>at step {0}</source>
         <translation>（ステップ {0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/text/attention.py" line="78"/>
+        <location filename="../../gui/text/attention.py" line="81"/>
         <source>{0} attention layers, {1} heads, {2} characters {3}</source>
         <translation>アテンション層 {0} 個、ヘッド {1} 個、{2} 文字 {3}</translation>
     </message>

@@ -4,29 +4,29 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="432"/>
+        <location filename="../../gui/training/plots.py" line="436"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="432"/>
+        <location filename="../../gui/training/plots.py" line="436"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="432"/>
-        <location filename="../../gui/training/plots.py" line="479"/>
-        <location filename="../../gui/training/plots.py" line="490"/>
+        <location filename="../../gui/training/plots.py" line="436"/>
+        <location filename="../../gui/training/plots.py" line="483"/>
+        <location filename="../../gui/training/plots.py" line="494"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="447"/>
+        <location filename="../../gui/training/plots.py" line="451"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="449"/>
+        <location filename="../../gui/training/plots.py" line="453"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -34,44 +34,44 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="524"/>
-        <location filename="../../gui/training/plots.py" line="562"/>
+        <location filename="../../gui/training/plots.py" line="528"/>
+        <location filename="../../gui/training/plots.py" line="566"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="562"/>
+        <location filename="../../gui/training/plots.py" line="566"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="565"/>
+        <location filename="../../gui/training/plots.py" line="569"/>
         <source>text has none: its samples are on the Text tab.</source>
         <translation>テキストにはありません。サンプルは「テキスト」タブにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="569"/>
+        <location filename="../../gui/training/plots.py" line="573"/>
         <source>Background: the predicted class</source>
         <translation>背景: ネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="570"/>
+        <location filename="../../gui/training/plots.py" line="574"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="564"/>
-        <location filename="../../gui/training/plots.py" line="574"/>
+        <location filename="../../gui/training/plots.py" line="568"/>
+        <location filename="../../gui/training/plots.py" line="578"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="575"/>
+        <location filename="../../gui/training/plots.py" line="579"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="572"/>
+        <location filename="../../gui/training/plots.py" line="576"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -80,19 +80,19 @@
     <name>CurvesPlot</name>
     <message>
         <location filename="../../gui/training/plots.py" line="63"/>
-        <location filename="../../gui/training/plots.py" line="129"/>
+        <location filename="../../gui/training/plots.py" line="133"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="63"/>
-        <location filename="../../gui/training/plots.py" line="135"/>
+        <location filename="../../gui/training/plots.py" line="139"/>
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
         <location filename="../../gui/training/plots.py" line="65"/>
-        <location filename="../../gui/training/plots.py" line="140"/>
+        <location filename="../../gui/training/plots.py" line="144"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -102,32 +102,37 @@
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="99"/>
+        <location filename="../../gui/training/plots.py" line="100"/>
         <source>loss per step</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="103"/>
+        <location filename="../../gui/training/plots.py" line="106"/>
         <source>train (epoch)</source>
         <translation>学習（エポック）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="104"/>
+        <location filename="../../gui/training/plots.py" line="106"/>
+        <source>train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/plots.py" line="107"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="129"/>
+        <location filename="../../gui/training/plots.py" line="133"/>
         <source>Loss (nats/char)</source>
         <translation>損失（ナット/文字）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="135"/>
+        <location filename="../../gui/training/plots.py" line="139"/>
         <source>Accuracy (classification only)</source>
         <translation>正解率（分類のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="140"/>
+        <location filename="../../gui/training/plots.py" line="144"/>
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -173,48 +178,48 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="232"/>
+        <location filename="../../gui/training/plots.py" line="236"/>
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="232"/>
-        <location filename="../../gui/training/plots.py" line="288"/>
+        <location filename="../../gui/training/plots.py" line="236"/>
+        <location filename="../../gui/training/plots.py" line="292"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="233"/>
+        <location filename="../../gui/training/plots.py" line="237"/>
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="242"/>
+        <location filename="../../gui/training/plots.py" line="246"/>
         <source>Relative to the last layer</source>
         <translation>最後の層に対する比</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="243"/>
+        <location filename="../../gui/training/plots.py" line="247"/>
         <source>Each layer&apos;s mean |grad| divided by the last layer&apos;s: a vanishing gradient reads as a bar far below 1</source>
         <translation>各層の |勾配| の平均を最後の層の値で割ったもの。勾配消失は 1 よりずっと低い棒として見えます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="258"/>
+        <location filename="../../gui/training/plots.py" line="262"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="260"/>
+        <location filename="../../gui/training/plots.py" line="264"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="263"/>
+        <location filename="../../gui/training/plots.py" line="267"/>
         <source>exactly 0</source>
         <translation>ちょうど 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="287"/>
+        <location filename="../../gui/training/plots.py" line="291"/>
         <source>|grad| ÷ last layer (log)</source>
         <translation>|勾配| ÷ 最後の層（対数）</translation>
     </message>
@@ -222,17 +227,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="346"/>
+        <location filename="../../gui/training/plots.py" line="350"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing, white = exactly 0)</source>
         <translation>勾配の流れの推移：層ごとの平均 |勾配| の log10（明るい = 大きい、暗い = 消失しかけ、白 = ちょうど 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="361"/>
+        <location filename="../../gui/training/plots.py" line="365"/>
         <source>layer index</source>
         <translation>層の番号</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="362"/>
+        <location filename="../../gui/training/plots.py" line="366"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -240,34 +245,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="614"/>
+        <location filename="../../gui/training/plots.py" line="618"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="614"/>
-        <location filename="../../gui/training/plots.py" line="615"/>
+        <location filename="../../gui/training/plots.py" line="618"/>
+        <location filename="../../gui/training/plots.py" line="619"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="614"/>
-        <location filename="../../gui/training/plots.py" line="615"/>
+        <location filename="../../gui/training/plots.py" line="618"/>
+        <location filename="../../gui/training/plots.py" line="619"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="615"/>
+        <location filename="../../gui/training/plots.py" line="619"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="617"/>
+        <location filename="../../gui/training/plots.py" line="621"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="619"/>
+        <location filename="../../gui/training/plots.py" line="623"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>

@@ -98,3 +98,11 @@ def test_network_checks_and_the_one_click_fix_on_text():
 def test_export_refuses_text_with_the_reason():
     with pytest.raises(ExportError, match="Only generated data sets and CSV files"):
         run_script(tiny_gpt(1, 2, 32, 16), TrainConfig(dataset="python_docs"), HELLO)
+
+
+def test_a_language_model_on_a_table_is_told_to_use_text():
+    data = make_dataset("moons", 100, seed=0)
+    gpt = tiny_gpt(1, 2, 32, 16)
+    assert size_problems(gpt, data) == ["The network starts with Embedding: it reads character ids, so it learns "
+                                        "from text. Choose Python documentation or a text file as the data."]
+    assert fit_to_data(gpt, data) is None
