@@ -131,3 +131,26 @@ def plot_widget(title: str = "", left: str = "", bottom: str = "", grid: bool = 
         w.addLegend(offset=legend_offset, labelTextColor=TEXT, brush=pg.mkBrush(255, 255, 255, 210))
     w.setMenuEnabled(False)
     return w
+
+
+def settle_ranges(widget) -> None:
+    """Apply the auto-ranges that new data made pending, now rather than when the plot paints.
+
+    pyqtgraph defers a view's auto-range to the start of its next paint; the range change then
+    redraws the axes and schedules a second paint of the whole plot (measured: two paints per
+    redraw of the training board's curves). Settled right after ``setData``, one paint draws it all."""
+    for view in widget.findChildren(pg.GraphicsView):
+        scene = view.scene()
+        if scene is None:
+            continue
+        for item in scene.items():
+            if isinstance(item, pg.ViewBox):
+                item.prepareForPaint()
+
+
+def set_ticks(axis: pg.AxisItem, levels: list) -> None:
+    """``axis.setTicks(levels)``, skipped when the axis already has these ticks: setting them
+    makes the axis lay out its text again at the next paint, the costliest part of redrawing a
+    small plot."""
+    if getattr(axis, "_tickLevels", None) != levels:
+        axis.setTicks(levels)

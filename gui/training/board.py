@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
+from gui.common.plotting import settle_ranges
 from gui.images.draw_pad import DrawPad
 from gui.images.neuron_maps import NeuronMapsView
 from gui.images.views import ConfusionView, FeatureMapsView, FiltersView, MistakesView, PerClassView, SampleGrid
@@ -137,8 +138,7 @@ class PlotBoard(QTabWidget):
         """The visible tab's plots with new data are redrawn; the others catch up when shown."""
         for plot in self._tab_plots[max(self.currentIndex(), 0)]:
             if plot.dirty:
-                plot.dirty = False
-                plot.redraw()
+                _redraw(plot)
 
     @Slot()
     def _draw_frame(self) -> None:
@@ -146,8 +146,13 @@ class PlotBoard(QTabWidget):
         for k in range(len(plots)):
             i = (self._next + k) % len(plots)
             if plots[i].dirty:
-                plots[i].dirty = False
-                plots[i].redraw()
+                _redraw(plots[i])
                 self._next = i + 1
                 return
         self._timer.stop()                    # nothing new: the timer sleeps until the next add
+
+
+def _redraw(plot) -> None:
+    plot.dirty = False
+    plot.redraw()
+    settle_ranges(plot)         # one paint per redraw, not two (see settle_ranges)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from core.engine.events import GradStats
 from core.training.events import ProbeEvent
-from gui.common.plotting import Series, plot_widget
+from gui.common.plotting import Series, plot_widget, set_ticks
 
 RUN_COLORS = ("#1f77b4", "#d62728")                 # run A blue, run B red
 CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
@@ -330,7 +330,7 @@ class GradBarsPlot(_RunBarsPlot):
             r["zeros"].setData(x[zero], np.full(int(zero.sum()), floor + 0.15 * (top - floor) / 6))
             names = names or r["stats"].names
         if names:
-            self.plot.getAxis("bottom").setTicks([[(i, _index(n)) for i, n in enumerate(names)]])
+            set_ticks(self.plot.getAxis("bottom"), [[(i, _index(n)) for i, n in enumerate(names)]])
 
 
 def _index(name: str) -> str:
@@ -414,8 +414,8 @@ class GradHeatmap(QWidget):
             r["img"].setRect(QRectF(s0, -0.5, max(s1 - s0, 1), img.shape[0]))
             # at most ~6 numbers on a short axis: 9 layers' numbers ran into each other
             step = max(1, -(-len(r["names"]) // 6))
-            r["plot"].getAxis("left").setTicks([[(i, _index(n)) for i, n in enumerate(r["names"]) if i % step == 0
-                                                 or i == len(r["names"]) - 1]])
+            set_ticks(r["plot"].getAxis("left"), [[(i, _index(n)) for i, n in enumerate(r["names"]) if i % step == 0
+                                                   or i == len(r["names"]) - 1]])
 
 
 class _ProbeMixin:
@@ -479,7 +479,7 @@ class ActivityPlot(_ProbeMixin, _RunBarsPlot):
             per_run.append(p.act_names)
         if per_run:
             ticks, label = self.tick_labels(per_run, [short_label(r["label"]) for r in self.runs if r["probe"]])
-            self.plot.getAxis("bottom").setTicks([ticks])
+            set_ticks(self.plot.getAxis("bottom"), [ticks])
             self.plot.setLabel("bottom", label or self.tr("activation layer"))
 
     def tick_labels(self, per_run: list[tuple[str, ...]], letters=()) -> tuple[list[tuple[int, str]], str]:
