@@ -19,6 +19,7 @@ RUN_COLORS = ("#1f77b4", "#d62728")                 # run A blue, run B red
 CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
                 "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 MAX_POINTS = 20_000     # a curve longer than this is halved (spikes kept): the window's memory stays bounded
+STEADY_REDRAWS = 10      # gradient bars: the log axis shrinks only after this many redraws need less
 HEAT_COLUMNS = 240                                   # gradient heatmap: this many recent samples
 
 
@@ -248,11 +249,13 @@ class GradBarsPlot(_RunBarsPlot):
                                          "a vanishing gradient reads as a bar far below 1"))
         self.relative.setChecked(True)
         self.relative.toggled.connect(self._relative_toggled)
+        self._needed: list[tuple[float, float]] = []     # the axis range each recent redraw needed
         self._relative_toggled(True)
         self.layout().insertWidget(0, self.relative)
 
     def set_runs(self, labels: list[str]) -> None:
         self._remove_runs()
+        self._needed = []
         pi = self.plot.getPlotItem()
         n = len(labels)
         _compact_legend(pi, n)
@@ -274,6 +277,7 @@ class GradBarsPlot(_RunBarsPlot):
     def clear(self) -> None:
         for r in self.runs:
             r["stats"] = None
+        self._needed = []
         self.redraw()
 
     def add(self, run: int, batch) -> None:
@@ -288,6 +292,7 @@ class GradBarsPlot(_RunBarsPlot):
         return self.runs[run]["stats"] if self.runs else None
 
     def _relative_toggled(self, relative: bool) -> None:
+        self._needed = []                         # other numbers: the range starts afresh
         self.plot.setLabel("left", self.tr("|grad| ÷ last layer (log)") if relative
                            else self.tr("|grad| (log scale)"))
         self.redraw()
@@ -310,6 +315,11 @@ class GradBarsPlot(_RunBarsPlot):
         if pos:
             floor = float(np.floor(np.log10(min(v[v > 0].min() for v in pos)))) - 1
             top = max(0.0, float(np.ceil(np.log10(max(v.max() for v in pos)))))
+            # the widest range of the last few redraws (~2 s): grows at once, shrinks only when
+            # the values stay smaller, instead of jumping between decades at every redraw (each
+            # jump also re-laid the axis text, the costliest part of the paint)
+            self._needed = self._needed[-(STEADY_REDRAWS - 1):] + [(floor, top)]
+            floor, top = min(f for f, _ in self._needed), max(t for _, t in self._needed)
         else:
             floor, top = -6.0, 0.0
         self.plot.setYRange(floor, top, padding=0.02)

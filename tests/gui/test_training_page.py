@@ -291,6 +291,37 @@ def test_gradient_bars_stay_visible_however_small_the_gradients(qtbot):
     assert bars.runs[1]["bars"].opts["y0"] == -13            # bars grow up from one decade below the smallest
 
 
+def test_gradient_axis_grows_at_once_and_shrinks_only_when_values_stay_small(qtbot):
+    """The log axis no longer jumps between decades at every redraw (it flickered, and each jump
+    re-laid the axis text): a wider range is taken at once, a narrower one after STEADY_REDRAWS."""
+    from core.engine.events import GradStats
+    from gui.training.plots import STEADY_REDRAWS, GradBarsPlot
+    bars = GradBarsPlot()
+    qtbot.addWidget(bars)
+    bars.relative.setChecked(False)
+    bars.set_runs(["A"])
+    small = GradStats(1, ("0: Linear", "2: Linear"), np.array([1e-3, 1e-2]), np.array([1e-2, 0.5]))
+    tiny = GradStats(2, ("0: Linear", "2: Linear"), np.array([1e-6, 1e-2]), np.array([1e-5, 0.5]))
+
+    def floor():
+        return bars.runs[0]["bars"].opts["y0"]
+    bars.set_stats(0, small)
+    bars.redraw()
+    assert floor() == -4                      # one decade below 1e-3
+    bars.set_stats(0, tiny)
+    bars.redraw()
+    assert floor() == -7                      # grows at once: 1e-6 is in view
+    for k in range(STEADY_REDRAWS - 1):
+        bars.set_stats(0, small)
+        bars.redraw()
+        assert floor() == -7                  # still needed by a recent redraw
+    bars.set_stats(0, small)
+    bars.redraw()
+    assert floor() == -4                      # ten redraws without it: back to the values' own range
+    lo, _ = bars.plot.getViewBox().viewRange()[1]
+    assert -4.2 < lo < -3.9
+
+
 def test_zero_gradients_draw_no_bar_and_do_not_stretch_the_axes(qtbot):
     from types import SimpleNamespace
 
