@@ -101,6 +101,7 @@ class SharedControl:
         self._steps = ctx.Value("i", 0)          # single steps granted while paused (locked)
         self._lr = ctx.Value("d", 0.0)           # rate and sequence change together (locked)
         self._lr_seq = ctx.RawValue("i", 0)
+        self._lr_seen = (0, 0.0)                 # this process's last read (seq, rate): no lock per batch
         self._options = ctx.SimpleQueue()        # task options, pickled plain dicts
         self._posted = ctx.Value("i", 0)         # options in the queue: read without a lock per batch
 
@@ -128,8 +129,11 @@ class SharedControl:
             self._lr_seq.value += 1
 
     def lr_request(self) -> tuple[int, float]:
+        if self._lr_seq.value == self._lr_seen[0]:   # fast path (every batch): one memory read
+            return self._lr_seen
         with self._lr.get_lock():
-            return self._lr_seq.value, self._lr.value
+            self._lr_seen = (self._lr_seq.value, self._lr.value)
+        return self._lr_seen
 
     def post_options(self, options: dict) -> None:
         with self._posted.get_lock():

@@ -190,7 +190,7 @@ class Engine:
         loss.backward()
         self.step += 1
         now = time.perf_counter()
-        if self._layers and now - self._last_stats >= self.cadence.stats_interval_s:
+        if self._layers and self.callbacks and now - self._last_stats >= self.cadence.stats_interval_s:
             self._last_stats = now
             stats = grad_stats(self.step, self._layers)
             for cb in self.callbacks:

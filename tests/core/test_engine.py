@@ -364,6 +364,21 @@ def test_task_options_posted_mid_run_reach_the_task_before_the_next_batch():
     assert control.options_request() == []
 
 
+def test_no_gradient_statistics_without_a_callback_to_hear_them(monkeypatch):
+    """With the default cadence (statistics at every step) an engine without callbacks (a script,
+    a benchmark) computed them anyway: per-layer reductions at every batch, for nobody."""
+    import core.engine.engine as engine_module
+    calls = []
+    real = engine_module.grad_stats
+    monkeypatch.setattr(engine_module, "grad_stats", lambda *a: calls.append(1) or real(*a))
+    data = make_dataset("moons", 100, seed=0)
+    engine(data, TrainConfig(epochs=1, batch_size=16), []).run()
+    assert calls == []
+    rec = Record()
+    engine(data, TrainConfig(epochs=1, batch_size=16), [rec]).run()
+    assert len(calls) >= 1 and len(rec.grads) == len(calls)
+
+
 def test_shared_control_carries_task_options_across_processes():
     import multiprocessing as mp
 

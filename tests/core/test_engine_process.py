@@ -80,6 +80,10 @@ def test_shared_control_pause_step_stop():
     c.set_lr(0.5)
     seq, lr = c.lr_request()
     assert seq == 1 and lr == 0.5
+    assert c.lr_request() == (1, 0.5)                                 # read again: unchanged
+    c.set_lr(0.25)
+    c.set_lr(0.125)
+    assert c.lr_request() == (3, 0.125)                               # the latest rate, a new number
 
 
 def test_the_training_process_runs_a_job_and_stops_on_request():

@@ -94,6 +94,35 @@ def test_an_epoch_sees_every_training_image_once(digits):
                           torch.from_numpy(digits.x_train).flatten(1).sum(1).sort().values)
 
 
+def test_training_metrics_are_the_batches_own_loss_and_accuracy(digits):
+    """train_loss / train_acc of an evaluation: over every batch since the last one (more than the
+    FOLD batches summed at a time, and a short last batch of the epoch), weighted by batch size."""
+    from core.tasks.images import FOLD
+    task = ImageTask(TEMPLATES["lenet_digits"].make().to_dict(), digits, batch_size=32, seed=0)
+    opt = torch.optim.SGD(task.model.parameters(), lr=0.05)
+    losses, correct, seen = [], 0, 0
+    steps = task.steps_per_epoch + FOLD + 3           # 1,438 images: each epoch's last batch has 30
+    for _ in range(steps):
+        x, y = task.next_batch()
+        with torch.no_grad():
+            logits = task.model(x)
+        losses.append(nn.functional.cross_entropy(logits, y).item() * len(y))
+        correct += int((logits.argmax(1) == y).sum())
+        seen += len(y)
+        loss = task.loss((x, y))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    assert seen > FOLD * 32 and seen % 32 != 0        # more than FOLD batches, short ones among them
+    with torch.no_grad():
+        m = task.evaluate()
+    assert m["train_loss"] == pytest.approx(sum(losses) / seen, rel=1e-5)
+    assert m["train_acc"] == pytest.approx(correct / seen)
+    assert 0.1 < m["train_acc"] < 1.0
+    with torch.no_grad():
+        assert "train_loss" not in task.evaluate()   # nothing trained since: no training figures
+
+
 def test_uint8_pictures_train_as_floats_in_0_1():
     rng = np.random.default_rng(0)
     x = rng.integers(0, 256, (40, 1, 6, 6), dtype=np.uint8)
