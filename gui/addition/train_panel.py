@@ -152,7 +152,7 @@ class TrainPanel(_StatusPace, QWidget):
         # -- plots
         self.loss_plot = plot_widget(self.tr("Training loss"), self.tr("cross-entropy"), self.tr("step"))
         self.loss_curve = Curve(self.loss_plot, "#1f77b4")
-        self.acc_plot = plot_widget(self.tr("Accuracy on held-out problems"), self.tr("accuracy"), self.tr("step"))
+        self.acc_plot = plot_widget(self.tr("Held-out accuracy"), self.tr("accuracy"), self.tr("step"))
         self.acc_plot.addLegend(offset=(-10, -10), labelTextColor="#333")
         self.acc_plot.setYRange(0, 1)
         self.exact_curve = Curve(self.acc_plot, "#d62728", self.tr("exact match"), symbol="o", width=2)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QObject, QTimer
 
 TEXT = "#333"
 
@@ -115,10 +116,100 @@ def apart(texts: list, gap: float) -> list:
     return kept
 
 
+class LegendPlacer(QObject):
+    """Keeps a plot's legend in the corner of its data area where it hides the fewest data points
+    (curves, scatter dots and bars), checked when the view's range or size changes: a rising
+    accuracy curve, a falling loss and the tallest gradient bars each leave a different corner free."""
+
+    MARGIN = 8
+    DELAY_MS = 150              # a burst of range changes (a live run) is placed once
+
+    def __init__(self, plot_item: pg.PlotItem, corner: tuple[int, int], parent: QObject | None = None):
+        super().__init__(parent)
+        self.plot_item = plot_item
+        self.preferred = corner                  # (0 left / 1 right, 0 top / 1 bottom)
+        self.corner: tuple[int, int] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DELAY_MS)
+        self._timer.timeout.connect(self.place)
+        plot_item.vb.sigRangeChanged.connect(self.schedule)
+        plot_item.vb.sigResized.connect(self.schedule)
+
+    def schedule(self, *_) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def place(self) -> tuple[int, int] | None:
+        """Move the legend now; returns its corner."""
+        legend = self.plot_item.legend
+        if legend is None or not legend.items:
+            return None
+        area = self.plot_item.vb.boundingRect()
+        size = legend.boundingRect()
+        x, y = self._points()
+        corners = [self.preferred] + [c for c in ((1, 0), (0, 0), (1, 1), (0, 1)) if c != self.preferred]
+        if self.corner in corners:               # on a tie, stay put: no jumping while a run draws
+            corners.remove(self.corner)
+            corners.insert(0, self.corner)
+
+        def covered(c):
+            left = area.left() + self.MARGIN if c[0] == 0 else area.right() - self.MARGIN - size.width()
+            top = area.top() + self.MARGIN if c[1] == 0 else area.bottom() - self.MARGIN - size.height()
+            return int(np.count_nonzero((x >= left) & (x <= left + size.width())
+                                        & (y >= top) & (y <= top + size.height())))
+
+        best = min(corners, key=covered)
+        if best != self.corner:
+            self.corner = best
+            offset = (self.MARGIN if best[0] == 0 else -self.MARGIN, self.MARGIN if best[1] == 0 else -self.MARGIN)
+            legend.anchor(itemPos=best, parentPos=best, offset=offset)
+        return best
+
+    def _points(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every drawn data point, in the view box's pixel coordinates (lines filled in between points)."""
+        xs, ys = [], []
+        for item in self.plot_item.items:
+            if not item.isVisible():
+                continue
+            if isinstance(item, pg.PlotDataItem):
+                x, y = item.getData()
+                if x is None or not len(x):
+                    continue
+                x, y = np.asarray(x, float), np.asarray(y, float)
+                if item.opts.get("pen") is not None and 1 < len(x) < 2000:
+                    t = np.linspace(0, len(x) - 1, 8 * (len(x) - 1) + 1)
+                    x, y = np.interp(t, np.arange(len(x)), x), np.interp(t, np.arange(len(y)), y)
+            elif isinstance(item, pg.ScatterPlotItem):
+                x, y = item.getData()
+            elif isinstance(item, pg.BarGraphItem):
+                bx = np.asarray(item.opts.get("x") if item.opts.get("x") is not None else [], float)
+                if not len(bx):
+                    continue
+                y0, h = (item.opts.get(k) for k in ("y0", "height"))
+                y0 = np.broadcast_to(np.asarray(0.0 if y0 is None else y0, float), bx.shape)
+                h = np.broadcast_to(np.asarray(0.0 if h is None else h, float), bx.shape)
+                steps = np.linspace(0, 1, 6)
+                x = np.repeat(bx, len(steps))
+                y = (y0[:, None] + h[:, None] * steps[None, :]).ravel()
+            else:
+                continue
+            xs.append(np.asarray(x, float))
+            ys.append(np.asarray(y, float))
+        if not xs:
+            return np.empty(0), np.empty(0)
+        x, y = np.concatenate(xs), np.concatenate(ys)
+        ok = np.isfinite(x) & np.isfinite(y)
+        x, y = x[ok], y[ok]
+        t = self.plot_item.vb.childTransform()
+        return t.m11() * x + t.m21() * y + t.m31(), t.m12() * x + t.m22() * y + t.m32()
+
+
 def plot_widget(title: str = "", left: str = "", bottom: str = "", grid: bool = True,
                 legend_offset: tuple[int, int] | None = None) -> pg.PlotWidget:
     """A white plot with readable axes: no "(x0.001)" SI rescaling of the values a learner reads,
-    and, when ``legend_offset`` is given, a legend on a translucent card so curves stay legible."""
+    and, when ``legend_offset`` is given (its signs name the corner it starts in), a legend on a
+    translucent card that moves to the corner where it hides the fewest data points."""
     w = pg.PlotWidget(background="w", axisItems={side: ReadableAxis(side) for side in ("left", "bottom")})
     if title:
         w.setTitle(title, color=TEXT, size="10pt")
@@ -129,6 +220,8 @@ def plot_widget(title: str = "", left: str = "", bottom: str = "", grid: bool = 
     w.showGrid(x=grid, y=grid, alpha=0.25)
     if legend_offset is not None:
         w.addLegend(offset=legend_offset, labelTextColor=TEXT, brush=pg.mkBrush(255, 255, 255, 210))
+        corner = (0 if legend_offset[0] >= 0 else 1, 0 if legend_offset[1] >= 0 else 1)
+        w.legend_placer = LegendPlacer(w.getPlotItem(), corner, parent=w)
     w.setMenuEnabled(False)
     return w
 

@@ -41,9 +41,12 @@ class TransformerLab(QWidget):
         self.depth = QSpinBox()
         self.depth.setRange(2, core_tf.MAX_DEPTH)
         self.depth.setValue(20)
-        self.plot = plot_widget(self.tr("Mean |gradient| of each Linear layer (one backward pass)"),
-                                legend_offset=(-8, -8))
+        # the title above the plot, where it can wrap: as the plot's own title it made the plot wider than the lab
+        self.plot_title = muted(self.tr("Mean |gradient| of each Linear layer (one backward pass)"))
+        self.plot_title.setAlignment(Qt.AlignHCenter)
+        self.plot = plot_widget(legend_offset=(-8, -8))
         self.plot.setLogMode(y=True)
+        self.plot.setMinimumHeight(200)      # a short lab window scrolls rather than squeeze the plot flat
         self.plot.setLabel("bottom", self.tr("Linear layer (1 = next to the input)"))
         self.plain_curve = self.plot.plot(pen=pg.mkPen(PLAIN, width=2.5), symbol="s", symbolSize=6,
                                           symbolBrush=PLAIN, name=self.tr("plain: Linear → Sigmoid, stacked"))
@@ -71,6 +74,7 @@ class TransformerLab(QWidget):
         layout.addWidget(self.average)
         layout.addWidget(heading(self.tr("Why residual connections keep gradients alive"), 10))
         layout.addLayout(depth_row)
+        layout.addWidget(self.plot_title)
         layout.addWidget(self.plot, 2)
         layout.addWidget(self.summary)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.engine.events import GradStats
@@ -35,12 +35,19 @@ def titled(label: str, limit: int = 26) -> str:
     return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
 
 
-def _compact_legend(plot_item, runs: int) -> None:
-    """Compare mode: one legend column per run, so the legend is half as tall and leaves the
-    curves of a small plot visible (at 1024×700 four rows ran past the plot's bottom)."""
+def elided(text: str, pixels: int) -> str:
+    """``text`` cut with … to ``pixels`` wide in a plot title's font (wide characters count as wide)."""
+    font = QFont()
+    font.setPointSize(9)
+    return QFontMetrics(font).elidedText(text, Qt.ElideRight, pixels)
+
+
+def _compact_legend(plot_item, runs: int, columns: int | None = None) -> None:
+    """Compare mode: the legend in a few columns (by default one per run and one more), so it is
+    short and fits a corner of a small plot (at 1024×700 four rows ran past the plot's bottom)."""
     legend = plot_item.legend
     if legend is not None:
-        legend.setColumnCount(max(1, runs))
+        legend.setColumnCount(1 if runs <= 1 else columns or runs + 1)
 
 
 def class_rgb(n: int) -> np.ndarray:
@@ -90,7 +97,6 @@ class CurvesPlot(QWidget):
         _compact_legend(pi, len(labels))
         for i, label in enumerate(labels):
             color = RUN_COLORS[i % len(RUN_COLORS)]
-            prefix = f"{short_label(label)}: " if len(labels) > 1 else ""
             items = []
             step_curve = None
             if self.kind == "loss":
@@ -102,10 +108,19 @@ class CurvesPlot(QWidget):
                 step_curve.setDownsampling(auto=True, method="peak")
                 step_curve.setClipToView(True)
                 items.append(step_curve)
-            # text has no epochs: its training loss is measured every few seconds, like validation
-            train = pi.plot(pen=pg.mkPen(color, width=2),
-                            name=prefix + (self.tr("train") if self._text else self.tr("train (epoch)")))
-            val = pi.plot(pen=pg.mkPen(color, width=2, style=Qt.DashLine), name=prefix + self.tr("validation"))
+            if len(labels) > 1:
+                # compare mode: a compact legend ("A", "B", one "validation" for both dashed lines)
+                # that fits a small plot's corner instead of four rows over the curves
+                train = pi.plot(pen=pg.mkPen(color, width=2), name=short_label(label))
+                val = pi.plot(pen=pg.mkPen(color, width=2, style=Qt.DashLine))
+                if i == len(labels) - 1:
+                    items.append(pi.plot(pen=pg.mkPen("#666", width=2, style=Qt.DashLine),
+                                         name=self.tr("validation")))
+            else:
+                # text has no epochs: its training loss is measured every few seconds, like validation
+                train = pi.plot(pen=pg.mkPen(color, width=2),
+                                name=self.tr("train") if self._text else self.tr("train (epoch)"))
+                val = pi.plot(pen=pg.mkPen(color, width=2, style=Qt.DashLine), name=self.tr("validation"))
             items += [train, val]
             self.runs.append(dict(items=items, step_curve=step_curve, train=train, val=val,
                                   steps=Series(max_points=MAX_POINTS), epochs=Series(max_points=MAX_POINTS),
@@ -258,16 +273,17 @@ class GradBarsPlot(_RunBarsPlot):
         self._needed = []
         pi = self.plot.getPlotItem()
         n = len(labels)
-        _compact_legend(pi, n)
+        _compact_legend(pi, n, columns=2)       # compare: "A  B" over "max |grad|  exactly 0"
         for i, label in enumerate(labels):
             color = QColor(RUN_COLORS[i % len(RUN_COLORS)])
+            last = i == n - 1
             bars = pg.BarGraphItem(x=[], height=[], width=0.8 / n, brush=color, pen=pg.mkPen(color),
-                                   name=(f"{short_label(label)}: " if n > 1 else "") + self.tr("mean |grad|"))
+                                   name=short_label(label) if n > 1 else self.tr("mean |grad|"))
             dots = pg.ScatterPlotItem(size=7, symbol="t", brush=pg.mkBrush("#333"), pen=None,
-                                      name=self.tr("max |grad|") if i == 0 else None)
+                                      name=self.tr("max |grad|") if last else None)
             # exactly 0 has no logarithm: marked with a cross at the bottom, never passed off as small
             zeros = pg.ScatterPlotItem(size=12, symbol="x", brush=pg.mkBrush(color), pen=pg.mkPen(color, width=2),
-                                       name=self.tr("exactly 0") if i == 0 else None)
+                                       name=self.tr("exactly 0") if last else None)
             pi.addItem(bars)
             pi.addItem(dots)
             pi.addItem(zeros)
@@ -372,8 +388,10 @@ class GradHeatmap(QWidget):
         self.runs = []
         for i, label in enumerate(labels):
             pi = self.view.addPlot(row=i, col=0, title=titled(label, 60) if len(labels) > 1 else None)
-            pi.setLabel("left", self.tr("layer index"))
+            pi.setLabel("left", self.tr("layer"))    # short: two heatmaps share a small tab
             pi.setLabel("bottom", self.tr("step"))
+            for side in ("left", "bottom"):
+                pi.getAxis(side).enableAutoSIPrefix(False)   # no "(x0.001)" on a layer index or a step
             pi.setMenuEnabled(False)
             img = pg.ImageItem(axisOrder="row-major")
             img.setColorMap(self.cmap)
@@ -448,11 +466,13 @@ class ActivityPlot(_ProbeMixin, _RunBarsPlot):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot.setYRange(0, 1.0)
+        self.plot.setMinimumHeight(150)      # at 1024x700 the heatmaps above squeezed it to nothing
 
     def set_runs(self, labels: list[str]) -> None:
         self._remove_runs()
         pi = self.plot.getPlotItem()
         n = len(labels)
+        _compact_legend(pi, n, columns=2)      # compare: "A: saturated  A: dead" over B's
         for i, label in enumerate(labels):
             prefix = f"{short_label(label)}: " if n > 1 else ""
             w = 0.8 / (2 * n)
@@ -535,7 +555,8 @@ class BoundaryPlot(_ProbeMixin, QWidget):
         self.view.clear()
         self.runs = []
         for i, label in enumerate(labels):
-            title = self.tr("Decision boundary") if len(labels) == 1 else titled(label, 12)
+            # compare: two plots side by side in half the board; the title is cut to fit one of them
+            title = self.tr("Decision boundary") if len(labels) == 1 else elided(label, 75)
             pi = self.view.addPlot(row=0, col=i, title=title)
             pi.setMenuEnabled(False)
             pi.setAspectLocked(False)

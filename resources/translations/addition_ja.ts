@@ -764,13 +764,13 @@
     </message>
     <message>
         <location filename="../../gui/addition/train_panel.py" line="155"/>
-        <source>Accuracy on held-out problems</source>
-        <translation>テスト問題での正解率</translation>
+        <source>accuracy</source>
+        <translation>正解率</translation>
     </message>
     <message>
         <location filename="../../gui/addition/train_panel.py" line="155"/>
-        <source>accuracy</source>
-        <translation>正解率</translation>
+        <source>Held-out accuracy</source>
+        <translation>テスト問題での正解率</translation>
     </message>
     <message>
         <location filename="../../gui/addition/train_panel.py" line="158"/>

@@ -4,29 +4,29 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="436"/>
+        <location filename="../../gui/training/plots.py" line="464"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="436"/>
+        <location filename="../../gui/training/plots.py" line="464"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="436"/>
-        <location filename="../../gui/training/plots.py" line="483"/>
-        <location filename="../../gui/training/plots.py" line="494"/>
+        <location filename="../../gui/training/plots.py" line="464"/>
+        <location filename="../../gui/training/plots.py" line="513"/>
+        <location filename="../../gui/training/plots.py" line="524"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="451"/>
+        <location filename="../../gui/training/plots.py" line="481"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="453"/>
+        <location filename="../../gui/training/plots.py" line="483"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -34,44 +34,44 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="528"/>
-        <location filename="../../gui/training/plots.py" line="566"/>
+        <location filename="../../gui/training/plots.py" line="559"/>
+        <location filename="../../gui/training/plots.py" line="597"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="566"/>
+        <location filename="../../gui/training/plots.py" line="597"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="569"/>
+        <location filename="../../gui/training/plots.py" line="600"/>
         <source>text has none: its samples are on the Text tab.</source>
         <translation>テキストにはありません。サンプルは「テキスト」タブにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="573"/>
+        <location filename="../../gui/training/plots.py" line="604"/>
         <source>Background: the predicted class</source>
         <translation>背景: ネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="574"/>
+        <location filename="../../gui/training/plots.py" line="605"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="568"/>
-        <location filename="../../gui/training/plots.py" line="578"/>
+        <location filename="../../gui/training/plots.py" line="599"/>
+        <location filename="../../gui/training/plots.py" line="609"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="579"/>
+        <location filename="../../gui/training/plots.py" line="610"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="576"/>
+        <location filename="../../gui/training/plots.py" line="607"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -79,60 +79,61 @@
 <context>
     <name>CurvesPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="63"/>
-        <location filename="../../gui/training/plots.py" line="133"/>
+        <location filename="../../gui/training/plots.py" line="71"/>
+        <location filename="../../gui/training/plots.py" line="149"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="63"/>
-        <location filename="../../gui/training/plots.py" line="139"/>
+        <location filename="../../gui/training/plots.py" line="71"/>
+        <location filename="../../gui/training/plots.py" line="155"/>
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="65"/>
-        <location filename="../../gui/training/plots.py" line="144"/>
+        <location filename="../../gui/training/plots.py" line="73"/>
+        <location filename="../../gui/training/plots.py" line="160"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="74"/>
+        <location filename="../../gui/training/plots.py" line="82"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="100"/>
+        <location filename="../../gui/training/plots.py" line="107"/>
         <source>loss per step</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="106"/>
+        <location filename="../../gui/training/plots.py" line="122"/>
         <source>train (epoch)</source>
         <translation>学習（エポック）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="106"/>
+        <location filename="../../gui/training/plots.py" line="122"/>
         <source>train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="107"/>
+        <location filename="../../gui/training/plots.py" line="118"/>
+        <location filename="../../gui/training/plots.py" line="123"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="133"/>
+        <location filename="../../gui/training/plots.py" line="149"/>
         <source>Loss (nats/char)</source>
         <translation>損失（ナット/文字）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="139"/>
+        <location filename="../../gui/training/plots.py" line="155"/>
         <source>Accuracy (classification only)</source>
         <translation>正解率（分類のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="144"/>
+        <location filename="../../gui/training/plots.py" line="160"/>
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -178,66 +179,66 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="236"/>
+        <location filename="../../gui/training/plots.py" line="252"/>
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="236"/>
-        <location filename="../../gui/training/plots.py" line="292"/>
+        <location filename="../../gui/training/plots.py" line="252"/>
+        <location filename="../../gui/training/plots.py" line="313"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="237"/>
+        <location filename="../../gui/training/plots.py" line="253"/>
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="246"/>
+        <location filename="../../gui/training/plots.py" line="262"/>
         <source>Relative to the last layer</source>
         <translation>最後の層に対する比</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="247"/>
+        <location filename="../../gui/training/plots.py" line="263"/>
         <source>Each layer&apos;s mean |grad| divided by the last layer&apos;s: a vanishing gradient reads as a bar far below 1</source>
         <translation>各層の |勾配| の平均を最後の層の値で割ったもの。勾配消失は 1 よりずっと低い棒として見えます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="262"/>
+        <location filename="../../gui/training/plots.py" line="281"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="264"/>
+        <location filename="../../gui/training/plots.py" line="283"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="267"/>
+        <location filename="../../gui/training/plots.py" line="286"/>
         <source>exactly 0</source>
         <translation>ちょうど 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="291"/>
+        <location filename="../../gui/training/plots.py" line="312"/>
         <source>|grad| ÷ last layer (log)</source>
-        <translation>|勾配| ÷ 最後の層（対数）</translation>
+        <translation>|勾配|÷最終層（対数）</translation>
     </message>
 </context>
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="350"/>
+        <location filename="../../gui/training/plots.py" line="376"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing, white = exactly 0)</source>
         <translation>勾配の流れの推移：層ごとの平均 |勾配| の log10（明るい = 大きい、暗い = 消失しかけ、白 = ちょうど 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="365"/>
-        <source>layer index</source>
-        <translation>層の番号</translation>
+        <location filename="../../gui/training/plots.py" line="391"/>
+        <source>layer</source>
+        <translation>層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="366"/>
+        <location filename="../../gui/training/plots.py" line="392"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -245,34 +246,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="618"/>
+        <location filename="../../gui/training/plots.py" line="649"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="618"/>
-        <location filename="../../gui/training/plots.py" line="619"/>
+        <location filename="../../gui/training/plots.py" line="649"/>
+        <location filename="../../gui/training/plots.py" line="650"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="618"/>
-        <location filename="../../gui/training/plots.py" line="619"/>
+        <location filename="../../gui/training/plots.py" line="649"/>
+        <location filename="../../gui/training/plots.py" line="650"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="619"/>
+        <location filename="../../gui/training/plots.py" line="650"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="621"/>
+        <location filename="../../gui/training/plots.py" line="652"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="623"/>
+        <location filename="../../gui/training/plots.py" line="654"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -280,42 +281,42 @@
 <context>
     <name>PlotBoard</name>
     <message>
-        <location filename="../../gui/training/board.py" line="60"/>
+        <location filename="../../gui/training/board.py" line="61"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="60"/>
+        <location filename="../../gui/training/board.py" line="61"/>
         <source>Gradient flow over time</source>
         <translation>勾配の流れの推移</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="61"/>
+        <location filename="../../gui/training/board.py" line="62"/>
         <source>Histograms</source>
         <translation>ヒストグラム</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="61"/>
+        <location filename="../../gui/training/board.py" line="62"/>
         <source>Hidden neurons</source>
         <translation>隠れニューロン</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="62"/>
+        <location filename="../../gui/training/board.py" line="63"/>
         <source>Pictures</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="62"/>
+        <location filename="../../gui/training/board.py" line="63"/>
         <source>Feature maps and filters</source>
         <translation>特徴マップとフィルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="63"/>
+        <location filename="../../gui/training/board.py" line="64"/>
         <source>Draw pad</source>
         <translation>お絵かきパッド</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="63"/>
+        <location filename="../../gui/training/board.py" line="64"/>
         <source>Text</source>
         <translation>テキスト</translation>
     </message>

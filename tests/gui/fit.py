@@ -3,12 +3,14 @@
 ``clipped(root)`` lists each visible widget whose text is cut: a label narrower (or, wrapped, lower)
 than its text, a button or check box narrower than its size hint, a group box title wider than
 the box, an elided tab, a combo box showing less than its current item, and any widget that
-sticks out of its parent (outside a scroll area, where that is how scrolling works).
+sticks out of its parent (outside a scroll area, where that is how scrolling works); and in each
+pyqtgraph plot, a title or axis label longer than its plot or axis and a legend that runs past the
+plot's data area.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QComboBox, QGroupBox, QLabel, QSplitter,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QComboBox, QGraphicsView, QGroupBox, QLabel, QSplitter,
                                QTabBar, QWidget)
 
 SLACK = 2   # pixels of rounding
@@ -44,8 +46,50 @@ def _visible(w: QWidget) -> bool:
     return w.isVisible() and QWidget.width(w) > 0 and QWidget.height(w) > 0 and not w.visibleRegion().isEmpty()
 
 
-def clipped(root: QWidget) -> list[str]:
+def _plot_items(view):
+    import pyqtgraph as pg
+    return [it for it in view.scene().items() if isinstance(it, pg.PlotItem) and it.isVisible()]
+
+
+def clipped_in_plots(root: QWidget) -> list[str]:
+    """Titles, axis labels and legends of the visible pyqtgraph plots under ``root`` that do not fit."""
+    import pyqtgraph as pg
     out = []
+    for view in root.findChildren(QGraphicsView):    # (findChildren does not match pyqtgraph's Python class)
+        if not isinstance(view, pg.GraphicsView) or not _visible(view.viewport()) or view.window() is not root.window():
+            continue
+        shown = view.viewport().rect()
+        for pi in _plot_items(view):
+            drawn = view.mapFromScene(pi.sceneBoundingRect()).boundingRect()
+            if drawn.right() > shown.right() + SLACK or drawn.bottom() > shown.bottom() + SLACK:
+                out.append(f"plot {pi.titleLabel.text[:40]!r} runs past its view "
+                           f"({drawn.right()}x{drawn.bottom()} beyond {shown.right()}x{shown.bottom()})")
+            title = pi.titleLabel
+            if title.isVisible() and title.text:
+                need, has = title.item.boundingRect().width(), pi.size().width()
+                if need > has + SLACK:
+                    out.append(f"plot title {title.text[:60]!r}: needs width {need:.0f}, has {has:.0f}")
+            for side in ("left", "bottom"):
+                axis = pi.getAxis(side)
+                if not axis.isVisible() or not axis.label.isVisible() or not axis.labelText:
+                    continue
+                need = axis.label.boundingRect().width()
+                has = axis.size().width() if side == "bottom" else axis.size().height()
+                if need > has + SLACK:
+                    out.append(f"axis label {axis.labelText[:60]!r}: needs {need:.0f} px, has {has:.0f}")
+            legend = pi.legend
+            if legend is not None and legend.isVisible() and legend.items:
+                area, box = pi.vb.sceneBoundingRect(), legend.sceneBoundingRect()
+                if (box.left() < area.left() - SLACK or box.top() < area.top() - SLACK
+                        or box.right() > area.right() + SLACK or box.bottom() > area.bottom() + SLACK):
+                    names = ", ".join(label.text for _, label in legend.items)[:60]
+                    out.append(f"legend {names!r} ({box.width():.0f}x{box.height():.0f}) runs past its plot "
+                               f"({area.width():.0f}x{area.height():.0f})")
+    return out
+
+
+def clipped(root: QWidget) -> list[str]:
+    out = clipped_in_plots(root)
     for w in root.findChildren(QWidget):
         if not _visible(w) or w.window() is not root.window():
             continue

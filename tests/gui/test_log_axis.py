@@ -1,5 +1,6 @@
 """Tick labels stay readable: on a log axis in a small plot they do not overlap (gui/common/plotting.py)."""
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtGui import QImage, QPainter
 
 from gui.common.plotting import plot_widget
@@ -67,3 +68,58 @@ def test_linear_labels_do_not_overlap_in_a_narrow_plot(qtbot):
     qtbot.waitExposed(w)
     labels = tick_labels(w.getAxis("bottom"))
     assert labels and not overlapping(labels), [t for _, t in labels]
+
+
+# --- legends keep off the data ----------------------------------------------------------------
+def covered_points(widget):
+    """Data points (of every curve, in scene pixels) under the plot's legend."""
+    pi = widget.getPlotItem()
+    box = pi.legend.sceneBoundingRect()
+    out = []
+    for item in pi.listDataItems():
+        x, y = item.getData()
+        if x is None:
+            continue
+        for px, py in zip(x, y):
+            p = pi.vb.mapViewToScene(pg.Point(px, py))
+            if box.contains(p):
+                out.append((item.name(), float(px), float(py)))
+    return out
+
+
+def test_a_legend_moves_to_the_corner_its_curves_leave_free(qtbot):
+    w = plot_widget("Accuracy", "accuracy", "step", legend_offset=(-10, 10))   # starts top right
+    qtbot.addWidget(w)
+    x = np.linspace(0, 100, 201)
+    w.plot(x, 1 - 0.9 * np.exp(-x / 15), pen="b", name="train (epoch)")        # rises to the top right
+    w.plot(x, 0.95 - 0.85 * np.exp(-x / 20), pen="r", name="validation")
+    w.resize(330, 200)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.legend_placer.corner is not None, timeout=2000)
+    assert w.legend_placer.corner == (1, 1)           # bottom right: the curves are high there
+    assert not covered_points(w)
+
+
+def test_compare_mode_loss_legend_covers_no_curve(qtbot):
+    from types import SimpleNamespace as NS
+
+    from gui.training.plots import CurvesPlot
+
+    plot = CurvesPlot("loss")
+    qtbot.addWidget(plot)
+    plot.set_runs(["A: Deep sigmoid MLP", "B: Deep ReLU MLP"])
+    steps = np.arange(1, 601)
+    for run, scale in ((0, 1.0), (1, 0.6)):
+        losses = 0.1 + scale * 2.0 * np.exp(-steps / 120)
+        evals = [NS(epoch=e, step=e * 15, metrics={"train_loss": float(losses[e * 15 - 1]),
+                                                     "val_loss": float(losses[e * 15 - 1]) + 0.05})
+                 for e in range(1, 41)]
+        plot.add(run, NS(steps_per_epoch=15, steps=steps, losses=losses, lrs=np.full(len(steps), 0.01), evals=evals))
+    plot.redraw()
+    plot.resize(330, 220)                 # an overview plot at 1024x700
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.waitUntil(lambda: plot.plot.legend_placer.corner is not None, timeout=2000)
+    plot.plot.legend_placer.place()
+    assert not covered_points(plot.plot)

@@ -589,7 +589,7 @@ def test_compare_legends_take_one_column_per_network(qtbot, page):
     page._settings_edited()
     for plot in (page.loss_plot, page.acc_plot, page.grad_bars):
         legend = plot.plot.getPlotItem().legend
-        assert legend.columnCount == 2
-        assert all(len(label.text) < 30 for _, label in legend.items)      # "A: validation", not the full names
+        assert legend.columnCount >= 2 and len(legend.items) <= 2 * legend.columnCount   # two rows at most
+        assert all(len(label.text) < 30 for _, label in legend.items)      # "A", "validation", not the full names
     page.settings.compare.setChecked(False)
     assert page.loss_plot.plot.getPlotItem().legend.columnCount == 1

@@ -43,6 +43,13 @@ def _views(window):
             for i in range(tabs.count()):
                 out.append((f"{page_name} tab {tabs.tabText(i)!r}",
                             lambda n=page_name, t=tabs, k=i: (window.show_page(n), t.setCurrentIndex(k))))
+    # compare mode: two networks' curves, legends and titles share each plot
+    training = window.pages["training"]
+    board = training.board
+    for i in range(board.count()):
+        out.append((f"training compare tab {board.tabText(i)!r}",
+                    lambda k=i: (window.show_page("training"), training.settings.compare.setChecked(True),
+                                 board.setCurrentIndex(k))))
     return out
 
 
