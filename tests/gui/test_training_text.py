@@ -175,3 +175,15 @@ def test_text_settings_round_trip_and_old_projects_load(qtbot, page, tmp_path):
     page.document.set_training_settings(saved)                    # reopening the project
     assert page.settings.config().text_path == str(neko) and page.data.name == "neko.txt"
     assert page.settings.text_label.text() == "neko.txt"
+
+
+def test_a_large_text_file_is_read_off_the_gui_thread(qtbot, page, tmp_path, monkeypatch):
+    import gui.training.data_source as source_module
+    monkeypatch.setattr(source_module, "LARGE_FILE_BYTES", 1_000)         # "large" for the test
+    neko = tmp_path / "neko.txt"
+    neko.write_text(JA, encoding="utf-8")                                  # 3 bytes a character: ~3 KB
+    page.settings.set_text_file(str(neko))
+    assert page.data is None and page.read_bar.is_running()               # the window goes on meanwhile
+    qtbot.waitUntil(lambda: page.data is not None, timeout=30_000)
+    assert page.data.name == "neko.txt" and page.message.text().startswith("neko.txt: 1,020 characters")
+    assert not page.read_bar.isVisible()
