@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from core.engine.events import GradStats
 from core.training.events import ProbeEvent
-from gui.common.plotting import Series, plot_widget, set_ticks
+from gui.common.plotting import LegendPlacer, Series, plot_widget, set_ticks
 
 RUN_COLORS = ("#1f77b4", "#d62728")                 # run A blue, run B red
 CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
@@ -322,6 +322,14 @@ class GradBarsPlot(_RunBarsPlot):
             return s.mean_abs / s.mean_abs[-1], s.max_abs / s.mean_abs[-1]
         return s.mean_abs, s.max_abs
 
+    def _legend_room(self, span: float) -> float:
+        """Empty axis above the bars, as tall as the legend: bars fill the plot's whole width, so
+        no corner was free and the legend covered the tallest bars."""
+        pi = self.plot.getPlotItem()
+        need = pi.legend.boundingRect().height() + LegendPlacer.MARGIN if pi.legend is not None else 0
+        free = pi.vb.height() - need
+        return 0.0 if need <= 0 else span * min(need / free, 1.0) if free > 0 else span
+
     def redraw(self) -> None:
         # exact zeros (a dead layer, no gradient yet) have no logarithm: they get no bar and do
         # not stretch the axis; the range follows the other values, so vanishing gradients
@@ -338,7 +346,7 @@ class GradBarsPlot(_RunBarsPlot):
             floor, top = min(f for f, _ in self._needed), max(t for _, t in self._needed)
         else:
             floor, top = -6.0, 0.0
-        self.plot.setYRange(floor, top, padding=0.02)
+        self.plot.setYRange(floor, top + self._legend_room(top - floor), padding=0.02)
         names = None
         for r, sv in zip(self.runs, shown):
             if sv is None:
@@ -569,7 +577,21 @@ class BoundaryPlot(_ProbeMixin, QWidget):
             for item in pts:
                 pi.addItem(item)
             curve = pi.plot(pen=pg.mkPen(RUN_COLORS[i % 2], width=3))
-            self.runs.append(dict(plot=pi, img=img, pts=pts, curve=curve, probe=None, images=0))
+            self.runs.append(dict(plot=pi, img=img, pts=pts, curve=curve, probe=None, images=0, label=label))
+        self._fit_titles()
+
+    def _fit_titles(self) -> None:
+        """Compare: each title cut to half the view's width (a short cut in a 1024-px window, the
+        whole name in a wide one)."""
+        if len(self.runs) > 1:
+            budget = max(60, self.view.width() // len(self.runs) - 70)
+            for r in self.runs:
+                r["plot"].setTitle(elided(r["label"], budget))
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit_titles()
         self.set_data(self.data)
 
     def set_data(self, data) -> None:
