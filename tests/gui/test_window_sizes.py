@@ -50,6 +50,9 @@ def _views(window):
         out.append((f"training compare tab {board.tabText(i)!r}",
                     lambda k=i: (window.show_page("training"), training.settings.compare.setChecked(True),
                                  board.setCurrentIndex(k))))
+    # text: the form's text rows and the Text tab with the corpus's message above it
+    out.append(("training on text", lambda: (window.show_page("training"), training.settings.compare.setChecked(False),
+                                             training.select_dataset("python_docs"))))
     return out
 
 
