@@ -5,10 +5,16 @@ Each running app owns a folder ``<autosave_dir>/<pid>-<random>/`` with a ``QLock
 it runs. A kill releases nothing, but QLockFile sees that the owner's process is gone: the next
 start takes the lock of every such folder (so two new instances never offer the same work) and
 offers what it holds. A clean exit removes the folder; saving or discarding the work clears it.
+
+The write itself runs in a thread of its own: the snapshot (spec and settings copied, the weights'
+tensors, which the document replaces and never changes in place) is taken on the GUI thread, and
+``torch.save`` of a 10-M-parameter network (~0.2-0.9 s here) no longer freezes the window. Clearing,
+removing and the next write wait for a write in flight, so they happen in the order asked.
 """
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from pathlib import Path
 
@@ -29,6 +35,7 @@ class Autosaver(QObject):
         self._lock: QLockFile | None = None
         self._held: list[QLockFile] = []  # locks of other (dead) sessions while their work is offered
         self._dirty = False
+        self._writer: threading.Thread | None = None
         self.last_error = ""
         for signal in (document.changed, document.training_settings_changed, document.weights_changed):
             signal.connect(self._mark_dirty)
@@ -45,22 +52,43 @@ class Autosaver(QObject):
     @Slot(bool)
     def _on_modified_changed(self, modified: bool) -> None:
         if not modified and self._lock is not None:  # saved, discarded or opened: nothing to keep
+            self.wait()
             autosave.clear(self.folder)
             self._dirty = False
 
     @Slot()
     def autosave_now(self) -> bool:
-        """Write the unsaved work if it changed since the last autosave. True if written."""
+        """Start writing the unsaved work if it changed since the last autosave (the write runs in
+        a thread; ``wait`` for it). True if a write was started."""
         if not (self._dirty and self.document.is_modified()):
             return False
+        if self._writer is not None and self._writer.is_alive():
+            return False  # the last one is still being written: the next tick tries again
         try:
             self._take_own_lock()
-            autosave.write(self.folder, self.document.snapshot(), self.document.path())
         except (OSError, RuntimeError) as e:  # a full disk must not disturb the learner's work
             self.last_error = str(e)
             return False
+        self.wait()
+        project, original = self.document.snapshot(), self.document.path()
         self._dirty = False
+        self._writer = threading.Thread(target=self._write, args=(project, original), name="autosave", daemon=True)
+        self._writer.start()
         return True
+
+    def _write(self, project, original: str) -> None:
+        """In the writer thread."""
+        try:
+            autosave.write(self.folder, project, original)
+        except (OSError, RuntimeError, ValueError) as e:
+            self.last_error = str(e)
+            self._dirty = True  # written next time
+
+    def wait(self) -> None:
+        """Block until the write in flight (if any) is on disk."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.join()
 
     def _take_own_lock(self) -> None:
         if self._lock is None:
@@ -108,6 +136,7 @@ class Autosaver(QObject):
     def finish(self) -> None:
         """A clean exit: stop and remove this session's folder."""
         self.timer.stop()
+        self.wait()
         for lock in self._held:
             lock.unlock()
         self._held.clear()

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,7 @@ def test_autosave_writes_only_unsaved_changes_and_a_save_clears_it(qtbot, tmp_pa
     assert not saver.autosave_now()  # nothing changed
     window.document.insert_layer(0, "ReLU")
     assert saver.autosave_now()
+    saver.wait()
     assert not saver.autosave_now()  # no change since
     recovery = autosave.read(saver.folder)
     assert recovery is not None and recovery.original == "" and recovery.layers == window.document.layer_count()
@@ -115,6 +117,7 @@ def test_a_running_apps_work_is_not_offered_and_discard_removes(qtbot, tmp_path,
     running = _window(qtbot, root)
     running.document.insert_layer(0, "ReLU")
     assert running.autosaver.autosave_now()
+    running.autosaver.wait()
     other = _window(qtbot, root)
     assert other.autosaver.orphans() == []  # its owner is alive: its lock holds
     # the same folder left by a dead app (its lock released): offered, and Discard removes it
@@ -123,6 +126,33 @@ def test_a_running_apps_work_is_not_offered_and_discard_removes(qtbot, tmp_path,
     assert not other.offer_recovery()
     assert len(answer["asked"]) == 1 and not running.autosaver.folder.exists()
     assert other.document.layer_count() == 5  # the new window's document untouched
+
+
+def test_the_autosave_is_written_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    """A big network's weights take up to a second to write: the window must not wait for it."""
+    window = _window(qtbot, tmp_path / "autosave")
+    saver = window.autosaver
+    release, seen = threading.Event(), []
+    real_write = autosave.write
+
+    def slow_write(*args):
+        seen.append(threading.current_thread())
+        assert release.wait(10)
+        real_write(*args)
+
+    monkeypatch.setattr(autosave, "write", slow_write)
+    window.document.insert_layer(0, "ReLU")
+    assert saver.autosave_now()  # returns while the write is still going on
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=5000)
+    assert seen[0] is not threading.main_thread() and autosave.read(saver.folder) is None
+    window.document.insert_layer(0, "Tanh")
+    assert not saver.autosave_now()  # one write at a time: the next tick writes the newer state
+    release.set()
+    saver.wait()
+    assert autosave.read(saver.folder).layers == window.document.layer_count() - 1
+    assert saver.autosave_now()
+    saver.wait()
+    assert autosave.read(saver.folder).layers == window.document.layer_count()
 
 
 class _Emitter(QObject):
