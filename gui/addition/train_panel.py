@@ -17,6 +17,7 @@ from core.addition.train import recipe
 from core.addition.transformer import TransformerConfig
 from core.addition.transformer_train import FAST, recipe as transformer_recipe
 from core.engine.run import RunSpec
+from gui.common.theme import TEXT
 
 from .outcome import RunOutcome
 from .plots import RUN_COLORS, Curve, plot_widget
@@ -153,7 +154,7 @@ class TrainPanel(_StatusPace, QWidget):
         self.loss_plot = plot_widget(self.tr("Training loss"), self.tr("cross-entropy"), self.tr("step"))
         self.loss_curve = Curve(self.loss_plot, "#1f77b4")
         self.acc_plot = plot_widget(self.tr("Held-out accuracy"), self.tr("accuracy"), self.tr("step"))
-        self.acc_plot.addLegend(offset=(-10, -10), labelTextColor="#333")
+        self.acc_plot.addLegend(offset=(-10, -10), labelTextColor=TEXT)
         self.acc_plot.setYRange(0, 1)
         self.exact_curve = Curve(self.acc_plot, "#d62728", self.tr("exact match"), symbol="o", width=2)
         self.digit_curve = Curve(self.acc_plot, "#2ca02c", self.tr("per digit"))
@@ -389,7 +390,7 @@ class ComparePanel(_StatusPace, QWidget):
         row2.addLayout(buttons)
 
         self.plot = plot_widget(self.tr("Exact match on held-out problems"), self.tr("accuracy"), self.tr("step"))
-        self.plot.addLegend(offset=(10, 10), labelTextColor="#333")
+        self.plot.addLegend(offset=(10, 10), labelTextColor=TEXT)
         self.plot.setYRange(0, 1)
         self.curves: list[Curve] = []
         self.table = QTableWidget(0, self.COLUMNS)

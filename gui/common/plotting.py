@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QTimer
 
-TEXT = "#333"
+from gui.common.theme import TEXT
 
 
 class Series:
