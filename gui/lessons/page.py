@@ -291,7 +291,7 @@ class LessonsPage(QWidget):
         for t in lesson.try_its:
             b = QPushButton(f"▶  {t.label}")
             b.setProperty("action", t.action)
-            b.setToolTip(t.action)
+            b.setToolTip(self._where(t.action))
             b.setStyleSheet(f"QPushButton {{ text-align: left; padding: 6px 10px; border: 1px solid {ACCENT}; "
                             f"border-radius: 4px; color: {ACCENT}; background: white; }}"
                             f"QPushButton:hover {{ background: {NOTE_BG}; }}")
@@ -315,6 +315,13 @@ class LessonsPage(QWidget):
                 self.no_lab_layout.addWidget(b)
                 self.no_lab_buttons.append(b)
             self.no_lab_layout.addStretch(1)
+
+    def _where(self, action: str) -> str:
+        """Where a try-it button leads, in the learner's words (the tooltip showed the action's id)."""
+        page = action.partition(":")[0]
+        return {"editor": self.tr("Opens the network in the Network editor (Ctrl+Z brings yours back)"),
+                "training": self.tr("Opens the Training page, set up for this lesson"),
+                "addition": self.tr("Opens the Addition solver")}.get(page, "")
 
     @Slot()
     def _on_try_it_clicked(self) -> None:

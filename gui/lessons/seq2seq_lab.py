@@ -99,6 +99,6 @@ class Seq2SeqLab(QWidget):
         for row in ex.rows:
             shape = f"(1, {len(row.ids)})"
             self.row_titles[row.name].setText(f"{self.titles[row.name]} &nbsp; <span style='color:#59636e'>"
-                                              f"shape {shape}</span>")
+                                              + self.tr("shape {0}").format(shape) + "</span>")
             self.row_strips[row.name].setText(token_strip_html(row))
         self.code.set_code(ex.code)

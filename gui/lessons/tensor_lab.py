@@ -143,8 +143,8 @@ class TensorLab(QWidget):
         for p in op.params:
             if p.kind == "choice":
                 w = QComboBox()
-                for choice in p.choices:
-                    w.addItem(choice, choice)
+                for choice in p.choices:      # "auto": PyTorch infers the dtype from the data
+                    w.addItem(self.tr("auto (from the data)") if choice == "auto" else choice, choice)
                 if p.name == "device":
                     self._mark_devices(w)
                 w.setCurrentIndex(max(0, w.findData(p.default)))

@@ -236,42 +236,42 @@
         <translation>新しいランダムな重み</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="128"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="129"/>
         <source>activation</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="135"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="137"/>
         <source>Blue edges: positive weights, red: negative; thicker = larger. Each hidden node shows u (the linear transform) and h = a(u). Hover a node for its sum.</source>
         <translation>青い線は正の重み、赤は負の重みで、太いほど大きな値です。隠れノードには u（線形変換）と h = a(u) を表示しています。ノードにマウスを乗せると計算式が見られます。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="140"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="142"/>
         <source>The same in PyTorch</source>
         <translation>PyTorchで書くと</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="157"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="159"/>
         <source>class {0}</source>
         <translation>クラス{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="157"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="159"/>
         <source>input layer</source>
         <translation>入力層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="158"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="160"/>
         <source>hidden layer</source>
         <translation>中間層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="158"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="160"/>
         <source>output layer</source>
         <translation>出力層</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/forward_lab.py" line="160"/>
+        <location filename="../../gui/lessons/forward_lab.py" line="162"/>
         <source>Prediction: &lt;b&gt;class {0}&lt;/b&gt; with probability {1:.0%} · {2} parameters (3×2 + 3 weights and biases in, 2×3 + 2 out)</source>
         <translation>予測：&lt;b&gt;クラス{0}&lt;/b&gt;（確率 {1:.0%}）· パラメータ数 {2}（入力側 3×2 の重み + 3 のバイアス、出力側 2×3 + 2）</translation>
     </message>
@@ -352,94 +352,109 @@
 <context>
     <name>LessonsPage</name>
     <message>
-        <location filename="../../gui/lessons/page.py" line="128"/>
+        <location filename="../../gui/lessons/page.py" line="130"/>
         <source>Lesson path</source>
         <translation>レッスンの道のり</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="129"/>
+        <location filename="../../gui/lessons/page.py" line="131"/>
         <source>In the order of your study notes.</source>
         <translation>学習ノートの順番です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="142"/>
+        <location filename="../../gui/lessons/page.py" line="144"/>
         <source>← Previous</source>
         <translation>← 前へ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="143"/>
+        <location filename="../../gui/lessons/page.py" line="145"/>
         <source>Next lesson →</source>
         <translation>次のレッスン →</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="154"/>
+        <location filename="../../gui/lessons/page.py" line="156"/>
         <source>Try it</source>
         <translation>試してみる</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="177"/>
+        <location filename="../../gui/lessons/page.py" line="179"/>
         <source>Tensor lab</source>
         <translation>テンソルラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="177"/>
+        <location filename="../../gui/lessons/page.py" line="179"/>
         <source>Tensor lab: NumPy conversions</source>
         <translation>テンソルラボ：NumPyとの変換</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="178"/>
+        <location filename="../../gui/lessons/page.py" line="180"/>
         <source>Autograd lab</source>
         <translation>自動微分ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="178"/>
+        <location filename="../../gui/lessons/page.py" line="180"/>
         <source>Forward-propagation lab</source>
         <translation>順伝播ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="179"/>
+        <location filename="../../gui/lessons/page.py" line="181"/>
         <source>Linear vs nonlinear lab</source>
         <translation>線形と非線形のラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="180"/>
+        <location filename="../../gui/lessons/page.py" line="182"/>
         <source>Activation lab</source>
         <translation>活性化関数ラボ</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="181"/>
+        <location filename="../../gui/lessons/page.py" line="183"/>
         <source>Vanishing-gradient lab: depth slider</source>
         <translation>勾配消失ラボ：深さスライダー</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="182"/>
+        <location filename="../../gui/lessons/page.py" line="184"/>
         <source>Kernel lab: a 3×3 convolution on a digit</source>
         <translation>カーネルラボ：数字に 3×3 の畳み込み</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="183"/>
+        <location filename="../../gui/lessons/page.py" line="185"/>
         <source>Seq2Seq lab: a question as tensors</source>
         <translation>Seq2Seqラボ：問題をテンソルにする</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="184"/>
+        <location filename="../../gui/lessons/page.py" line="186"/>
         <source>Transformer lab: attention weights and residual gradients</source>
         <translation>Transformer ラボ：アテンションの重みと残差接続の勾配</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="185"/>
+        <location filename="../../gui/lessons/page.py" line="187"/>
         <source>Try it in the app</source>
         <translation>アプリで試す</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="272"/>
+        <location filename="../../gui/lessons/page.py" line="274"/>
         <source>Note:</source>
         <translation>注：</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/page.py" line="301"/>
+        <location filename="../../gui/lessons/page.py" line="303"/>
         <source>This lesson is practised in the other pages of the app. Each button opens one, already set up for the lesson.</source>
         <translation>このレッスンはアプリの他のページで練習します。各ボタンを押すと、このレッスン用に準備されたページが開きます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="322"/>
+        <source>Opens the network in the Network editor (Ctrl+Z brings yours back)</source>
+        <translation>ネットワークエディタでこのネットワークを開きます（Ctrl+Z で元のネットワークに戻せます）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="323"/>
+        <source>Opens the Training page, set up for this lesson</source>
+        <translation>このレッスン用に設定した学習ページを開きます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/page.py" line="324"/>
+        <source>Opens the Addition solver</source>
+        <translation>足し算ソルバーを開きます</translation>
     </message>
 </context>
 <context>
@@ -503,34 +518,39 @@
         <translation>目標 &lt;b&gt;target&lt;/b&gt;：答えを1ステップずらしたもの。デコーダは各ステップで次の文字を予測するよう学習します</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="67"/>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="68"/>
         <source>Question</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="69"/>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="70"/>
         <source>digits N</source>
         <translation>桁数 N</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="77"/>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="78"/>
         <source>Vocabulary: character = token id</source>
         <translation>語彙：文字 = トークンID</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="79"/>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="80"/>
         <source>Each id becomes a learned vector in an nn.Embedding; the encoder&apos;s last hidden state starts the decoder, which writes the answer one character at a time. At prediction time dec_in is not known: each output is fed back as the next input.</source>
         <translation>各IDは nn.Embedding で学習されるベクトルになります。エンコーダの最後の隠れ状態からデコーダが始まり、答えを1文字ずつ書きます。予測のときは dec_in はわからないので、出力した文字を次の入力として戻します。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="83"/>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="84"/>
         <source>As tensors</source>
         <translation>テンソルで書くと</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/seq2seq_lab.py" line="93"/>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="94"/>
         <source>This question cannot be encoded</source>
         <translation>この問題はエンコードできません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/seq2seq_lab.py" line="102"/>
+        <source>shape {0}</source>
+        <translation>形状 {0}</translation>
     </message>
 </context>
 <context>
@@ -560,6 +580,11 @@
         <location filename="../../gui/lessons/tensor_lab.py" line="226"/>
         <source>The line of PyTorch</source>
         <translation>PyTorchの1行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lessons/tensor_lab.py" line="147"/>
+        <source>auto (from the data)</source>
+        <translation>自動（データから決める）</translation>
     </message>
     <message>
         <location filename="../../gui/lessons/tensor_lab.py" line="169"/>
@@ -605,57 +630,57 @@
         <translation>因果マスク（各位置は自分と過去だけを見る）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="44"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="45"/>
         <source>Mean |gradient| of each Linear layer (one backward pass)</source>
         <translation>各 Linear 層の勾配の絶対値の平均（逆伝播 1 回）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="47"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="50"/>
         <source>Linear layer (1 = next to the input)</source>
         <translation>Linear 層（1 = 入力側）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="49"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="52"/>
         <source>plain: Linear → Sigmoid, stacked</source>
         <translation>素の積み重ね：Linear → Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="51"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="54"/>
         <source>residual: x + Sigmoid(Linear(x))</source>
         <translation>残差：x + Sigmoid(Linear(x))</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="56"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="59"/>
         <source>Text</source>
         <translation>テキスト</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="60"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="63"/>
         <source>Depth (hidden layers)</source>
         <translation>深さ（隠れ層の数）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="65"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="68"/>
         <source>Attention weights: row = the position that looks</source>
         <translation>アテンションの重み：行 = 見る側の位置</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="69"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="72"/>
         <source>Click a row: its output is the weighted average of the values v of the positions it looks at; the weights of a row sum to 1.</source>
         <translation>行をクリックしてください。その出力は、見ている位置の値 v の重み付き平均です。1 行の重みの合計は 1 です。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="72"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="75"/>
         <source>Why residual connections keep gradients alive</source>
         <translation>残差接続で勾配が消えない理由</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="94"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="98"/>
         <source>Nothing to attend to</source>
         <translation>アテンションの対象がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons/transformer_lab.py" line="134"/>
+        <location filename="../../gui/lessons/transformer_lab.py" line="138"/>
         <source>First layer: residual {0:.2e}, plain {1:.2e}, {2:.3g} times larger. Each sigmoid layer multiplies the plain net&apos;s gradient by at most 0.25; the skip path x + f(x) adds a 1 to every layer&apos;s derivative, so the gradient reaches the first layer.</source>
         <translation>最初の層：残差 {0:.2e}、素の積み重ね {1:.2e}、{2:.3g} 倍の大きさです。素のネットワークでは、シグモイドの層を通るたびに勾配が最大 0.25 倍になります。スキップ経路 x + f(x) は各層の微分に 1 を足すので、勾配が最初の層まで届きます。</translation>
     </message>
