@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QWidget
 
+from gui.common.combo import refill_combo
 from gui.common.theme import TEXT
 
 
@@ -109,8 +110,8 @@ class LayerHeadPicker(QWidget):
     def set_counts(self, n_layers: int, n_heads: int) -> None:
         """Offer ``n_layers`` layers and ``n_heads`` heads (+ their mean), keeping the choice where it still exists."""
         first = -1 if self.start_last else 0
-        _refill(self.layer, [str(i + 1) for i in range(n_layers)], first, beyond=-1)
-        _refill(self.head, [str(i + 1) for i in range(n_heads)] + [self.tr("mean of the heads")], first, beyond=first)
+        refill_combo(self.layer, [str(i + 1) for i in range(n_layers)], first, beyond=-1)
+        refill_combo(self.head, [str(i + 1) for i in range(n_heads)] + [self.tr("mean of the heads")], first, beyond=first)
 
     def choose(self, layers: Sequence[np.ndarray]) -> np.ndarray | None:
         """The (T, T) weights chosen from per-layer (heads, T, T) weights: one head's, or the heads' mean."""
@@ -127,17 +128,3 @@ class LayerHeadPicker(QWidget):
         self.layer.clear()
         self.head.clear()
 
-
-def _refill(box: QComboBox, items: list[str], first: int, beyond: int) -> None:
-    """Give ``box`` these items if their number changed, keeping its index if still valid; else ``first``
-    (nothing was chosen) or ``beyond`` (the index is past the end); -1 is the last item."""
-    if box.count() == len(items):
-        return
-    keep = box.currentIndex()
-    box.blockSignals(True)
-    box.clear()
-    box.addItems(items)
-    if not 0 <= keep < len(items):
-        keep = (first if keep < 0 else beyond) % max(1, len(items))
-    box.setCurrentIndex(keep)
-    box.blockSignals(False)

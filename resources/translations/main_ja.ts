@@ -40,12 +40,12 @@
 <context>
     <name>LayerHeadPicker</name>
     <message>
-        <location filename="../../gui/common/heatmap.py" line="104"/>
+        <location filename="../../gui/common/heatmap.py" line="105"/>
         <source>Head:</source>
         <translation>ヘッド:</translation>
     </message>
     <message>
-        <location filename="../../gui/common/heatmap.py" line="113"/>
+        <location filename="../../gui/common/heatmap.py" line="114"/>
         <source>mean of the heads</source>
         <translation>ヘッドの平均</translation>
     </message>
