@@ -232,7 +232,8 @@ def settle_ranges(widget) -> None:
     pyqtgraph defers a view's auto-range to the start of its next paint; the range change then
     redraws the axes and schedules a second paint of the whole plot (measured: two paints per
     redraw of the training board's curves). Settled right after ``setData``, one paint draws it all."""
-    for view in widget.findChildren(pg.GraphicsView):
+    views = widget.findChildren(pg.GraphicsView)
+    for view in [widget, *views] if isinstance(widget, pg.GraphicsView) else views:
         scene = view.scene()
         if scene is None:
             continue
@@ -247,3 +248,45 @@ def set_ticks(axis: pg.AxisItem, levels: list) -> None:
     small plot."""
     if getattr(axis, "_tickLevels", None) != levels:
         axis.setTicks(levels)
+
+
+def steady_range(view: pg.ViewBox, axes: tuple[int, ...] = (0, 1), grow: float = 0.5,
+                 x_end: float | None = None) -> None:
+    """Auto-range for a curve that grows as training runs, whose axes change a few times a run
+    instead of at every redraw (each change re-lays the axis text: half the cost of redrawing
+    the loss plot). ``axes``: 0 = x, 1 = y.
+
+    The view moves only when the data leave it or fill less than half of it; then it takes the
+    data's range with room to grow: ``grow`` × the data's width to the right (x; no further
+    than ``x_end``, where the run will end), 10 % above and below (y). After the learner pans or zooms an axis with the mouse, that axis is left alone
+    until the plot's auto-range button ("A") is pressed."""
+    if not hasattr(view, "_steady_user"):
+        view._steady_user = [False, False]          # axes the learner moved by hand
+
+        def moved_by_hand(mask, view=view):
+            for ax, moved in enumerate(mask[:2]):
+                view._steady_user[ax] = view._steady_user[ax] or bool(moved)
+        view.sigRangeChangedManually.connect(moved_by_hand)
+    bounds = view.childrenBounds()
+    current = view.viewRange()
+    wanted = {}
+    for ax in axes:
+        if view.state["autoRange"][ax] is not False:    # at first, or after "A": ours again
+            view._steady_user[ax] = False
+        elif view._steady_user[ax]:
+            continue
+        lo, hi = bounds[ax] or (None, None)            # None: no data yet
+        if lo is None or hi is None or not (np.isfinite(lo) and np.isfinite(hi)):
+            continue
+        v0, v1 = current[ax]
+        inside = v0 <= lo and hi <= v1
+        if inside and hi - lo >= 0.5 * (v1 - v0) and view.state["autoRange"][ax] is False:
+            continue
+        span = hi - lo if hi > lo else max(abs(hi), 1.0)
+        if ax == 0:
+            end = hi + grow * span
+            wanted[ax] = (lo - 0.02 * span, end if x_end is None else min(end, max(x_end, hi)))
+        else:
+            wanted[ax] = (lo - 0.1 * span, hi + 0.1 * span)
+    if wanted:
+        view.setRange(xRange=wanted.get(0), yRange=wanted.get(1), padding=0)   # autorange off on those axes

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from core.engine.events import GradStats
 from core.training.events import ProbeEvent
-from gui.common.plotting import LegendPlacer, Series, plot_widget, set_ticks
+from gui.common.plotting import LegendPlacer, Series, plot_widget, set_ticks, steady_range
 
 RUN_COLORS = ("#1f77b4", "#d62728")                 # run A blue, run B red
 CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
@@ -125,7 +125,7 @@ class CurvesPlot(QWidget):
             self.runs.append(dict(items=items, step_curve=step_curve, train=train, val=val,
                                   steps=Series(max_points=MAX_POINTS), epochs=Series(max_points=MAX_POINTS),
                                   train_y=Series(), val_y=Series(), epoch_steps=Series(max_points=MAX_POINTS),
-                                  spe=1, lr=None, lr_marks=[], lr_lines=[]))
+                                  spe=1, total=0, lr=None, lr_marks=[], lr_lines=[]))
 
     def clear(self) -> None:
         for r in self.runs:
@@ -164,6 +164,7 @@ class CurvesPlot(QWidget):
         self.dirty = True
         r = self.runs[run]
         r["spe"] = max(1, batch.steps_per_epoch)
+        r["total"] = getattr(batch, "total_steps", 0)   # where the run ends (0: unknown)
         if self.kind == "loss" and len(batch.steps):
             r["steps"].extend(batch.steps, batch.losses)
             # a changed learning rate (typed while training) is marked where it took effect
@@ -198,6 +199,10 @@ class CurvesPlot(QWidget):
                 sx, sy = r["steps"].data()
                 r["step_curve"].setData(sx / r["spe"] if self.x_mode == "epoch" else sx, sy)
             self._draw_lr_marks(r)
+        # the accuracy axis is fixed at 0..1.05; the rest follows the data in steps, not every redraw
+        ends = [r["total"] / (r["spe"] if self.x_mode == "epoch" else 1) for r in self.runs if r["total"]]
+        steady_range(self.plot.getViewBox(), (0, 1) if self.kind == "loss" else (0,),
+                     x_end=max(ends) if ends else None)
 
     def _draw_lr_marks(self, r: dict) -> None:
         pi = self.plot.getPlotItem()
