@@ -203,6 +203,9 @@ class CurvesPlot(QWidget):
         ends = [r["total"] / (r["spe"] if self.x_mode == "epoch" else 1) for r in self.runs if r["total"]]
         steady_range(self.plot.getViewBox(), (0, 1) if self.kind == "loss" else (0,),
                      x_end=max(ends) if ends else None)
+        placer = getattr(self.plot, "legend_placer", None)
+        if placer is not None:        # the curves moved inside a steady view: the legend may now cover them
+            placer.schedule()
 
     def _draw_lr_marks(self, r: dict) -> None:
         pi = self.plot.getPlotItem()
