@@ -14,10 +14,12 @@ config because the model must be fed the same way when it answers.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 
 import torch
 from torch import nn
+
+from core.engine.config import DictConfig
 
 from . import tokenizer as tok
 
@@ -25,7 +27,7 @@ CELLS = ("gru", "lstm")
 
 
 @dataclass
-class ModelConfig:
+class ModelConfig(DictConfig):
     digits: int = 3
     cell: str = "gru"
     embed_dim: int = 16
@@ -34,14 +36,6 @@ class ModelConfig:
     reverse_answer: bool = True
     peeky: bool = False
     attention: bool = True
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "ModelConfig":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in names})
 
     def validate(self) -> None:
         if self.cell not in CELLS:

@@ -24,13 +24,14 @@ space keep the ids of ``tokenizer`` and the answers are scored by ``metrics.scor
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
+from core.engine.config import DictConfig
 from core.modules.attention import CausalSelfAttention
 
 from . import tokenizer as tok
@@ -45,7 +46,7 @@ MAX_LENGTH_DIGITS = 12            # longest numbers the format can encode (lengt
 
 
 @dataclass
-class TransformerConfig:
+class TransformerConfig(DictConfig):
     digits: int = 3                 # numbers of up to this many digits (prompts are checked against it)
     layers: int = 2
     heads: int = 4
@@ -57,14 +58,6 @@ class TransformerConfig:
     kind: str = "transformer"       # tells checkpoints and solvers which model this is
 
     reverse_input = False           # the prompt is read as typed (the Seq2Seq's option, for shared code)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "TransformerConfig":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in names})
 
     @property
     def slots(self) -> int:

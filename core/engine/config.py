@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, fields
+from typing import Self
 
 import torch
 from torch import nn
@@ -16,13 +17,22 @@ OPTIMIZERS = ("sgd", "momentum", "adam", "adamw")
 SCHEDULES = ("constant", "cosine")
 
 
-def _from_dict(cls, d: dict | None):
-    names = {f.name for f in fields(cls)}
-    return cls(**{k: v for k, v in (d or {}).items() if k in names})
+class DictConfig:
+    """A settings dataclass that goes to and from a plain (JSON) dict: ``to_dict`` is ``asdict``;
+    ``from_dict`` takes the keys the class has and leaves out the rest (a file from another
+    version), and None gives the defaults."""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> Self:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (d or {}).items() if k in names})
 
 
 @dataclass
-class OptimConfig:
+class OptimConfig(DictConfig):
     optimizer: str = "adam"
     lr: float = 1e-3
     momentum: float = 0.9           # "momentum" only
@@ -31,13 +41,6 @@ class OptimConfig:
     lr_final: float = 0.0
     warmup_steps: int = 0           # linear warm-up from 0 before the schedule
     grad_clip: float = 0.0          # max gradient norm; 0 = no clipping
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict | None) -> "OptimConfig":
-        return _from_dict(cls, d)
 
     def lr_at(self, step: int, total_steps: int, seconds: float = 0.0, total_seconds: float = 0.0) -> float:
         """The scheduled learning rate for 0-based ``step``.
@@ -74,33 +77,19 @@ class OptimConfig:
 
 
 @dataclass
-class Limits:
+class Limits(DictConfig):
     max_epochs: int | None = None   # counted only for tasks with steps_per_epoch > 0
     max_steps: int | None = None
     max_seconds: float | None = None    # training time (pauses excluded)
     target: float | None = None     # stop once task.target_metric reaches this
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict | None) -> "Limits":
-        return _from_dict(cls, d)
-
 
 @dataclass
-class Cadence:
+class Cadence(DictConfig):
     eval_every_steps: int = 0       # 0: measure at each epoch end
     eval_interval_s: float = 0.0    # ...but at most this often (tiny epochs end 100s of times a second)
     stats_interval_s: float = 0.0   # gradient statistics after backward, at most this often
     pictures_interval_s: float | None = None   # None: pictures only at the end
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict | None) -> "Cadence":
-        return _from_dict(cls, d)
 
 
 def clip(model: nn.Module, max_norm: float) -> None:

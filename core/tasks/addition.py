@@ -12,7 +12,7 @@ balanced batches and position shifts as options.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -25,6 +25,7 @@ from core.addition.data import BatchSampler, all_pair_ids, is_member, make_split
 from core.addition.metrics import Accuracy, evaluate_pairs
 from core.addition.model import ModelConfig, Seq2Seq
 from core.addition.transformer import AdditionTransformer, TransformerConfig, encode
+from core.engine.config import DictConfig
 from core.engine.task import Task
 
 
@@ -98,7 +99,7 @@ class AdditionTask(PairsTask):
 
 # -- the Transformer ---------------------------------------------------------------------------
 @dataclass
-class TransformerTrainConfig:
+class TransformerTrainConfig(DictConfig):
     model: TransformerConfig = field(default_factory=TransformerConfig)
     train_size: int | None = None     # None: fresh pairs every batch (all but the test set)
     test_size: int = 5000
@@ -114,15 +115,12 @@ class TransformerTrainConfig:
     # as the position table allows), so places beyond the longest training numbers are learned
     position_shift: int = -1
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
     @classmethod
-    def from_dict(cls, d: dict) -> "TransformerTrainConfig":
-        d = dict(d)
+    def from_dict(cls, d: dict | None) -> "TransformerTrainConfig":
+        d = dict(d or {})
         m = d.get("model") or {}
         d["model"] = m if isinstance(m, TransformerConfig) else TransformerConfig.from_dict(m)
-        return cls(**{k: v for k, v in d.items() if k in cls.__dataclass_fields__})
+        return super().from_dict(d)
 
     def validate(self) -> None:
         self.model.validate()
