@@ -2,7 +2,7 @@
 
 The page decides what Start and Reset mean (which job, what to forget); pause, single step and
 stop go straight to the controller. The status line reads steps/s, elapsed and remaining time
-(pauses left out) and, while paused, says so.
+(pauses left out); while paused it says so and gives no remaining time, nor once the run ends.
 """
 from __future__ import annotations
 
@@ -63,11 +63,12 @@ class RunControls(QWidget):
         self.progress.setFormat("")
         self.status.setText("")
         self._pending = None
+        self._shown = None            # (lead RunBatch, elapsed s, final) behind the status line
         self._latest = {}             # run index -> its latest RunBatch (ends stay visible)
 
     def run_started(self, start_step: int) -> None:
         self.pace.reset(start_step)
-        self._pending = None
+        self._pending = self._shown = None
         self._latest = {}
 
     def step(self) -> int:
@@ -111,10 +112,21 @@ class RunControls(QWidget):
         done = any(b.end is not None and b.end.reason in ("done", "target") for b in self._latest.values())
         self.progress.setValue(total if done else min(step, total))     # an early target is 100 %, not 55 %
         paused = self.controller.is_paused() and not progress.final
-        rate = self.pace.update(step, lead.seconds, paused, progress.final)
-        remaining = self.pace.remaining(step, lead.total_steps)
-        text = self.tr("{0} steps/s · elapsed {1} · remaining {2}").format(
-            f"{rate:,.0f}", clock(progress.elapsed), clock(remaining))
+        self.pace.update(step, lead.seconds, paused, progress.final)
+        self._shown = (lead, progress.elapsed, progress.final)
+        self._write_status()
+
+    def _write_status(self) -> None:
+        """Rate and elapsed time; the remaining time only while the run trains (not once it has
+        ended, nor while paused: a paused run's estimate would stand still or mislead)."""
+        if self._shown is None:
+            return
+        lead, elapsed, final = self._shown
+        live = self.controller.is_running() and not final
+        paused = live and self.controller.is_paused()
+        text = self.tr("{0} steps/s · elapsed {1}").format(f"{self.pace.rate:,.0f}", clock(elapsed))
+        if live and not paused:
+            text += " · " + self.tr("remaining {0}").format(clock(self.pace.remaining(lead.step, lead.total_steps)))
         if lead.steps_per_epoch:
             text += " · " + self.tr("epoch {0}").format(lead.epoch)
         if paused:
@@ -129,10 +141,5 @@ class RunControls(QWidget):
 
     @Slot()
     def _refresh_status(self) -> None:
-        text = self.status.text()
-        paused = self.controller.is_paused()
-        tail = " · " + self.tr("paused")
-        if paused and text and not text.endswith(tail):
-            self.status.setText(text + tail)
-        elif not paused and text.endswith(tail):
-            self.status.setText(text[: -len(tail)])
+        """Paused, resumed or ended: the same figures, with or without the remaining time."""
+        self._write_status()

@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../../gui/run/controls.py" line="27"/>
-        <location filename="../../gui/run/controls.py" line="90"/>
+        <location filename="../../gui/run/controls.py" line="91"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
@@ -40,28 +40,32 @@
         <translation>学習済みの重みを捨ててグラフを消去します</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="90"/>
+        <location filename="../../gui/run/controls.py" line="91"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="109"/>
+        <location filename="../../gui/run/controls.py" line="110"/>
         <source>step %v of %m</source>
         <translation>ステップ %v / %m</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="116"/>
-        <source>{0} steps/s · elapsed {1} · remaining {2}</source>
-        <translation>{0} ステップ/秒 · 経過 {1} · 残り {2}</translation>
+        <location filename="../../gui/run/controls.py" line="127"/>
+        <source>{0} steps/s · elapsed {1}</source>
+        <translation>{0} ステップ/秒 · 経過 {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="119"/>
+        <location filename="../../gui/run/controls.py" line="129"/>
+        <source>remaining {0}</source>
+        <translation>残り {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/run/controls.py" line="131"/>
         <source>epoch {0}</source>
         <translation>エポック {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/run/controls.py" line="121"/>
-        <location filename="../../gui/run/controls.py" line="134"/>
+        <location filename="../../gui/run/controls.py" line="133"/>
         <source>paused</source>
         <translation>一時停止中</translation>
     </message>
