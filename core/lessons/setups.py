@@ -126,11 +126,12 @@ SETUPS: dict[str, TrainingSetup] = {s.name: s for s in [
         look_en="The tiny GPT (two Transformer blocks) learns to write like Python's documentation, one "
                 "character at a time. Every few seconds it continues the prompt below: random letters first, "
                 "then spaces and short words, then real words. Change the temperature while it trains (low: "
-                "safe and repetitive, high: adventurous). The loss is in nats per character (the start, "
-                "ln 103 ≈ 4.6, is a uniform guess); the attention maps show where each character looks.",
+                "safe and repetitive, high: adventurous). The loss is in nats per character: it starts near "
+                "ln 100 ≈ 4.6, a uniform guess among the text's hundred or so characters (the Text tab lists "
+                "them); the attention maps show where each character looks.",
         look_ja="小さな GPT（Transformer ブロック 2 個）が、Python のドキュメントのような文章を 1 文字ずつ書けるように"
                 "学習します。数秒ごとに下のプロンプトの続きを書きます。最初はでたらめな文字、次に空白と短い語、やがて"
                 "本物の単語になります。学習中に温度を変えてみましょう（低い: 無難で繰り返し、高い: 冒険的）。損失の単位は"
-                "ナット/文字です（始めの ln 103 ≈ 4.6 は一様な当てずっぽう）。アテンションマップは各文字がどこを見て"
-                "いるかを示します。"),
+                "ナット/文字です。始めは ln 100 ≈ 4.6 ほどで、テキストの約 100 種類の文字から一様に当てずっぽうで選ぶ"
+                "値です（文字の一覧は「テキスト」タブにあります）。アテンションマップは各文字がどこを見ているかを示します。"),
 ]}
