@@ -14,4 +14,5 @@ Pure PyTorch + numpy. The pieces, in the order data flows through them:
   positions as a switch); ``transformer_train``: its training recipe (the task is ``core.tasks.addition``).
 - ``models``: the kinds of model (Seq2Seq, Transformer), one entry each.
 - ``length``: length generalisation (train on 1-5 digits, test on 6-8).
+- ``cli``: ``python -m core.addition solve|evaluate|length``; ``cli_train``: its ``train`` command.
 """

@@ -24,6 +24,18 @@ class Accuracy:
     by_carries: dict = field(default_factory=dict)  # {carries: (exact accuracy, count)}
     wrong_examples: tuple = ()   # a few (a, b, predicted text) that were wrong
 
+    def to_json(self) -> dict:
+        """The numbers as JSON (what ``evaluate --json`` prints and a trained checkpoint records)."""
+        return {
+            "pairs": self.n,
+            "exact": self.exact,
+            "wrong": int(round((1 - self.exact) * self.n)),
+            "per_digit": self.per_digit,
+            "per_place": [float(x) for x in self.per_place],
+            "by_carries": {str(k): {"exact": v[0], "count": v[1]} for k, v in self.by_carries.items()},
+            "wrong_examples": [f"{a}+{b} -> {p}" for a, b, p in self.wrong_examples],
+        }
+
 
 def _place_digits(ids: np.ndarray, reverse: bool) -> np.ndarray:
     """(B, W) answer ids -> (B, W) chars by place value: column 0 = ones digit.
