@@ -29,7 +29,7 @@ from core.engine.events import EndEvent, EvalEvent, GradStats, PicturesEvent
 from core.engine.run import RunSpec
 from core.errors import first_line
 
-EMIT_INTERVAL_S = 1 / 15      # at most ~15 progress messages a second, however fast training is (the window draws a plot ≤ 5 times a second)
+EMIT_INTERVAL_S = 1 / 10      # at most ~10 progress messages a second, however fast training is (the window draws a plot ≤ ~3 times a second)
 
 
 @dataclass

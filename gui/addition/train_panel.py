@@ -27,7 +27,7 @@ STATUS_S = 0.25     # the status line changes at most 4 times a second: each cha
 
 
 class _StatusPace:
-    """Lets a panel's status text change at most every STATUS_S (progress arrives ~15 times a second)."""
+    """Lets a panel's status text change at most every STATUS_S (progress arrives ~10 times a second)."""
 
     _last_status = 0.0
 

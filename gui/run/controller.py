@@ -3,7 +3,7 @@
 Every page that trains (the Training page, the Addition panel) owns a ``RunController`` and
 hands it a ``core.engine.process.Job``. The job runs in the app's one training process
 (``core/engine/process.py`` explains why not in this process); a relay QObject in a QThread
-forwards the process's coalesced progress (≤ ~15 messages a second) as Qt signals.
+forwards the process's coalesced progress (≤ ~10 messages a second) as Qt signals.
 
     controller.start(job)                 # False (with ``busy_text()``) if another page is training
     controller.pause() / resume() / step_once() / stop() / set_lr(lr) / set_task_options(dict)

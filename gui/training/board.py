@@ -25,7 +25,7 @@ from gui.text.attention import AttentionView
 from gui.text.samples import SamplesView
 from gui.training.plots import ActivityPlot, BoundaryPlot, CurvesPlot, GradBarsPlot, GradHeatmap, HistogramPlot
 
-FRAME_MS = 50      # one plot per tick: four plots each redraw ≤ 5 times a second (the window's CPU is the training process's neighbour on 2 cores)
+FRAME_MS = 80      # one plot per tick: four plots each redraw ≤ ~3 times a second (the window's CPU is the training process's neighbour on 2 cores)
 
 SIDE_BY_SIDE = ("text",)   # tabs whose two views share the width: a column of text beside a square map
 
