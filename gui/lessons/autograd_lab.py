@@ -152,6 +152,8 @@ class AutogradLab(QWidget):
         grads_scroll.setFrameShape(QFrame.NoFrame)
         grads_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         grads_scroll.setMinimumWidth(190)            # "dy/da = a.grad = 5." on one line
+        # y and three gradients without scrolling, also when the result sits under the inputs
+        grads_scroll.setMinimumHeight(self.grads.fontMetrics().lineSpacing() * 4 + 24)
         result_col.addWidget(grads_scroll, 1)
         result_col.addWidget(self.message)
 
