@@ -5,26 +5,25 @@ combo boxes. Every change goes through ``document.set_param``; a value the docum
 the spec unchanged and shows the reason in red under the editors. The spin boxes accept any number
 so that the document can say why one is refused: a spin box held to the schema's range clamps or
 drops keystrokes without a word (typing 99999 into out_features gave 9999).
-``InputShapeEditor`` edits the network's input shape the same way (``document.set_input_shape``).
+The network's input shape has its own editor (``input_shape.InputShapeEditor``).
 """
 from __future__ import annotations
 
 from html import escape
 
-
 import torch
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QScrollArea, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from core.analysis import ERROR
 from core.build import module_names
-from core.lessons.literals import LiteralError, parse_shape
 from core.layers import LAYERS, Param, format_shape, group_title
 from core.spec import BLOCKS, RESIDUAL, BlockSpec
 from gui.common.wheel import wheel_scrolls_form
 from gui.editor.style import ERROR_COLOR, MUTED, WARNING_COLOR, group_color, monospace_font
+from gui.editor.undo_keys import undo_keys_to_document
 
 INT_LIMIT = 2**31 - 1
 
@@ -33,40 +32,6 @@ def _small(label: QLabel) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {MUTED.name()};")
     return label
-
-
-def _is_undo_key(event) -> bool:
-    # built per call: QKeySequence's standard keys need the running QGuiApplication
-    keys = QKeySequence.keyBindings(QKeySequence.Undo) + QKeySequence.keyBindings(QKeySequence.Redo)
-    keys += [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
-    return QKeySequence(event.keyCombination()) in keys
-
-
-class _UndoKeysToDocument(QObject):
-    """Lets Ctrl+Z / Ctrl+Shift+Z typed in a field reach the window's Undo / Redo (the document).
-
-    A line edit claims these keys for its own text history, so without this, Ctrl+Z after changing
-    a value (committed on Enter) did nothing. While a value is still being typed (``pending()``),
-    the keys stay with the text, as in any text field."""
-
-    def __init__(self, field: QWidget, pending):
-        super().__init__(field)
-        self._pending = pending
-        field.installEventFilter(self)
-
-    def eventFilter(self, obj, event):
-        if (event.type() == QEvent.ShortcutOverride and not self._pending()
-                and _is_undo_key(event)):
-            event.ignore()  # not overridden: the shortcut (the Edit menu's action) runs
-            return True
-        return False
-
-
-def _undo_keys_to_document(box) -> None:
-    # the spin box has the focus and hands its keys to its line edit: both need the filter
-    pending = lambda: box.lineEdit().text() != box.textFromValue(box.value())  # noqa: E731
-    _UndoKeysToDocument(box, pending)
-    _UndoKeysToDocument(box.lineEdit(), pending)
 
 
 class LayerInspector(QWidget):
@@ -256,7 +221,7 @@ class LayerInspector(QWidget):
             w.setKeyboardTracking(False)  # commit on Enter / focus out, not on every digit
             w.setAccelerated(True)
             w.valueChanged.connect(lambda v, n=name: self.apply_value(n, int(v)))
-            _undo_keys_to_document(w)
+            undo_keys_to_document(w)
         else:
             w = QDoubleSpinBox()
             w.setDecimals(3)
@@ -265,7 +230,7 @@ class LayerInspector(QWidget):
             w.setSingleStep(0.01 if span <= 1 else 0.1)
             w.setKeyboardTracking(False)
             w.valueChanged.connect(lambda v, n=name: self.apply_value(n, float(v)))
-            _undo_keys_to_document(w)
+            undo_keys_to_document(w)
         return w
 
     def _load_values(self) -> None:
@@ -377,79 +342,6 @@ class LayerInspector(QWidget):
                 text += " " + self.tr("Allowed: {0}").format(param.range_text())
             self._doc_labels[param.name].setText(text)
             self._editors[param.name].setToolTip(text)
-
-    def changeEvent(self, event):
-        if event.type() == QEvent.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
-class InputShapeEditor(QWidget):
-    """The network's input shape, typed as numbers separated by commas, e.g. ``2`` or ``1, 28, 28``."""
-
-    def __init__(self, document, parent=None):
-        super().__init__(parent)
-        self.document = document
-        self._last_text = ""  # the shape text last shown, to tell it from text being typed
-        self.label = QLabel()
-        self.edit = QLineEdit()
-        self.edit.setFont(monospace_font(10))
-        self.edit.setMaximumWidth(120)
-        self.edit.editingFinished.connect(self.apply_text)
-        _UndoKeysToDocument(self.edit, lambda: self.edit.text() != self._shape_text())
-        self.preview = QLabel()
-        self.preview.setFont(monospace_font(10))
-        self.message = QLabel()
-        self.message.setStyleSheet(f"color: {ERROR_COLOR.name()}; font-weight: bold;")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.label)
-        row.addWidget(self.edit)
-        row.addWidget(self.preview)
-        row.addWidget(self.message)
-        row.addStretch(1)
-        document.changed.connect(self.refresh)
-        self.retranslate()
-
-    def _shape_text(self) -> str:
-        return ", ".join(str(d) for d in self.document.view().input_shape)
-
-    def refresh(self) -> None:
-        shape = self.document.view().input_shape
-        if not self.edit.hasFocus() or self.edit.text() == self._last_text:
-            # an undo while the field has focus still shows the shape; text being typed is kept
-            self.edit.setText(self._shape_text())
-        self._last_text = self._shape_text()
-        self.preview.setText("→ " + format_shape(shape))
-
-    def message_text(self) -> str:
-        return self.message.text() if not self.message.isHidden() else ""
-
-    def apply_text(self, text: str | None = None) -> str | None:
-        """Parse and apply; returns the reason when refused (the spec is then unchanged)."""
-        text = self.edit.text() if text is None else text
-        try:
-            shape = parse_shape(text)
-        except LiteralError as e:
-            problem = e.message + " " + self.tr("Type whole numbers separated by commas, e.g. 2 or 1, 28, 28")
-        else:
-            problem = self.document.set_input_shape(shape)
-        if problem:
-            self.message.setText("✖ " + problem)
-            self.message.show()
-        else:
-            self.message.hide()
-        self.edit.setText(", ".join(str(d) for d in self.document.view().input_shape))
-        self.preview.setText("→ " + format_shape(self.document.view().input_shape))
-        return problem
-
-    def retranslate(self) -> None:
-        self.label.setText(self.tr("Input shape:"))
-        self.edit.setToolTip(self.tr("Numbers per sample, without the batch dimension B "
-                                     "(e.g. 2 for points in the plane). Press Enter to apply."))
-        self.refresh()
 
     def changeEvent(self, event):
         if event.type() == QEvent.LanguageChange:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QScrollArea, 
 from core.templates import TEMPLATES
 from gui.editor.canvas import NetworkCanvas
 from gui.editor.code_view import CodeView
-from gui.editor.inspector import InputShapeEditor, LayerInspector
+from gui.editor.input_shape import InputShapeEditor
+from gui.editor.inspector import LayerInspector
 from gui.editor.palette import Palette
 from gui.editor.summary import NetworkSummary, ShapeLegend
 

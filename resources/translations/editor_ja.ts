@@ -194,32 +194,32 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../gui/editor/page.py" line="127"/>
+        <location filename="../../gui/editor/page.py" line="128"/>
         <source>Start from template: {0}</source>
         <translation>テンプレートから開始: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="150"/>
+        <location filename="../../gui/editor/page.py" line="151"/>
         <source>Start from template ▾</source>
         <translation>テンプレートから始める ▾</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="151"/>
+        <location filename="../../gui/editor/page.py" line="152"/>
         <source>Replace the network by a ready-made one (undo brings yours back)</source>
         <translation>ネットワークを用意されたものに置き換えます (元に戻すで今のネットワークに戻せます)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="158"/>
+        <location filename="../../gui/editor/page.py" line="159"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="159"/>
+        <location filename="../../gui/editor/page.py" line="160"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/page.py" line="160"/>
+        <location filename="../../gui/editor/page.py" line="161"/>
         <source>Layers</source>
         <translation>層</translation>
     </message>
@@ -227,17 +227,17 @@
 <context>
     <name>InputShapeEditor</name>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="436"/>
+        <location filename="../../gui/editor/input_shape.py" line="64"/>
         <source>Type whole numbers separated by commas, e.g. 2 or 1, 28, 28</source>
         <translation>整数をカンマ区切りで入力してください (例: 2 や 1, 28, 28)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="449"/>
+        <location filename="../../gui/editor/input_shape.py" line="77"/>
         <source>Input shape:</source>
         <translation>入力の形:</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="450"/>
+        <location filename="../../gui/editor/input_shape.py" line="78"/>
         <source>Numbers per sample, without the batch dimension B (e.g. 2 for points in the plane). Press Enter to apply.</source>
         <translation>1 サンプルあたりの数 (バッチ次元 B は含めません。平面上の点なら 2)。Enter で反映します。</translation>
     </message>
@@ -245,113 +245,113 @@
 <context>
     <name>LayerInspector</name>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="306"/>
+        <location filename="../../gui/editor/inspector.py" line="271"/>
         <source>Shape: &lt;code&gt;{0}&lt;/code&gt; → &lt;code&gt;{1}&lt;/code&gt;</source>
         <translation>形: &lt;code&gt;{0}&lt;/code&gt; → &lt;code&gt;{1}&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="310"/>
+        <location filename="../../gui/editor/inspector.py" line="275"/>
         <source>Residual block</source>
         <translation>残差ブロック</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="310"/>
+        <location filename="../../gui/editor/inspector.py" line="275"/>
         <source>Concatenate</source>
         <translation>連結 (Concatenate)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="312"/>
+        <location filename="../../gui/editor/inspector.py" line="277"/>
         <source>Block</source>
         <translation>ブロック</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="318"/>
+        <location filename="../../gui/editor/inspector.py" line="283"/>
         <source>f(x): &lt;code&gt;{0}&lt;/code&gt;, added to x &lt;code&gt;{1}&lt;/code&gt;</source>
         <translation>f(x): &lt;code&gt;{0}&lt;/code&gt; を x &lt;code&gt;{1}&lt;/code&gt; に足す</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="322"/>
+        <location filename="../../gui/editor/inspector.py" line="287"/>
         <source>path A: &lt;code&gt;{0}&lt;/code&gt;, path B: &lt;code&gt;{1}&lt;/code&gt;</source>
         <translation>経路 A: &lt;code&gt;{0}&lt;/code&gt;、経路 B: &lt;code&gt;{1}&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="325"/>
+        <location filename="../../gui/editor/inspector.py" line="290"/>
         <source>{0} layers and blocks inside, &lt;b&gt;{1}&lt;/b&gt; parameters</source>
         <translation>中の層とブロック {0} 個、パラメータ &lt;b&gt;{1}&lt;/b&gt; 個</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="327"/>
-        <location filename="../../gui/editor/inspector.py" line="340"/>
+        <location filename="../../gui/editor/inspector.py" line="292"/>
+        <location filename="../../gui/editor/inspector.py" line="305"/>
         <source>({0} in the code)</source>
         <translation>(コードでは {0})</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="331"/>
+        <location filename="../../gui/editor/inspector.py" line="296"/>
         <source>Remove this block and everything inside it (Delete)</source>
         <translation>このブロックを中身ごと削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="339"/>
+        <location filename="../../gui/editor/inspector.py" line="304"/>
         <source>Learnable parameters: &lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>学習するパラメータ数: &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="354"/>
+        <location filename="../../gui/editor/inspector.py" line="319"/>
         <source>How to build a network</source>
         <translation>ネットワークの作り方</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="356"/>
+        <location filename="../../gui/editor/inspector.py" line="321"/>
         <source>Drag a layer from the palette onto the network, where you want it.</source>
         <translation>パレットから層をドラッグして、ネットワークの置きたい位置にドロップします。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="357"/>
+        <location filename="../../gui/editor/inspector.py" line="322"/>
         <source>Click a block to see what it does and to edit its parameters here.</source>
         <translation>ブロックをクリックすると、その働きが表示され、ここでパラメータを編集できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="358"/>
+        <location filename="../../gui/editor/inspector.py" line="323"/>
         <source>Drag a block to move it; Delete removes it; Ctrl+↑/↓ moves it too.</source>
         <translation>ブロックはドラッグで移動、Delete で削除。Ctrl+↑/↓ でも移動できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="359"/>
+        <location filename="../../gui/editor/inspector.py" line="324"/>
         <source>Blocks (at the end of the palette) hold layers: drop layers into a residual or concatenate block; ▾ folds it to one line.</source>
         <translation>ブロック (パレットの最後) は層を入れる入れ物です。残差ブロックや連結ブロックに層をドロップします。▾ で 1 行に折りたためます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="361"/>
+        <location filename="../../gui/editor/inspector.py" line="326"/>
         <source>Click the Input block to change the input shape.</source>
         <translation>入力の形を変えるには「入力」ブロックをクリックします。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="362"/>
+        <location filename="../../gui/editor/inspector.py" line="327"/>
         <source>Every edit can be undone with Ctrl+Z.</source>
         <translation>どの編集も Ctrl+Z で元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="363"/>
+        <location filename="../../gui/editor/inspector.py" line="328"/>
         <source>Parameters</source>
         <translation>パラメータ</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="364"/>
+        <location filename="../../gui/editor/inspector.py" line="329"/>
         <source>This layer has nothing to set: it has no parameters of its own.</source>
         <translation>この層には設定する項目がありません (自身のパラメータを持ちません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="365"/>
+        <location filename="../../gui/editor/inspector.py" line="330"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="345"/>
+        <location filename="../../gui/editor/inspector.py" line="310"/>
         <source>Remove this layer from the network (Delete)</source>
         <translation>この層をネットワークから削除します (Delete)</translation>
     </message>
     <message>
-        <location filename="../../gui/editor/inspector.py" line="377"/>
+        <location filename="../../gui/editor/inspector.py" line="342"/>
         <source>Allowed: {0}</source>
         <translation>範囲: {0}</translation>
     </message>
