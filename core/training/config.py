@@ -16,6 +16,11 @@ LIVE_CADENCE = Cadence(eval_interval_s=1 / 20,       # train/validation metrics:
 
 
 LR_MIN, LR_MAX = 1e-5, 10.0
+MAX_TEMPERATURE = 2.0           # the samples view's temperature range is 0..2
+MAX_PROMPT = 500                # characters of a prompt or attention text kept
+# TrainConfig field -> the text task's option it holds (core.tasks.text.SampleOptions)
+TEXT_OPTIONS = {"sample_prompt": "prompt", "sample_temperature": "temperature", "sample_top_k": "top_k",
+                "attention_text": "attention_text"}
 MAX_STEPS = 10_000_000          # the step budget's upper end (text)     # beyond 10 every optimiser here diverges on these data at once
 
 
@@ -64,6 +69,11 @@ class TrainConfig:
     # compare mode: second network ("" = off); a template name
     compare_a: str = ""
     compare_b: str = ""
+    # text's live views (what they ask the network to show; core.tasks.text.SampleOptions' defaults)
+    sample_prompt: str = "The "
+    sample_temperature: float = 0.8
+    sample_top_k: int = 0
+    attention_text: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -101,7 +111,20 @@ class TrainConfig:
             cfg.image_color = cls.image_color
         cfg.image_size = min(max(cfg.image_size, 4), 256)
         cfg.steps = min(max(cfg.steps, 1), MAX_STEPS)
+        if not 0.0 <= cfg.sample_temperature <= MAX_TEMPERATURE:
+            cfg.sample_temperature = cls.sample_temperature
+        cfg.sample_top_k = max(cfg.sample_top_k, 0)
+        cfg.sample_prompt, cfg.attention_text = cfg.sample_prompt[:MAX_PROMPT], cfg.attention_text[:MAX_PROMPT]
         return cfg
+
+    def text_options(self) -> dict:
+        """The text views' choices as ``TextTask.set_options`` takes them (prompt, temperature...)."""
+        return {option: getattr(self, name) for name, option in TEXT_OPTIONS.items()}
+
+    def with_text_options(self, options: dict) -> "TrainConfig":
+        """A copy with the text views' choices in ``options`` (the keys of ``text_options``)."""
+        names = {option: name for name, option in TEXT_OPTIONS.items()}
+        return TrainConfig.from_dict({**self.to_dict(), **{names[k]: v for k, v in options.items() if k in names}})
 
     @property
     def kind(self) -> str:

@@ -5,6 +5,9 @@
 ``fn`` reports ``progress(fraction)`` and polls ``cancelled()`` (the core readers take both, e.g.
 ``core.data.csv_import.load_csv``); its exception's message goes to ``on_failed``. A new
 ``start`` while one runs cancels the old one, whose result is then dropped.
+
+``Worker`` alone (moved to a QThread, ``started -> run``, ``done -> your slot``) runs short work
+with no bar: the text views' samples from a trained network (gui/text/trained.py).
 """
 from __future__ import annotations
 
@@ -16,7 +19,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 from core.errors import first_line
 
 
-class _Worker(QObject):
+class Worker(QObject):
+    """Calls ``fn(progress, cancelled)`` in its thread; ``done(result, error text or None)``."""
+
     progress = Signal(float)
     done = Signal(object, object)        # result, error text (None when it worked)
 
@@ -49,7 +54,7 @@ class JobBar(QWidget):
         lay.addWidget(self.cancel_button)
         self.cancel_button.clicked.connect(self.cancel)
         self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self._worker: Worker | None = None
         self._cancel: threading.Event | None = None
         self._callbacks = None
         self.hide()
@@ -63,7 +68,7 @@ class JobBar(QWidget):
         self.progress.setValue(0)
         self._cancel = threading.Event()
         self._callbacks = (on_done, on_failed)
-        thread, worker = QThread(self), _Worker(fn, self._cancel)
+        thread, worker = QThread(self), Worker(fn, self._cancel)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.progress.connect(self._on_progress)

@@ -2,7 +2,8 @@
 
 Row i is the character that looks (the query), column j the one it looks at (the key); a row's
 weights sum to 1, and everything right of the diagonal is the future, masked to 0. The training
-process computes the weights (``TextTask.attention_maps``); this view only draws them.
+process computes the weights (``TextTask.attention_maps``), after the run the trained network
+does (gui/text/trained.py); this view only draws them.
 """
 from __future__ import annotations
 
@@ -60,6 +61,10 @@ class AttentionView(PicturesPlot, QWidget):
         self.layers: list[np.ndarray] = []      # per layer: (heads, T, T)
         self.text.editingFinished.connect(self._emit_options)
         self.picker.changed.connect(self._redraw)
+
+    def set_options(self, options: dict) -> None:
+        """Show the attention text of ``options`` (e.g. a project's) without asking for anything."""
+        self.text.setText(str(options.get("attention_text", self.text.text())))
 
     @Slot()
     def _emit_options(self) -> None:

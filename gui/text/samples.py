@@ -1,8 +1,8 @@
 """Live samples: every few seconds the model continues the learner's prompt; the history shows it learn.
 
 The controls (prompt, temperature, top-k) only ask: the training process writes the samples
-(``TextTask.sample``) and this view shows what comes back, newest first, with the step it was
-written at. The vocabulary and the latest validation figures sit above the history.
+(``TextTask.sample``), after the run the trained network does (gui/text/trained.py), and this view
+shows what comes back, newest first, with the step it was written at. The vocabulary and the latest validation figures sit above the history.
 """
 from __future__ import annotations
 
@@ -75,6 +75,18 @@ class SamplesView(PicturesPlot, QWidget):
     def options(self) -> dict:
         return {"prompt": self.prompt.text(), "temperature": round(self.temperature.value(), 2),
                 "top_k": self.top_k.value()}
+
+    def set_options(self, options: dict) -> None:
+        """Show ``options`` (prompt, temperature, top_k: e.g. a project's) without asking for anything."""
+        for box in (self.prompt, self.temperature, self.top_k):
+            box.blockSignals(True)
+        try:
+            self.prompt.setText(str(options.get("prompt", self.prompt.text())))
+            self.temperature.setValue(float(options.get("temperature", self.temperature.value())))
+            self.top_k.setValue(int(options.get("top_k", self.top_k.value())))
+        finally:
+            for box in (self.prompt, self.temperature, self.top_k):
+                box.blockSignals(False)
 
     @Slot()
     def _emit_options(self) -> None:

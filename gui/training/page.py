@@ -25,7 +25,7 @@ from core.i18n import language
 from core.init import init_weights
 from core.lessons.setups import SETUPS
 from core.templates import TEMPLATES
-from core.training.config import TrainConfig
+from core.training.config import TEXT_OPTIONS, TrainConfig
 from core.training import verdict
 from core.training.netfit import fit_problems, fit_to_data, loss_title, size_problems, softmax_warning
 from gui.run.controller import RunController, server
@@ -34,6 +34,7 @@ from gui.training.board import FRAME_MS, PlotBoard
 from gui.common import theme
 from gui.common.job_bar import JobBar
 from gui.images.download import DownloadBar
+from gui.text.trained import ATTENTION, SAMPLE, TrainedText
 from gui.training.data_source import DataSource, file_name, large
 from gui.training.settings import EDITOR, SettingsPanel
 
@@ -119,6 +120,7 @@ class TrainingPage(QWidget):
         rl.addWidget(self.read_bar)
         rl.addWidget(self.board, 1)
         self.source = DataSource(self.download_bar, self.read_bar, self)   # what the settings' data is
+        self.trained_text = TrainedText(self)     # after a text run: its final weights answer the Text tab
         split = QSplitter()
         split.addWidget(scroll)
         split.addWidget(right)
@@ -148,8 +150,11 @@ class TrainingPage(QWidget):
         self.settings.csv_requested.connect(self.open_csv)
         self.source.changed.connect(self._data_changed)
         self.board.feature_maps.options_changed.connect(self._picture_chosen)
-        for view in (self.board.text_samples, self.board.attention):     # prompt, temperature... mid-run
+        for view in (self.board.text_samples, self.board.attention):     # prompt, temperature...
             view.options_changed.connect(self._text_options_changed)
+        self.trained_text.pictures.connect(self._trained_text_pictures)
+        self.trained_text.failed.connect(self._trained_text_failed)
+        self.trained_text.busy_changed.connect(self._trained_text_busy)
         self.settings.sigmoid_vs_relu.connect(self._sigmoid_vs_relu_clicked)
         document.changed.connect(self._network_changed)
         document.training_settings_changed.connect(self._document_settings_changed)
@@ -204,6 +209,7 @@ class TrainingPage(QWidget):
         self._pending_setup = ""
         cfg = setup.config()
         self.settings.set_config(cfg)            # no change signal: applied below in one go
+        self._show_text_options(cfg)
         self._save_settings(self.settings.config())
         self.source.load(self.settings.config())
         if setup.network:
@@ -269,6 +275,7 @@ class TrainingPage(QWidget):
                 run.limits.max_epochs = cfg.epochs
         self._run_failed = False
         self._edited_while_running = False
+        self.trained_text.clear()                   # the running task writes the samples now
         self.ends = [None] * len(self._runs)
         self._first_loss = [None] * len(self._runs)
         self._end_texts = [""] * len(self._runs)
@@ -304,6 +311,7 @@ class TrainingPage(QWidget):
         """Forget the runs and their plots; the next start begins from fresh random weights."""
         self._runs = None
         self._use_saved_weights = False
+        self.trained_text.clear()
         self._set_runs([label for label, _, _ in self._specs(self.settings.config())])
         self.controls.clear()
 
@@ -351,6 +359,7 @@ class TrainingPage(QWidget):
         self.controller.shutdown()
         self.download_bar.shutdown()
         self.read_bar.shutdown()
+        self.trained_text.shutdown()
         self._status_timer.stop()
 
     # --- building runs -----------------------------------------------------------------------
@@ -458,6 +467,10 @@ class TrainingPage(QWidget):
             if isinstance(self.data, ImageSet):       # the draw pad asks the first trained network
                 run = self._runs[0]
                 self.board.draw_pad.set_trained(run.args["spec"], run.state["model"], self.data.class_names)
+            elif self._runs[0].task == "text":       # ... and so does the Text tab, after the run
+                run = self._runs[0]
+                self.trained_text.set_trained(run.args["spec"], run.state["model"], run.args["corpus"],
+                                              run.state.get("step"), run.args.get("seed", 0))
             # the editor's network keeps its trained weights in the project
             for run, from_editor in zip(self._runs, self._from_editor):
                 if from_editor:
@@ -529,6 +542,7 @@ class TrainingPage(QWidget):
             except DataError:
                 pass
         self.settings.set_config(cfg)
+        self._show_text_options(cfg)
         self._runs = None
         self._use_saved_weights = True
         # the data the form shows: its widgets clamp a hand-edited file's values (seed -5, 5 samples)
@@ -553,13 +567,38 @@ class TrainingPage(QWidget):
 
     def _text_options(self) -> dict:
         """What the text views ask for (prompt, temperature, top-k, attention text): a run starts with it."""
-        return {**self.board.text_samples.options(), "attention_text": self.board.attention.text.text()}
+        return self.settings.config().text_options()
+
+    def _show_text_options(self, cfg: TrainConfig) -> None:
+        """The text views show the settings' prompt, temperature, top-k and attention text."""
+        for view in (self.board.text_samples, self.board.attention):
+            view.set_options(cfg.text_options())
 
     @Slot(dict)
     def _text_options_changed(self, options: dict) -> None:
-        """Applied to the running text task before its next batch (the next start reads the views)."""
-        if self.is_running() and self._runs and self._runs[0].task == "text":
-            self.controller.set_task_options(options)
+        """Kept in the settings (saved with the project); applied to the running text task before its
+        next batch, or, after a text run, answered by its trained network (off the GUI thread)."""
+        self.settings.set_text_options(options)
+        self._save_settings(self.settings.config())
+        if self.is_running():
+            if self._runs and self._runs[0].task == "text":
+                self.controller.set_task_options(options)
+            return
+        self.trained_text.ask(self._text_options(), {ATTENTION} if "attention_text" in options else {SAMPLE})
+
+    @Slot(object, object)
+    def _trained_text_pictures(self, pictures: dict, step) -> None:
+        self.board.text_samples.update_pictures(pictures, step)
+        self.board.attention.update_pictures(pictures, step)
+
+    @Slot(str)
+    def _trained_text_failed(self, text: str) -> None:
+        self._show_message(self.tr("The trained network cannot write: {0}").format(text), error=True)
+
+    @Slot(bool)
+    def _trained_text_busy(self, busy: bool) -> None:
+        for view in (self.board.text_samples, self.board.attention):
+            view.setCursor(Qt.BusyCursor) if busy else view.unsetCursor()
 
     @Slot(dict)
     def _picture_chosen(self, options: dict) -> None:
@@ -635,4 +674,5 @@ class TrainingPage(QWidget):
 
 
 def _without_epochs(cfg: TrainConfig) -> dict:
-    return {k: v for k, v in cfg.to_dict().items() if k not in ("epochs", "steps", "lr")}
+    # the text views' prompt, temperature... change what the network shows, not the run
+    return {k: v for k, v in cfg.to_dict().items() if k not in ("epochs", "steps", "lr", *TEXT_OPTIONS)}

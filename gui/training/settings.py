@@ -12,8 +12,8 @@ from core.data.images import IMAGE_SETS
 from core.data.text import TEXT_FILE, TEXT_SETS
 from core.templates import TEMPLATES
 from core.training import devices
-from core.training.config import (INITS, MAX_STEPS, OPTIMIZERS, TrainConfig, data_kind, init_title, lr_problem,
-                                  optimizer_title, text_defaults)
+from core.training.config import (INITS, MAX_STEPS, OPTIMIZERS, TEXT_OPTIONS, TrainConfig, data_kind, init_title,
+                                  lr_problem, optimizer_title, text_defaults)
 from gui.common import theme, wheel
 
 EDITOR = ""     # compare-mode entry meaning "the network in the editor"
@@ -30,6 +30,8 @@ class SettingsPanel(QWidget):
         self._loading = False
         self._csv_path = ""
         self._text_path = ""
+        # the text views' prompt, temperature... : kept here so that config() is all the settings
+        self._text_views = {name: getattr(TrainConfig, name) for name in TEXT_OPTIONS}
         self._kind = ""                 # the data's kind last shown ("tabular", "images", "text")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -234,7 +236,13 @@ class SettingsPanel(QWidget):
             init_std=self.init_std.value(), device=self.device.currentData() or "cpu",
             compare_a=self.net_a.currentData() if self.compare.isChecked() else "",
             compare_b=self.net_b.currentData() if self.compare.isChecked() else "",
+            **self._text_views,
         )
+
+    def set_text_options(self, options: dict) -> None:
+        """The text views' new choices (``TrainConfig.text_options`` keys), without a change signal."""
+        cfg = self.config().with_text_options(options)
+        self._text_views = {name: getattr(cfg, name) for name in TEXT_OPTIONS}
 
     def set_compare(self, a: str, b: str) -> None:
         """Turn compare mode on with templates (or EDITOR) ``a`` and ``b``, without a change signal."""
@@ -269,6 +277,7 @@ class SettingsPanel(QWidget):
             self.image_size.setValue(cfg.image_size)
             _select(self.image_color, cfg.image_color)
             self._text_path = cfg.text_path
+            self._text_views = {name: getattr(cfg, name) for name in TEXT_OPTIONS}
             self.text_label.setText(_file_name(cfg.text_path) if cfg.text_path else self.tr("(no file)"))
             self.steps.setValue(cfg.steps)
             _select(self.optimizer, cfg.optimizer)

@@ -32,7 +32,7 @@
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../../gui/common/job_bar.py" line="44"/>
+        <location filename="../../gui/common/job_bar.py" line="49"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>

@@ -4,29 +4,29 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="464"/>
+        <location filename="../../gui/training/plots.py" line="480"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="464"/>
+        <location filename="../../gui/training/plots.py" line="480"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="464"/>
-        <location filename="../../gui/training/plots.py" line="513"/>
-        <location filename="../../gui/training/plots.py" line="524"/>
+        <location filename="../../gui/training/plots.py" line="480"/>
+        <location filename="../../gui/training/plots.py" line="529"/>
+        <location filename="../../gui/training/plots.py" line="540"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="481"/>
+        <location filename="../../gui/training/plots.py" line="497"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="483"/>
+        <location filename="../../gui/training/plots.py" line="499"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -34,44 +34,44 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="559"/>
-        <location filename="../../gui/training/plots.py" line="597"/>
+        <location filename="../../gui/training/plots.py" line="575"/>
+        <location filename="../../gui/training/plots.py" line="627"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="597"/>
+        <location filename="../../gui/training/plots.py" line="627"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="600"/>
+        <location filename="../../gui/training/plots.py" line="630"/>
         <source>text has none: its samples are on the Text tab.</source>
         <translation>テキストにはありません。サンプルは「テキスト」タブにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="604"/>
+        <location filename="../../gui/training/plots.py" line="634"/>
         <source>Background: the predicted class</source>
         <translation>背景: ネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="605"/>
+        <location filename="../../gui/training/plots.py" line="635"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="599"/>
-        <location filename="../../gui/training/plots.py" line="609"/>
+        <location filename="../../gui/training/plots.py" line="629"/>
+        <location filename="../../gui/training/plots.py" line="639"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="610"/>
+        <location filename="../../gui/training/plots.py" line="640"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="607"/>
+        <location filename="../../gui/training/plots.py" line="637"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -179,48 +179,48 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="252"/>
+        <location filename="../../gui/training/plots.py" line="260"/>
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="252"/>
-        <location filename="../../gui/training/plots.py" line="313"/>
+        <location filename="../../gui/training/plots.py" line="260"/>
+        <location filename="../../gui/training/plots.py" line="321"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="253"/>
+        <location filename="../../gui/training/plots.py" line="261"/>
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="262"/>
+        <location filename="../../gui/training/plots.py" line="270"/>
         <source>Relative to the last layer</source>
         <translation>最後の層に対する比</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="263"/>
+        <location filename="../../gui/training/plots.py" line="271"/>
         <source>Each layer&apos;s mean |grad| divided by the last layer&apos;s: a vanishing gradient reads as a bar far below 1</source>
         <translation>各層の |勾配| の平均を最後の層の値で割ったもの。勾配消失は 1 よりずっと低い棒として見えます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="281"/>
+        <location filename="../../gui/training/plots.py" line="289"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="283"/>
+        <location filename="../../gui/training/plots.py" line="291"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="286"/>
+        <location filename="../../gui/training/plots.py" line="294"/>
         <source>exactly 0</source>
         <translation>ちょうど 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="312"/>
+        <location filename="../../gui/training/plots.py" line="320"/>
         <source>|grad| ÷ last layer (log)</source>
         <translation>|勾配|÷最終層（対数）</translation>
     </message>
@@ -228,17 +228,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="376"/>
+        <location filename="../../gui/training/plots.py" line="392"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing, white = exactly 0)</source>
         <translation>勾配の流れの推移：層ごとの平均 |勾配| の log10（明るい = 大きい、暗い = 消失しかけ、白 = ちょうど 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="391"/>
+        <location filename="../../gui/training/plots.py" line="407"/>
         <source>layer</source>
         <translation>層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="392"/>
+        <location filename="../../gui/training/plots.py" line="408"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -246,34 +246,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="649"/>
+        <location filename="../../gui/training/plots.py" line="679"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="649"/>
-        <location filename="../../gui/training/plots.py" line="650"/>
+        <location filename="../../gui/training/plots.py" line="679"/>
+        <location filename="../../gui/training/plots.py" line="680"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="649"/>
-        <location filename="../../gui/training/plots.py" line="650"/>
+        <location filename="../../gui/training/plots.py" line="679"/>
+        <location filename="../../gui/training/plots.py" line="680"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="650"/>
+        <location filename="../../gui/training/plots.py" line="680"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="652"/>
+        <location filename="../../gui/training/plots.py" line="682"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="654"/>
+        <location filename="../../gui/training/plots.py" line="684"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -324,233 +324,233 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <location filename="../../gui/training/settings.py" line="38"/>
+        <location filename="../../gui/training/settings.py" line="40"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="43"/>
+        <location filename="../../gui/training/settings.py" line="45"/>
         <source>Your own CSV file…</source>
         <translation>自分の CSV ファイル…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="48"/>
+        <location filename="../../gui/training/settings.py" line="50"/>
         <source>Dataset</source>
         <translation>データセット</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="52"/>
+        <location filename="../../gui/training/settings.py" line="54"/>
         <source>Samples</source>
         <translation>サンプル数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="57"/>
+        <location filename="../../gui/training/settings.py" line="59"/>
         <source>Noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="61"/>
+        <location filename="../../gui/training/settings.py" line="63"/>
         <source>Validation share</source>
         <translation>検証データの割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="64"/>
+        <location filename="../../gui/training/settings.py" line="66"/>
         <source>Seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="66"/>
+        <location filename="../../gui/training/settings.py" line="68"/>
         <source>Open CSV…</source>
         <translation>CSV を開く…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="75"/>
+        <location filename="../../gui/training/settings.py" line="77"/>
         <source>Target column</source>
         <translation>目的変数の列</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="79"/>
+        <location filename="../../gui/training/settings.py" line="81"/>
         <source>Choose folder…</source>
         <translation>フォルダを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="80"/>
+        <location filename="../../gui/training/settings.py" line="82"/>
         <source>A folder with one subfolder of pictures per class</source>
         <translation>クラスごとに画像のサブフォルダがあるフォルダ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="91"/>
+        <location filename="../../gui/training/settings.py" line="93"/>
         <source>Picture size</source>
         <translation>画像の大きさ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="94"/>
+        <location filename="../../gui/training/settings.py" line="96"/>
         <source>Grayscale</source>
         <translation>グレースケール</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="95"/>
+        <location filename="../../gui/training/settings.py" line="97"/>
         <source>Colour (RGB)</source>
         <translation>カラー（RGB）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="96"/>
+        <location filename="../../gui/training/settings.py" line="98"/>
         <source>Colours</source>
         <translation>色</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="99"/>
+        <location filename="../../gui/training/settings.py" line="101"/>
         <source>Choose text file…</source>
         <translation>テキストファイルを選ぶ…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="100"/>
+        <location filename="../../gui/training/settings.py" line="102"/>
         <source>Plain text in UTF-8 (Japanese works): your notes, a novel, code…</source>
         <translation>UTF-8 のテキスト（日本語も可）: 自分のノート、小説、コード…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="111"/>
+        <location filename="../../gui/training/settings.py" line="113"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="116"/>
+        <location filename="../../gui/training/settings.py" line="118"/>
         <source>Optimiser</source>
         <translation>最適化手法</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="124"/>
+        <location filename="../../gui/training/settings.py" line="126"/>
         <source>Can be changed while training runs.</source>
         <translation>学習中にも変更できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="125"/>
+        <location filename="../../gui/training/settings.py" line="127"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="134"/>
+        <location filename="../../gui/training/settings.py" line="136"/>
         <source>Batch size</source>
         <translation>バッチサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="137"/>
+        <location filename="../../gui/training/settings.py" line="139"/>
         <source>Epochs</source>
         <translation>エポック数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="142"/>
+        <location filename="../../gui/training/settings.py" line="144"/>
         <source>Text has no epochs: the run trains this many batches (Start again to train as many more).</source>
         <translation>テキストにはエポックがありません。このバッチ数だけ学習します（もう一度開始すると同じ数だけ続けて学習します）。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="144"/>
+        <location filename="../../gui/training/settings.py" line="146"/>
         <source>Steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="148"/>
+        <location filename="../../gui/training/settings.py" line="150"/>
         <source>Weight init</source>
         <translation>重みの初期化</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="153"/>
+        <location filename="../../gui/training/settings.py" line="155"/>
         <source>Init std</source>
         <translation>初期化の標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="157"/>
+        <location filename="../../gui/training/settings.py" line="159"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="165"/>
+        <location filename="../../gui/training/settings.py" line="167"/>
         <source>{0} (not available)</source>
         <translation>{0}（使用不可）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="171"/>
+        <location filename="../../gui/training/settings.py" line="173"/>
         <source>Device</source>
         <translation>デバイス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="180"/>
+        <location filename="../../gui/training/settings.py" line="182"/>
         <source>CPU threads</source>
         <translation>CPU スレッド</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="184"/>
+        <location filename="../../gui/training/settings.py" line="186"/>
         <source>Compare two networks</source>
         <translation>2 つのネットワークを比較</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="186"/>
+        <location filename="../../gui/training/settings.py" line="188"/>
         <source>Compare mode</source>
         <translation>比較モード</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="187"/>
+        <location filename="../../gui/training/settings.py" line="189"/>
         <source>Train two networks on the same data with the same seed; their curves are overlaid.</source>
         <translation>同じデータ・同じシードで 2 つのネットワークを学習し、曲線を重ねて表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="193"/>
+        <location filename="../../gui/training/settings.py" line="195"/>
         <source>The network in the editor</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="196"/>
+        <location filename="../../gui/training/settings.py" line="198"/>
         <source>Network A</source>
         <translation>ネットワーク A</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="197"/>
+        <location filename="../../gui/training/settings.py" line="199"/>
         <source>Network B</source>
         <translation>ネットワーク B</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="198"/>
+        <location filename="../../gui/training/settings.py" line="200"/>
         <source>Deep sigmoid vs deep ReLU</source>
         <translation>深いシグモイド 対 深い ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="199"/>
+        <location filename="../../gui/training/settings.py" line="201"/>
         <source>Trains the two 8-layer templates on the same data and seed: watch the sigmoid network&apos;s first layers stop learning.</source>
         <translation>8 層の 2 つのテンプレートを同じデータ・同じシードで学習します。シグモイドのネットワークでは最初の層が学習しなくなる様子が見えます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="262"/>
-        <location filename="../../gui/training/settings.py" line="272"/>
+        <location filename="../../gui/training/settings.py" line="270"/>
+        <location filename="../../gui/training/settings.py" line="281"/>
         <source>(no file)</source>
         <translation>（ファイルなし）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="268"/>
+        <location filename="../../gui/training/settings.py" line="276"/>
         <source>(no folder)</source>
         <translation>（フォルダなし）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="386"/>
+        <location filename="../../gui/training/settings.py" line="395"/>
         <source>Open CSV data</source>
         <translation>CSV データを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="386"/>
+        <location filename="../../gui/training/settings.py" line="395"/>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV ファイル (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="392"/>
+        <location filename="../../gui/training/settings.py" line="401"/>
         <source>Folder of pictures (one subfolder per class)</source>
         <translation>画像のフォルダ（クラスごとにサブフォルダ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="397"/>
+        <location filename="../../gui/training/settings.py" line="406"/>
         <source>Open a text file</source>
         <translation>テキストファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/training/settings.py" line="398"/>
+        <location filename="../../gui/training/settings.py" line="407"/>
         <source>Text files (*.txt *.md *.py *.csv);;All files (*)</source>
         <translation>テキストファイル (*.txt *.md *.py *.csv);;すべてのファイル (*)</translation>
     </message>
@@ -558,149 +558,154 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="66"/>
-        <location filename="../../gui/training/page.py" line="158"/>
-        <location filename="../../gui/training/page.py" line="368"/>
+        <location filename="../../gui/training/page.py" line="67"/>
+        <location filename="../../gui/training/page.py" line="163"/>
+        <location filename="../../gui/training/page.py" line="377"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="73"/>
+        <location filename="../../gui/training/page.py" line="74"/>
         <source>Fit sizes to the data</source>
         <translation>サイズをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="74"/>
+        <location filename="../../gui/training/page.py" line="75"/>
         <source>Sets the input size and the last Linear layer&apos;s outputs (undo with Ctrl+Z)</source>
         <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="79"/>
+        <location filename="../../gui/training/page.py" line="80"/>
         <source>Export run as Python…</source>
         <translation>学習の実行を Python で書き出す…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="80"/>
+        <location filename="../../gui/training/page.py" line="81"/>
         <source>A script with the data, model, loss, optimiser, training loop and evaluation that trains as this page does</source>
         <translation>このページと同じ手順で学習する、データ・モデル・損失関数・最適化手法・学習ループ・評価を含むスクリプト</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="97"/>
+        <location filename="../../gui/training/page.py" line="98"/>
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="98"/>
+        <location filename="../../gui/training/page.py" line="99"/>
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="214"/>
+        <location filename="../../gui/training/page.py" line="220"/>
         <source>Lesson set-up: {0}</source>
         <translation>レッスンの設定：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="237"/>
+        <location filename="../../gui/training/page.py" line="243"/>
         <source>Reading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="253"/>
+        <location filename="../../gui/training/page.py" line="259"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="259"/>
+        <location filename="../../gui/training/page.py" line="265"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="301"/>
+        <location filename="../../gui/training/page.py" line="308"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="315"/>
+        <location filename="../../gui/training/page.py" line="323"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="318"/>
+        <location filename="../../gui/training/page.py" line="326"/>
         <source>Export the run as a Python script</source>
         <translation>学習の実行を Python スクリプトとして書き出す</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="319"/>
+        <location filename="../../gui/training/page.py" line="327"/>
         <source>Python files (*.py)</source>
         <translation>Python ファイル (*.py)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="327"/>
+        <location filename="../../gui/training/page.py" line="335"/>
         <source>Export writes one network&apos;s run: turn Compare mode off first.</source>
         <translation>書き出せるのは1つのネットワークの実行です。先に比較モードをオフにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="343"/>
+        <location filename="../../gui/training/page.py" line="351"/>
         <source>Saving to {0} failed: {1}</source>
         <translation>{0} への保存に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="345"/>
+        <location filename="../../gui/training/page.py" line="353"/>
         <source>Exported the run to {0}. Run it with: python {1}</source>
         <translation>学習の実行を {0} に書き出しました。実行: python {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="363"/>
+        <location filename="../../gui/training/page.py" line="372"/>
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="377"/>
+        <location filename="../../gui/training/page.py" line="386"/>
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="385"/>
+        <location filename="../../gui/training/page.py" line="394"/>
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="276"/>
+        <location filename="../../gui/training/page.py" line="283"/>
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="445"/>
+        <location filename="../../gui/training/page.py" line="454"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="516"/>
+        <location filename="../../gui/training/page.py" line="529"/>
         <source>New data: the next start begins from fresh random weights.</source>
         <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="592"/>
+        <location filename="../../gui/training/page.py" line="596"/>
+        <source>The trained network cannot write: {0}</source>
+        <translation>学習済みのネットワークで文章を書けません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/page.py" line="631"/>
         <source>The network changed: the next start begins from fresh random weights.</source>
         <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="602"/>
+        <location filename="../../gui/training/page.py" line="641"/>
         <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
         <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="612"/>
+        <location filename="../../gui/training/page.py" line="651"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="613"/>
+        <location filename="../../gui/training/page.py" line="652"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="625"/>
+        <location filename="../../gui/training/page.py" line="664"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>
