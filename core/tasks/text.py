@@ -1,7 +1,7 @@
 """Character-level language modelling: the editor's network learns to predict the next character.
 
-    task = TextTask(spec_dict, corpus="python_docs", batch_size=32)   # or corpus="/path/to/notes.txt"
-    Engine(task, OptimConfig(lr=3e-3), Limits(max_seconds=180)).run()
+    task = TextTask(spec_dict, corpus="python_docs")        # or corpus="/path/to/notes.txt"; BATCH_SIZE windows
+    Engine(task, OPTIM, Limits(max_seconds=180), CADENCE).run()   # the defaults below: a cosine over the 180 s
 
 Batches are random windows of the training text (``context`` = the spec's input length T): the
 input is characters ``t .. t+T-1`` and the target the same window shifted by one, so every
@@ -40,17 +40,19 @@ EVAL_TRAIN_TOKENS = 2_048   # training characters measured at each evaluation (f
 LN2 = math.log(2)
 
 # What a text run starts with (the settings form's defaults; bench.text_lm trains with them).
-# The learning rate warms up, then follows a cosine down to 0 over the run's time limit (or its
-# steps). Measured here (tiny GPT, pydoc_data, validation loss after 2,000 steps of 32 x 64
-# characters, about what 180 s on one unloaded core allows): Adam at a constant 3e-3 1.32 nats/char,
-# the same with the cosine 1.25.
-BATCH_SIZE = 32
+# The learning rate warms up over 50 steps, then follows a cosine down to 0 over the run's time
+# limit (or its steps). Measured here (tiny GPT, pydoc_data, one thread; validation loss after the
+# same 4.1 M training characters, ~190 s of one unloaded core): Adam 3e-3 constant, 32 windows of
+# 64: 1.32 nats/char; with the cosine: 32 windows 1.25, 16 windows 1.24 (2e-3: 1.25, 6e-3: 1.25),
+# 8 windows 1.24 (but 9 % fewer characters per second), 32 windows of 32 characters 1.26.
+BATCH_SIZE = 16
 OPTIM = OptimConfig(optimizer="adam", lr=3e-3, schedule="cosine", warmup_steps=50)
-# Measuring costs training time: an evaluation ~1 step, a 150-character sample ~1 step (with the
-# KV cache). So both come every 10 s but only after 50 more steps (``PICTURES_EVERY_STEPS``): at
-# most ~4 % of the time on a slow machine, ~1 % on a fast one. Gradient statistics twice a second.
-CADENCE = Cadence(eval_every_steps=50, eval_interval_s=10.0, stats_interval_s=0.5, pictures_interval_s=10.0)
-PICTURES_EVERY_STEPS = 50
+# Measuring costs training time: at 16 windows, an evaluation (6,144 characters) ~2 steps, a
+# sample and the attention maps ~2 steps (150 characters with the KV cache). So each comes every
+# 10 s but only after 100 more steps (``PICTURES_EVERY_STEPS``): at most ~4 % of the time on a slow
+# machine, ~2 % at 20 steps/s. Gradient statistics (~0.3 ms) twice a second.
+CADENCE = Cadence(eval_every_steps=100, eval_interval_s=10.0, stats_interval_s=0.5, pictures_interval_s=10.0)
+PICTURES_EVERY_STEPS = 100
 
 
 class TextTaskError(ValueError):
