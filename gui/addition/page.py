@@ -23,8 +23,9 @@ from gui.run.controller import RunController
 
 from .ask import AskPanel
 from .checker import ExhaustiveWorker
+from .compare_panel import ComparePanel
 from .outcome import RunOutcome
-from .train_panel import ComparePanel, TrainPanel
+from .train_panel import TrainPanel
 
 
 class AdditionPage(QWidget):

@@ -4,157 +4,157 @@
 <context>
     <name>AdditionPage</name>
     <message>
-        <location filename="../../gui/addition/page.py" line="37"/>
+        <location filename="../../gui/addition/page.py" line="38"/>
         <source>Train from scratch</source>
         <translation>ゼロから学習</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="38"/>
+        <location filename="../../gui/addition/page.py" line="39"/>
         <source>Textbook comparison</source>
         <translation>教科書の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="93"/>
+        <location filename="../../gui/addition/page.py" line="94"/>
         <source>The shipped model could not be loaded: {0}</source>
         <translation>付属モデルを読み込めませんでした: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="99"/>
+        <location filename="../../gui/addition/page.py" line="100"/>
         <source> Measured: {0:.4f}% exact match on all {1} pairs of 3-digit numbers.</source>
         <translation> 測定結果: 3 桁の数のすべての組 {1} 組で完全一致率 {0:.4f}%。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="101"/>
+        <location filename="../../gui/addition/page.py" line="102"/>
         <source>&lt;b&gt;Shipped model&lt;/b&gt;: {0}.{1}</source>
         <translation>&lt;b&gt;付属モデル&lt;/b&gt;: {0}。{1}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="107"/>
-        <location filename="../../gui/addition/page.py" line="114"/>
+        <location filename="../../gui/addition/page.py" line="108"/>
+        <location filename="../../gui/addition/page.py" line="115"/>
         <source>{0} digits</source>
         <translation>{0} 桁</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="114"/>
+        <location filename="../../gui/addition/page.py" line="115"/>
         <source>hidden {0}</source>
         <translation>隠れ層 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="107"/>
-        <location filename="../../gui/addition/page.py" line="114"/>
+        <location filename="../../gui/addition/page.py" line="108"/>
+        <location filename="../../gui/addition/page.py" line="115"/>
         <source>1 digit</source>
         <translation>1 桁</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="116"/>
+        <location filename="../../gui/addition/page.py" line="117"/>
         <source>reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="111"/>
-        <location filename="../../gui/addition/page.py" line="118"/>
+        <location filename="../../gui/addition/page.py" line="112"/>
+        <location filename="../../gui/addition/page.py" line="119"/>
         <source>reversed answer</source>
         <translation>答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="120"/>
+        <location filename="../../gui/addition/page.py" line="121"/>
         <source>Peeky</source>
         <translation>Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="122"/>
+        <location filename="../../gui/addition/page.py" line="123"/>
         <source>attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="112"/>
-        <location filename="../../gui/addition/page.py" line="123"/>
+        <location filename="../../gui/addition/page.py" line="113"/>
+        <location filename="../../gui/addition/page.py" line="124"/>
         <source>{0} parameters</source>
         <translation>パラメータ数 {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="102"/>
+        <location filename="../../gui/addition/page.py" line="103"/>
         <source>Shipped model</source>
         <translation>付属モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="107"/>
+        <location filename="../../gui/addition/page.py" line="108"/>
         <source>Transformer</source>
         <translation>Transformer</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="108"/>
+        <location filename="../../gui/addition/page.py" line="109"/>
         <source>layers: {0}, heads: {1}, width: {2}</source>
         <translation>層 {0}、ヘッド {1}、幅 {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="109"/>
+        <location filename="../../gui/addition/page.py" line="110"/>
         <source>coupled positions</source>
         <translation>位取りで結んだ位置</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="109"/>
+        <location filename="../../gui/addition/page.py" line="110"/>
         <source>absolute positions</source>
         <translation>通常の位置（文字の番号）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="133"/>
+        <location filename="../../gui/addition/page.py" line="134"/>
         <source>Your trained model</source>
         <translation>あなたが学習させたモデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="148"/>
+        <location filename="../../gui/addition/page.py" line="149"/>
         <source>Load addition model</source>
         <translation>足し算モデルを読み込む</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="149"/>
-        <location filename="../../gui/addition/page.py" line="169"/>
+        <location filename="../../gui/addition/page.py" line="150"/>
+        <location filename="../../gui/addition/page.py" line="170"/>
         <source>Addition models (*.pt)</source>
         <translation>足し算モデル (*.pt)</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="157"/>
+        <location filename="../../gui/addition/page.py" line="158"/>
         <source>Cannot load model</source>
         <translation>モデルを読み込めません</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="168"/>
+        <location filename="../../gui/addition/page.py" line="169"/>
         <source>Save addition model</source>
         <translation>足し算モデルを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="182"/>
+        <location filename="../../gui/addition/page.py" line="183"/>
         <source>Cannot save model</source>
         <translation>モデルを保存できません</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="183"/>
+        <location filename="../../gui/addition/page.py" line="184"/>
         <source>Saving to {0} failed: {1}</source>
         <translation>{0} への保存に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="186"/>
+        <location filename="../../gui/addition/page.py" line="187"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="220"/>
+        <location filename="../../gui/addition/page.py" line="221"/>
         <source>The Training page is training a network; stop it first.</source>
         <translation>学習ページでネットワークを学習中です。先に停止してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="263"/>
+        <location filename="../../gui/addition/page.py" line="264"/>
         <source>Checking every pair of 3-digit numbers…</source>
         <translation>3 桁の数のすべての組を確かめています…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="277"/>
+        <location filename="../../gui/addition/page.py" line="278"/>
         <source>Checked every pair of 3-digit numbers.</source>
         <translation>3 桁の数のすべての組を確かめました。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/page.py" line="304"/>
+        <location filename="../../gui/addition/page.py" line="305"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
@@ -381,192 +381,192 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="338"/>
+        <location filename="../../gui/addition/compare_panel.py" line="59"/>
         <source>Baseline</source>
         <translation>ベースライン</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="339"/>
+        <location filename="../../gui/addition/compare_panel.py" line="60"/>
         <source>Reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="340"/>
+        <location filename="../../gui/addition/compare_panel.py" line="61"/>
         <source>Reversed + Peeky</source>
         <translation>入力反転 + Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="341"/>
+        <location filename="../../gui/addition/compare_panel.py" line="62"/>
         <source>Reversed + attention</source>
         <translation>入力反転 + Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="342"/>
+        <location filename="../../gui/addition/compare_panel.py" line="63"/>
         <source>+ reversed answer</source>
         <translation>+ 答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="343"/>
+        <location filename="../../gui/addition/compare_panel.py" line="64"/>
         <source>Transformer (GPT-style)</source>
         <translation>Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="346"/>
+        <location filename="../../gui/addition/compare_panel.py" line="67"/>
         <source>The textbook improves its addition model one idea at a time: reverse the input, a Peeky decoder, then attention. Here each model trains on the same 45,000 problems with the same number of steps, and is scored on the same 5,000 held-out problems.</source>
         <translation>教科書は足し算モデルを 1 つずつ改良します: 入力の反転、Peeky デコーダ、そして Attention。ここでは各モデルを同じ 45,000 問・同じステップ数で学習させ、同じ 5,000 問のテスト問題で採点します。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="351"/>
+        <location filename="../../gui/addition/compare_panel.py" line="72"/>
         <source>The textbook uses LSTM</source>
         <translation>教科書では LSTM を使います</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="353"/>
+        <location filename="../../gui/addition/compare_panel.py" line="74"/>
         <source>Also: attention + reversed answer (this app&apos;s default)</source>
         <translation>追加: Attention + 答え反転（このアプリの既定）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="354"/>
+        <location filename="../../gui/addition/compare_panel.py" line="75"/>
         <source>Also: a Transformer (GPT-style)</source>
         <translation>追加: Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="356"/>
+        <location filename="../../gui/addition/compare_panel.py" line="77"/>
         <source>A decoder-only Transformer on the same problems and steps, answer ones digit first, coupled positions</source>
         <translation>同じ問題とステップ数で学習する、デコーダのみの Transformer（答えは一の位から、位取りで結んだ位置）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="358"/>
+        <location filename="../../gui/addition/compare_panel.py" line="79"/>
         <source>Check all 1,000,000 pairs</source>
         <translation>1,000,000 組すべてを確かめる</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="359"/>
+        <location filename="../../gui/addition/compare_panel.py" line="80"/>
         <source>Ask every finished model all 1,000,000 sums of two 3-digit numbers (a minute or more per model)</source>
         <translation>学習を終えた各モデルに、3 桁どうしの足し算 1,000,000 問すべてを解かせます（1 モデル 1 分以上かかります）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="363"/>
+        <location filename="../../gui/addition/compare_panel.py" line="84"/>
         <source>Run the comparison</source>
         <translation>比較を実行</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="365"/>
+        <location filename="../../gui/addition/compare_panel.py" line="86"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="368"/>
+        <location filename="../../gui/addition/compare_panel.py" line="89"/>
         <source>Four models, one after another: about 3 minutes on this computer. Fewer steps is quicker but shows smaller differences.</source>
         <translation>4 つのモデルを順番に学習します。このコンピュータで約 3 分です。ステップ数を減らすと速くなりますが、差は小さくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="372"/>
+        <location filename="../../gui/addition/compare_panel.py" line="93"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="374"/>
+        <location filename="../../gui/addition/compare_panel.py" line="95"/>
         <source>Steps per model:</source>
         <translation>モデルごとのステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="391"/>
+        <location filename="../../gui/addition/compare_panel.py" line="112"/>
         <source>Exact match on held-out problems</source>
         <translation>テスト問題での完全一致率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="391"/>
+        <location filename="../../gui/addition/compare_panel.py" line="112"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="391"/>
+        <location filename="../../gui/addition/compare_panel.py" line="112"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="396"/>
+        <location filename="../../gui/addition/compare_panel.py" line="117"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="396"/>
+        <location filename="../../gui/addition/compare_panel.py" line="117"/>
         <source>Parameters</source>
         <translation>パラメータ数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="396"/>
+        <location filename="../../gui/addition/compare_panel.py" line="117"/>
         <source>Exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="397"/>
+        <location filename="../../gui/addition/compare_panel.py" line="118"/>
         <source>Per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="397"/>
+        <location filename="../../gui/addition/compare_panel.py" line="118"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="397"/>
+        <location filename="../../gui/addition/compare_panel.py" line="118"/>
         <source>Steps to 99%</source>
         <translation>99% までのステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="398"/>
+        <location filename="../../gui/addition/compare_panel.py" line="119"/>
         <source>Seconds to 99%</source>
         <translation>99% までの秒数</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="398"/>
+        <location filename="../../gui/addition/compare_panel.py" line="119"/>
         <source>All 10⁶ pairs</source>
         <translation>全 10⁶ 組</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="399"/>
+        <location filename="../../gui/addition/compare_panel.py" line="120"/>
         <source>Exact match on every sum of two 3-digit numbers (press “Check all 1,000,000 pairs”)</source>
         <translation>3 桁どうしのすべての足し算での完全一致率（「1,000,000 組すべてを確かめる」を押してください）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="404"/>
+        <location filename="../../gui/addition/compare_panel.py" line="125"/>
         <source>Double-click a finished model to use it for prompts</source>
         <translation>学習が終わったモデルをダブルクリックすると、そのモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="440"/>
+        <location filename="../../gui/addition/compare_panel.py" line="161"/>
         <source>waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="450"/>
+        <location filename="../../gui/addition/compare_panel.py" line="171"/>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="461"/>
+        <location filename="../../gui/addition/compare_panel.py" line="182"/>
         <source>Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s</source>
         <translation>「{0}」を学習中（{2} 個中 {1} 個目）: ステップ {3} / {4}、{5:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="467"/>
+        <location filename="../../gui/addition/compare_panel.py" line="188"/>
         <source>not reached</source>
         <translation>未到達</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="476"/>
+        <location filename="../../gui/addition/compare_panel.py" line="197"/>
         <source>{0:.4f}% ({1} wrong)</source>
         <translation>{0:.4f}%（不正解 {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="478"/>
+        <location filename="../../gui/addition/compare_panel.py" line="199"/>
         <source>checking… {0}%</source>
         <translation>確認中… {0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="487"/>
+        <location filename="../../gui/addition/compare_panel.py" line="208"/>
         <source>Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.</source>
         <translation>最良: 「{0}」完全一致率 {1:.2f}%。行をダブルクリックすると、そのモデルに質問できます。</translation>
     </message>
@@ -574,271 +574,271 @@
 <context>
     <name>TrainPanel</name>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="62"/>
+        <location filename="../../gui/addition/train_panel.py" line="46"/>
         <source>Reverse the input</source>
         <translation>入力を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="64"/>
+        <location filename="../../gui/addition/train_panel.py" line="48"/>
         <source>Reverse the answer</source>
         <translation>答えを反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="65"/>
+        <location filename="../../gui/addition/train_panel.py" line="49"/>
         <source>Write the answer ones digit first, like adding by hand</source>
         <translation>筆算のように一の位から答えを書きます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="66"/>
+        <location filename="../../gui/addition/train_panel.py" line="50"/>
         <source>Peeky decoder</source>
         <translation>Peeky デコーダ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="68"/>
+        <location filename="../../gui/addition/train_panel.py" line="52"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="63"/>
+        <location filename="../../gui/addition/train_panel.py" line="47"/>
         <source>Feed “123+45” as “54+321” (a trick from the textbook)</source>
         <translation>「123+45」を「54+321」として入力します（教科書の工夫）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="54"/>
+        <location filename="../../gui/addition/train_panel.py" line="38"/>
         <source>Seq2Seq (GRU/LSTM encoder-decoder)</source>
         <translation>Seq2Seq（GRU/LSTM エンコーダ・デコーダ）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="55"/>
+        <location filename="../../gui/addition/train_panel.py" line="39"/>
         <source>Transformer (GPT-style, decoder only)</source>
         <translation>Transformer（GPT 型、デコーダのみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="56"/>
+        <location filename="../../gui/addition/train_panel.py" line="40"/>
         <source>The textbook&apos;s encoder-decoder, or a decoder-only Transformer that reads “123+45=” and writes the answer like a GPT writes text</source>
         <translation>教科書のエンコーダ・デコーダか、「123+45=」を読んで GPT が文章を書くように答えを書く、デコーダのみの Transformer か</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="67"/>
+        <location filename="../../gui/addition/train_panel.py" line="51"/>
         <source>Give the encoder&apos;s summary to every decoder step (a trick from the textbook)</source>
         <translation>エンコーダの要約をデコーダの全ステップに渡します（教科書の工夫）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="69"/>
+        <location filename="../../gui/addition/train_panel.py" line="53"/>
         <source>Let each decoder step look at all input characters</source>
         <translation>デコーダの各ステップがすべての入力文字を見られるようにします</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="75"/>
+        <location filename="../../gui/addition/train_panel.py" line="59"/>
         <source>fresh pairs every batch</source>
         <translation>毎回新しい問題</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="76"/>
+        <location filename="../../gui/addition/train_panel.py" line="60"/>
         <source>0: draw new problems for every batch; otherwise a fixed training set of this size (the textbook uses 45,000)</source>
         <translation>0: バッチごとに新しい問題を作ります。それ以外: この数の固定の学習データ（教科書は 45,000 問）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="78"/>
+        <location filename="../../gui/addition/train_panel.py" line="62"/>
         <source>Stop at 99% exact match</source>
         <translation>完全一致 99% で停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="87"/>
+        <location filename="../../gui/addition/train_panel.py" line="71"/>
         <source>Size of each character&apos;s vector (a multiple of the number of heads)</source>
         <translation>各文字のベクトルの大きさ（ヘッド数の倍数）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="88"/>
+        <location filename="../../gui/addition/train_panel.py" line="72"/>
         <source>Coupled positions</source>
         <translation>位取りで位置を結ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="89"/>
+        <location filename="../../gui/addition/train_panel.py" line="73"/>
         <source>Number the digits by place value (ones, tens, …), the same in both numbers and the answer, instead of by their index in the text: digits to add share a position. Off: the usual GPT positions.</source>
         <translation>数字の位置を文中の番号ではなく位取り（一の位、十の位、…）で付けます。2 つの数と答えで同じなので、足し合わせる数字どうしが同じ位置になります。オフ: 通常の GPT の位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="100"/>
+        <location filename="../../gui/addition/train_panel.py" line="84"/>
         <source>Digits per number:</source>
         <translation>各数の桁数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="101"/>
+        <location filename="../../gui/addition/train_panel.py" line="85"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="102"/>
+        <location filename="../../gui/addition/train_panel.py" line="86"/>
         <source>Hidden size:</source>
         <translation>隠れ層のサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="103"/>
+        <location filename="../../gui/addition/train_panel.py" line="87"/>
         <source>Embedding size:</source>
         <translation>埋め込みのサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="104"/>
+        <location filename="../../gui/addition/train_panel.py" line="88"/>
         <source>Layers:</source>
         <translation>層の数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="105"/>
+        <location filename="../../gui/addition/train_panel.py" line="89"/>
         <source>Heads:</source>
         <translation>ヘッド数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="106"/>
+        <location filename="../../gui/addition/train_panel.py" line="90"/>
         <source>Width:</source>
         <translation>幅:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="107"/>
+        <location filename="../../gui/addition/train_panel.py" line="91"/>
         <source>Training data:</source>
         <translation>学習データ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="108"/>
+        <location filename="../../gui/addition/train_panel.py" line="92"/>
         <source>Steps:</source>
         <translation>ステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="109"/>
+        <location filename="../../gui/addition/train_panel.py" line="93"/>
         <source>Batch size:</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="110"/>
+        <location filename="../../gui/addition/train_panel.py" line="94"/>
         <source>Learning rate:</source>
         <translation>学習率:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="116"/>
+        <location filename="../../gui/addition/train_panel.py" line="100"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="121"/>
+        <location filename="../../gui/addition/train_panel.py" line="105"/>
         <source>Model and training options</source>
         <translation>モデルと学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="135"/>
+        <location filename="../../gui/addition/train_panel.py" line="119"/>
         <source>Start training</source>
         <translation>学習開始</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="137"/>
-        <location filename="../../gui/addition/train_panel.py" line="254"/>
-        <location filename="../../gui/addition/train_panel.py" line="263"/>
+        <location filename="../../gui/addition/train_panel.py" line="121"/>
+        <location filename="../../gui/addition/train_panel.py" line="238"/>
+        <location filename="../../gui/addition/train_panel.py" line="247"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="140"/>
+        <location filename="../../gui/addition/train_panel.py" line="124"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="144"/>
-        <location filename="../../gui/addition/train_panel.py" line="192"/>
+        <location filename="../../gui/addition/train_panel.py" line="128"/>
+        <location filename="../../gui/addition/train_panel.py" line="176"/>
         <source>Choose options and press “Start training”.</source>
         <translation>設定を選んで「学習開始」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="153"/>
+        <location filename="../../gui/addition/train_panel.py" line="137"/>
         <source>Training loss</source>
         <translation>学習の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="153"/>
+        <location filename="../../gui/addition/train_panel.py" line="137"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="153"/>
-        <location filename="../../gui/addition/train_panel.py" line="155"/>
+        <location filename="../../gui/addition/train_panel.py" line="137"/>
+        <location filename="../../gui/addition/train_panel.py" line="139"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="155"/>
+        <location filename="../../gui/addition/train_panel.py" line="139"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="155"/>
+        <location filename="../../gui/addition/train_panel.py" line="139"/>
         <source>Held-out accuracy</source>
         <translation>テスト問題での正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="158"/>
+        <location filename="../../gui/addition/train_panel.py" line="142"/>
         <source>exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="159"/>
+        <location filename="../../gui/addition/train_panel.py" line="143"/>
         <source>per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="167"/>
+        <location filename="../../gui/addition/train_panel.py" line="151"/>
         <source>Use this model for prompts</source>
         <translation>このモデルで答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="169"/>
+        <location filename="../../gui/addition/train_panel.py" line="153"/>
         <source>Save model…</source>
         <translation>モデルを保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="189"/>
+        <location filename="../../gui/addition/train_panel.py" line="173"/>
         <source>With 1 digit there are only 100 problems: 10 are held out, and a model that has seen only the other 90 usually cannot answer them. Try 2 or more digits to see it generalise.</source>
         <translation>1 桁では問題が 100 個しかありません。そのうち 10 個はテスト用に取っておかれ、残り 90 個しか見ていないモデルはたいてい答えられません。汎化する様子を見るには 2 桁以上にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="263"/>
+        <location filename="../../gui/addition/train_panel.py" line="247"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="265"/>
+        <location filename="../../gui/addition/train_panel.py" line="249"/>
         <source>Paused. Press “Resume” to go on.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="274"/>
+        <location filename="../../gui/addition/train_panel.py" line="258"/>
         <source>Preparing data and model…</source>
         <translation>データとモデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="288"/>
+        <location filename="../../gui/addition/train_panel.py" line="272"/>
         <source>not measured yet</source>
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="290"/>
+        <location filename="../../gui/addition/train_panel.py" line="274"/>
         <source>Step {0} of {1} · {2:.1f} s · {3} problems seen · loss {4} · exact match {5}</source>
         <translation>ステップ {0} / {1} · {2:.1f} 秒 · {3} 問を学習 · 損失 {4} · 完全一致 {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="295"/>
+        <location filename="../../gui/addition/train_panel.py" line="279"/>
         <source>stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="295"/>
+        <location filename="../../gui/addition/train_panel.py" line="279"/>
         <source>finished</source>
         <translation>完了しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="296"/>
+        <location filename="../../gui/addition/train_panel.py" line="280"/>
         <source>Training {0} after {1} steps ({2:.1f} s): exact match {3} on {4} held-out problems, {5} parameters.</source>
         <translation>学習は {1} ステップ（{2:.1f} 秒）で{0}: テスト問題 {4} 問で完全一致 {3}、パラメータ数 {5}。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="299"/>
+        <location filename="../../gui/addition/train_panel.py" line="283"/>
         <source>Done. Use the new model for prompts, save it, or train again.</source>
         <translation>完了。新しいモデルで答えさせるか、保存するか、もう一度学習できます。</translation>
     </message>

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from core.addition import checkpoint
 from gui.addition import page as page_module
-from gui.addition import train_panel
+from gui.addition import compare_panel
 from gui.addition.page import AdditionPage
 
 
@@ -153,7 +153,7 @@ def test_shutdown_joins_a_running_thread(page, qtbot):
 
 
 def test_textbook_comparison_in_a_few_clicks(page, qtbot, monkeypatch):
-    real = train_panel.comparison_jobs
+    real = compare_panel.comparison_jobs
 
     def small(cell, steps, extra, with_transformer=False):
         out = []
@@ -165,7 +165,7 @@ def test_textbook_comparison_in_a_few_clicks(page, qtbot, monkeypatch):
                                            cadence=dataclasses.replace(spec.cadence, eval_every_steps=10)))
         return out
 
-    monkeypatch.setattr(train_panel, "comparison_jobs", small)
+    monkeypatch.setattr(compare_panel, "comparison_jobs", small)
     page.show_comparison()
     assert page.right_tabs.currentWidget() is page.compare_panel
     names = [s.label for s in real("lstm", 1500, False)]

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from core.addition import checkpoint
 from core.addition.transformer import AdditionTransformer, TransformerConfig
 from core.engine.events import EndEvent
-from gui.addition import train_panel
+from gui.addition import compare_panel, train_panel
 from gui.addition.outcome import RunOutcome
 from gui.addition.page import AdditionPage
 
@@ -86,7 +86,7 @@ def test_train_panel_offers_the_transformer_with_its_own_options(page):
 
 
 def test_comparison_gains_a_transformer_row_with_steps_to_99_and_every_pair(page, qtbot):
-    jobs = train_panel.comparison_jobs("lstm", 1000, False, True)
+    jobs = compare_panel.comparison_jobs("lstm", 1000, False, True)
     assert [j.label for j in jobs][-1] == "transformer" and jobs[-1].task == "addition_transformer"
     assert jobs[-1].args["train_size"] == 45_000 and jobs[-1].limits.max_steps == 1000
     cp = page.compare_panel
