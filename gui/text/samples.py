@@ -127,7 +127,8 @@ class SamplesView(PicturesPlot, QWidget):
                 html.escape(" ".join(char_label(c) for c in sample["skipped"])))
         body = (f"<b>{_html_text(sample.get('prompt', ''))}</b>{_html_text(sample.get('text', ''))}")
         self._entries.appendleft(
-            f"<p style='margin:0 0 10px 0'><span style='color:#666'>{html.escape(head)} · {html.escape(settings)}"
+            f"<p style='margin:0 0 10px 0'><span style='color:#666'>{html.escape(head + ' · ' if head else '')}"
+            f"{html.escape(settings)}"
             f"{note}</span><br><span style='font-family:monospace; white-space:pre-wrap'>{body}</span></p>")
         self.history.setHtml("".join(self._entries))
 

@@ -544,6 +544,7 @@ class TrainingPage(QWidget):
         self.settings.set_config(cfg)
         self._show_text_options(cfg)
         self._runs = None
+        self.trained_text.clear()
         self._use_saved_weights = True
         # the data the form shows: its widgets clamp a hand-edited file's values (seed -5, 5 samples)
         self.source.load(self.settings.config())
@@ -584,7 +585,19 @@ class TrainingPage(QWidget):
             if self._runs and self._runs[0].task == "text":
                 self.controller.set_task_options(options)
             return
-        self.trained_text.ask(self._text_options(), {ATTENTION} if "attention_text" in options else {SAMPLE})
+        if self.trained_text.has_model() or self._offer_saved_weights():
+            self.trained_text.ask(self._text_options(), {ATTENTION} if "attention_text" in options else {SAMPLE})
+
+    def _offer_saved_weights(self) -> bool:
+        """No run this session: the project's trained weights answer the Text tab, when they are the
+        ones the next Start continues (not after Reset or new data) and the network fits this text."""
+        spec, weights = self.document.spec(), self.document.weights()
+        if (not isinstance(self.data, TextCorpus) or not self._use_saved_weights or weights is None
+                or self.settings.compare_on() or size_problems(spec, self.data)):
+            return False
+        self.trained_text.set_trained(spec.to_dict(), {k: v.numpy() for k, v in weights.items()}, self.data,
+                                      None, self.settings.config().seed)
+        return True
 
     @Slot(object, object)
     def _trained_text_pictures(self, pictures: dict, step) -> None:

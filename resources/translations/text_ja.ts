@@ -95,7 +95,7 @@
     </message>
     <message>
         <location filename="../../gui/text/samples.py" line="54"/>
-        <location filename="../../gui/text/samples.py" line="140"/>
+        <location filename="../../gui/text/samples.py" line="141"/>
         <source>Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data).</source>
         <translation>ネットワークがテキストで学習している間、数秒ごとにここにサンプルが表示されます（データに Python のドキュメントかテキストファイルを選んでください）。</translation>
     </message>

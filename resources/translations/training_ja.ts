@@ -680,32 +680,32 @@
         <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="596"/>
+        <location filename="../../gui/training/page.py" line="609"/>
         <source>The trained network cannot write: {0}</source>
         <translation>学習済みのネットワークで文章を書けません: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="631"/>
+        <location filename="../../gui/training/page.py" line="644"/>
         <source>The network changed: the next start begins from fresh random weights.</source>
         <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="641"/>
+        <location filename="../../gui/training/page.py" line="654"/>
         <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
         <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="651"/>
+        <location filename="../../gui/training/page.py" line="664"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="652"/>
+        <location filename="../../gui/training/page.py" line="665"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="664"/>
+        <location filename="../../gui/training/page.py" line="677"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>

@@ -157,3 +157,35 @@ def test_the_defaults_are_the_text_tasks_own():
     from core.tasks.text import SampleOptions
     options = {k: v for k, v in asdict(SampleOptions()).items() if k != "length"}
     assert TrainConfig().text_options() == options
+
+
+def test_a_reopened_projects_trained_weights_answer_without_a_new_run(qtbot, page):
+    trained(qtbot, page)
+    weights = page.document.weights()
+    # the project as reopened in a new window: its network, settings and trained weights
+    doc = NetworkDocument(page.document.spec())
+    doc.reset(page.document.spec(), "", page.document.training_settings(), weights)
+    again = TrainingPage(doc)
+    qtbot.addWidget(again)
+    again.show()
+    written = []
+    again.trained_text.pictures.connect(lambda pictures, step: written.append(pictures))
+    try:
+        samples = again.board.text_samples
+        samples.temperature.setValue(0.0)
+        samples.prompt.setText("import ")
+        samples.prompt.editingFinished.emit()
+        qtbot.waitUntil(lambda: len(written) == 2 and not again.trained_text.is_busy(), timeout=30_000)
+        assert samples.history.toPlainText().startswith("temperature 0, top-k all\nimport ")   # no step: not this session's run
+        # the same weights write the same greedy text in the window that trained them
+        page.board.text_samples.temperature.setValue(0.0)
+        page.board.text_samples.prompt.setText("import ")
+        page.board.text_samples.prompt.editingFinished.emit()
+        qtbot.waitUntil(lambda: len(page.written) == 2 and not page.trained_text.is_busy(), timeout=30_000)
+        assert written[-1]["text_sample"]["text"] == page.written[-1][0]["text_sample"]["text"]
+        # after Reset the next Start begins from fresh weights: the saved ones no longer answer
+        again.reset()
+        samples.prompt.editingFinished.emit()
+        assert not again.trained_text.has_model() and not again.trained_text.is_busy()
+    finally:
+        again.shutdown()
