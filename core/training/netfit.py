@@ -152,16 +152,10 @@ def fit_problems(model, data: Dataset, input_shape: tuple | None = None) -> list
     if _is_text(data):
         return _text_fit_problems(model, data, int(input_shape[0]) if input_shape else 8)
     x = torch.as_tensor(np.asarray(data.x_train[:2], dtype=np.float32))   # pictures may be bytes
-    was_training = model.training
-    try:
-        model.eval()
-        with torch.no_grad():
-            out = model(x)
-    except Exception as e:  # noqa: BLE001 - any shape error becomes a message
+    out, e = _forward(model, x)
+    if e is not None:
         return [L(f"The network cannot take this data's {data.input_size} input value(s): {first_line(e)}",
                   f"このデータの入力 {data.input_size} 個をネットワークが受け取れません: {first_line(e)}")]
-    finally:
-        model.train(was_training)
     want = data.output_size
     if out.dim() != 2 or out.shape[1] != want:
         got = tuple(out.shape[1:])
@@ -174,21 +168,31 @@ def fit_problems(model, data: Dataset, input_shape: tuple | None = None) -> list
     return []
 
 
+def _forward(model, x):
+    """``(model(x), None)`` in eval mode without gradients, or ``(None, the exception)`` (a shape
+    error becomes a message); the model is left in the mode it was in."""
+    import torch
+
+    was_training = model.training
+    try:
+        model.eval()
+        with torch.no_grad():
+            return model(x), None
+    except Exception as e:  # noqa: BLE001 - any error the data causes is reported, not raised
+        return None, e
+    finally:
+        model.train(was_training)
+
+
 def _text_fit_problems(model, corpus, T: int) -> list[str]:
     """The built model reads a window of ``T`` characters and scores every character at every position."""
     import torch
 
     ids = torch.as_tensor(corpus.val[:T][None])                     # (1, T) character ids
-    was_training = model.training
-    try:
-        model.eval()
-        with torch.no_grad():
-            out = model(ids)
-    except Exception as e:  # noqa: BLE001 - any shape error becomes a message
+    out, e = _forward(model, ids)
+    if e is not None:
         return [L(f"The network cannot read {len(ids[0])} characters of the text: {first_line(e)}",
                   f"ネットワークがテキストの {len(ids[0])} 文字を読めません: {first_line(e)}")]
-    finally:
-        model.train(was_training)
     if tuple(out.shape) != (1, ids.shape[1], corpus.vocab_size):
         return [L(f"The network outputs {tuple(out.shape[1:])} per window but must score each of the "
                   f"{corpus.vocab_size} characters at every position, ({ids.shape[1]}, {corpus.vocab_size}).",
