@@ -22,13 +22,14 @@ from bench._training_app import make_page, warm_up_server
 SAMPLE_S = 10.0
 
 
-def rss_kb(pid: int) -> float:
-    """Resident memory of ``pid`` in KB (Linux /proc)."""
+def rss_kb(pid: int, field: str = "VmRSS") -> float:
+    """Resident memory of ``pid`` in KB (Linux /proc); ``field`` "RssAnon" is the heap's part alone,
+    "RssFile" the mapped files' (libraries, fonts), which the kernel pages in and out as it likes."""
     with open(f"/proc/{pid}/status", encoding="ascii") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return float(line.split()[1])
-    raise RuntimeError(f"no VmRSS for {pid}")
+    raise RuntimeError(f"no {field} for {pid}")
 
 
 def _growth(t: list[float], kb: list[float]) -> dict:
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> dict:
     warm_up_server()
     start = time.monotonic()
     end = start + args.warmup + 60 * args.minutes
-    samples: dict[str, list] = {"t": [], "window": [], "training": []}
+    samples: dict[str, list] = {"t": [], "window": [], "training": [], "window_anon": [], "window_file": []}
 
     def sample():
         now = time.monotonic()
@@ -67,6 +68,8 @@ def main(argv: list[str] | None = None) -> dict:
             proc = server()._proc
             samples["t"].append(now - start)
             samples["window"].append(rss_kb(os.getpid()))
+            samples["window_anon"].append(rss_kb(os.getpid(), "RssAnon"))
+            samples["window_file"].append(rss_kb(os.getpid(), "RssFile"))
             samples["training"].append(rss_kb(proc.pid) if proc is not None and proc.is_alive() else float("nan"))
         if now >= end:
             page.stop()
@@ -91,6 +94,8 @@ def main(argv: list[str] | None = None) -> dict:
     result = {"bench": "soak", "minutes": args.minutes, "warmup_s": args.warmup, "samples": len(samples["t"]),
               "max_points": args.max_points or None,
               "training_steps": int(steps), "window": _growth(samples["t"], samples["window"]),
+              "window_anon": _growth(samples["t"], samples["window_anon"]),
+              "window_file": _growth(samples["t"], samples["window_file"]),
               "training_process": _growth(samples["t"], samples["training"]),
               "goal": "window growth < 5 % over 60 minutes"}
     print(json.dumps(result))
