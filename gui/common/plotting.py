@@ -54,7 +54,7 @@ class Series:
         self.x[keep:keep + tail] = self.x[body:self.n]
         self.y[keep:keep + tail] = self.y[body:self.n]
         self.n = keep + tail
-        if len(self.x) > 2 * self.max_points:  # give back what the growth took
+        if len(self.x) > 2 * self.max_points and self.n <= self.max_points:  # give back what the growth took
             self.x = self.x[:self.max_points + 1].copy()
             self.y = self.y[:self.max_points + 1].copy()
 

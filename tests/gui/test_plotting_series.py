@@ -38,3 +38,18 @@ def test_halving_keeps_each_blocks_low_and_high_in_order_and_skips_nan():
     x, y = s.data()
     # blocks [1 nan 3 2] -> (1 @0, 3 @2); [5 4 6 7] -> (4 @5, 7 @7); the tail 9 stays
     assert x.tolist() == [0, 2, 5, 7, 8] and y.tolist() == [1, 3, 4, 7, 9]
+
+
+def test_one_extend_many_times_the_bound_is_halved_until_it_fits():
+    s = Series(max_points=100)
+    rng = np.random.default_rng(1)
+    s.extend(np.arange(20), rng.normal(1.0, 0.01, 20))
+    ys = rng.normal(1.0, 0.01, 1000)
+    ys[480] = 9.0
+    s.extend(np.arange(20, 1020), ys)      # ten times the bound in one message
+    x, y = s.data()
+    assert 50 <= s.n <= 100 and len(s.x) >= s.n  # was: the buffer shrank below n (ValueError next time)
+    assert x[0] < 100 and x[-1] >= 1000 and np.all(np.diff(x) > 0)
+    assert x[y.tolist().index(9.0)] == 500   # the spike kept, at its own step
+    s.extend([1020], [1.0])
+    assert s.data()[0][-1] == 1020
