@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from gui.images.views import TileGrid, image_tile
 from gui.images.pixels import DIVERGING
+from gui.images.views import LayerRows, TileGrid, image_tile
 from gui.training.board_plot import PicturesPlot
 
 
-class NeuronMapsView(PicturesPlot, QWidget):
+class NeuronMapsView(LayerRows, PicturesPlot, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = QLabel()
@@ -25,10 +25,7 @@ class NeuronMapsView(PicturesPlot, QWidget):
         self.clear()
 
     def clear(self) -> None:
-        for label, grid in self.grids:
-            label.deleteLater()
-            grid.deleteLater()
-        self.grids = []
+        self._drop_rows()
         self.title.setText(self.tr("For points in the plane (2 features): what each hidden neuron outputs "
                                    "at every point. Appears while such a network trains."))
 
@@ -37,15 +34,7 @@ class NeuronMapsView(PicturesPlot, QWidget):
         if not maps or not maps.get("layers"):
             return
         layers = maps["layers"]
-        if [lab.property("layer") for lab, _ in self.grids] != [n for n, _ in layers]:
-            self.clear()
-            for n, _ in layers:
-                lab = QLabel()
-                lab.setProperty("layer", n)
-                grid = TileGrid(tile=40, caption_lines=0)
-                self.rows.addWidget(lab)
-                self.rows.addWidget(grid, 1)
-                self.grids.append((lab, grid))
+        self._rows_for([n for n, _ in layers], tile=40)
         self.title.setText(self.tr("Each hidden neuron's output over the input plane (x1 → right, x2 → up): "
                                    "the first layer cuts the plane with lines, later layers combine them."))
         for (lab, grid), (n, units) in zip(self.grids, layers):

@@ -323,7 +323,35 @@ class PerClassView(PicturesPlot, _Titled):
             self.body.set_values(acc, pictures.get("class_names", []), worst)
 
 
-class FeatureMapsView(PicturesPlot, QWidget):
+class LayerRows:
+    """For a view with one labelled ``TileGrid`` per layer: ``self.grids`` [(label, grid)] in the
+    layout ``self.rows``, rebuilt only when the layers change (a label's ``layer`` property names it)."""
+
+    rows: QVBoxLayout
+    grids: list[tuple[QLabel, TileGrid]]
+
+    def _drop_rows(self) -> None:
+        for label, grid in self.grids:
+            label.deleteLater()
+            grid.deleteLater()
+        self.grids = []
+
+    def _rows_for(self, names: list[str], tile: int, min_height: int = 0) -> None:
+        if [lab.property("layer") for lab, _ in self.grids] == names:
+            return
+        self._drop_rows()
+        for n in names:
+            lab = QLabel(n)
+            lab.setProperty("layer", n)
+            grid = TileGrid(tile=tile, caption_lines=0)
+            if min_height:
+                grid.setMinimumHeight(min_height)
+            self.rows.addWidget(lab)
+            self.rows.addWidget(grid, 1)
+            self.grids.append((lab, grid))
+
+
+class FeatureMapsView(LayerRows, PicturesPlot, QWidget):
     """A picture, then one row per conv layer: its feature maps (blue negative, red positive).
 
     With ``chooser=True`` a spin box picks the held-out picture: ``options_changed({"picture_index": i})``
@@ -364,29 +392,13 @@ class FeatureMapsView(PicturesPlot, QWidget):
         self.clear()
 
     def clear(self) -> None:
-        for label, grid in self.grids:
-            label.deleteLater()
-            grid.deleteLater()
-        self.grids = []
+        self._drop_rows()
         self.sample_view.set_array(None)
         self.title.setText(self.tr("Feature maps appear once the network has a conv layer and data."))
 
     def show_maps(self, image: np.ndarray, label_text: str, maps: list[tuple[str, np.ndarray]]) -> None:
         """Draw ``maps`` [(layer name, (c, h, w))] for ``image``; reuses the rows when the layers are the same."""
-        names = [n for n, _ in maps]
-        if [lab.property("layer") for lab, _ in self.grids] != names:
-            for lab, grid in self.grids:
-                lab.deleteLater()
-                grid.deleteLater()
-            self.grids = []
-            for n in names:
-                lab = QLabel(n)
-                lab.setProperty("layer", n)
-                grid = TileGrid(tile=32, caption_lines=0)
-                grid.setMinimumHeight(40)
-                self.rows.addWidget(lab)
-                self.rows.addWidget(grid, 1)
-                self.grids.append((lab, grid))
+        self._rows_for([n for n, _ in maps], tile=32, min_height=40)
         self.title.setText(label_text)
         img = np.asarray(image, dtype=np.float32)
         self.sample_view.look = RGB if img.ndim == 3 and img.shape[0] == 3 else INK

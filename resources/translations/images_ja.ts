@@ -83,27 +83,27 @@
 <context>
     <name>FeatureMapsView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="345"/>
+        <location filename="../../gui/images/views.py" line="373"/>
         <source>Which held-out picture to look at</source>
         <translation>どの検証用画像を見るか</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="353"/>
+        <location filename="../../gui/images/views.py" line="381"/>
         <source>Held-out picture</source>
         <translation>検証用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="372"/>
+        <location filename="../../gui/images/views.py" line="397"/>
         <source>Feature maps appear once the network has a conv layer and data.</source>
         <translation>ネットワークに畳み込み層があり、データがあると特徴マップが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="395"/>
+        <location filename="../../gui/images/views.py" line="407"/>
         <source>{0}: {1} maps of {2}×{3}</source>
         <translation>{0}：{2}×{3} のマップが {1} 枚</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="413"/>
+        <location filename="../../gui/images/views.py" line="425"/>
         <source>Held-out picture #{0}, a {1}: the network says {2} ({3:.0%})</source>
         <translation>検証用の画像 #{0}（正解 {1}）：ネットワークの答えは {2}（{3:.0%}）</translation>
     </message>
@@ -111,12 +111,12 @@
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="420"/>
+        <location filename="../../gui/images/views.py" line="432"/>
         <source>The first conv layer&apos;s kernels appear here.</source>
         <translation>最初の畳み込み層のカーネルがここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="425"/>
+        <location filename="../../gui/images/views.py" line="437"/>
         <source>Each kernel of the first conv layer (blue negative, red positive): the patterns it looks for.</source>
         <translation>最初の畳み込み層の各カーネル（青は負、赤は正）：それぞれが探している模様です。</translation>
     </message>
@@ -180,17 +180,17 @@
 <context>
     <name>NeuronMapsView</name>
     <message>
-        <location filename="../../gui/images/neuron_maps.py" line="32"/>
+        <location filename="../../gui/images/neuron_maps.py" line="29"/>
         <source>For points in the plane (2 features): what each hidden neuron outputs at every point. Appears while such a network trains.</source>
         <translation>平面上の点（特徴量2つ）のとき：各隠れニューロンが平面の各点で出力する値。そのようなネットワークの学習中に表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/neuron_maps.py" line="49"/>
+        <location filename="../../gui/images/neuron_maps.py" line="38"/>
         <source>Each hidden neuron&apos;s output over the input plane (x1 → right, x2 → up): the first layer cuts the plane with lines, later layers combine them.</source>
         <translation>各隠れニューロンの入力平面上での出力（x1 → 右、x2 → 上）：最初の層は平面を直線で区切り、後の層がそれを組み合わせます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/neuron_maps.py" line="52"/>
+        <location filename="../../gui/images/neuron_maps.py" line="41"/>
         <source>{0}: {1} neurons</source>
         <translation>{0}：ニューロン {1} 個</translation>
     </message>
