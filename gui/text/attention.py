@@ -42,7 +42,7 @@ class AttentionView(PicturesPlot, QWidget):
             "bright = a large weight. Every row sums to 1; right of the diagonal is the future, "
             "which the causal mask hides."))
         self.caption.setWordWrap(True)
-        self.status = QLabel(self.tr("The maps appear while a network with attention layers trains on text."))
+        self.status = QLabel(self.tr("The maps appear while a network with attention layers trains on text; after training, press Enter in the text field above."))
         self.status.setWordWrap(True)
 
         lay = QVBoxLayout(self)
@@ -104,4 +104,4 @@ class AttentionView(PicturesPlot, QWidget):
         self.heatmap.clear()
         self.picker.clear()
         self.picker.hide()
-        self.status.setText(self.tr("The maps appear while a network with attention layers trains on text."))
+        self.status.setText(self.tr("The maps appear while a network with attention layers trains on text; after training, press Enter in the text field above."))

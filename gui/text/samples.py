@@ -51,7 +51,7 @@ class SamplesView(PicturesPlot, QWidget):
         knobs.addStretch(1)
         controls.addLayout(knobs)
 
-        self.metrics = QLabel(self.tr("Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data)."))
+        self.metrics = QLabel(self.tr("Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data); after training, press Enter in the prompt to ask the trained network."))
         self.metrics.setWordWrap(True)
         self.vocabulary = QLabel()
         self.vocabulary.setWordWrap(True)
@@ -138,7 +138,7 @@ class SamplesView(PicturesPlot, QWidget):
     def clear(self) -> None:
         self._entries.clear()
         self.history.clear()
-        self.metrics.setText(self.tr("Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data)."))
+        self.metrics.setText(self.tr("Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data); after training, press Enter in the prompt to ask the trained network."))
 
 
 def _html_text(text: str) -> str:

@@ -36,8 +36,8 @@
     <message>
         <location filename="../../gui/text/attention.py" line="45"/>
         <location filename="../../gui/text/attention.py" line="107"/>
-        <source>The maps appear while a network with attention layers trains on text.</source>
-        <translation>アテンション層のあるネットワークがテキストで学習している間、ここにマップが表示されます。</translation>
+        <source>The maps appear while a network with attention layers trains on text; after training, press Enter in the text field above.</source>
+        <translation>アテンション層のあるネットワークがテキストで学習している間、ここにマップが表示されます。学習後は、上のテキスト欄で Enter を押してください。</translation>
     </message>
     <message>
         <location filename="../../gui/text/attention.py" line="83"/>
@@ -96,8 +96,8 @@
     <message>
         <location filename="../../gui/text/samples.py" line="54"/>
         <location filename="../../gui/text/samples.py" line="141"/>
-        <source>Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data).</source>
-        <translation>ネットワークがテキストで学習している間、数秒ごとにここにサンプルが表示されます（データに Python のドキュメントかテキストファイルを選んでください）。</translation>
+        <source>Samples appear here every few seconds while a network trains on text (choose Python documentation or a text file as the data); after training, press Enter in the prompt to ask the trained network.</source>
+        <translation>ネットワークがテキストで学習している間、数秒ごとにここにサンプルが表示されます（データに Python のドキュメントかテキストファイルを選んでください）。学習後は、プロンプト欄で Enter を押すと学習済みのネットワークが続きを書きます。</translation>
     </message>
     <message>
         <location filename="../../gui/text/samples.py" line="100"/>
