@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLay
                                QListWidget, QListWidgetItem, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from core.addition.models import KINDS
 from core.addition.prompt import PromptError
 from core.addition.solver import Solution, Solver
 from core.data.text import char_label

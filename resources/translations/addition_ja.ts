@@ -162,218 +162,218 @@
 <context>
     <name>AskPanel</name>
     <message>
-        <location filename="../../gui/addition/ask.py" line="48"/>
+        <location filename="../../gui/addition/ask.py" line="47"/>
         <source>Seq2Seq (the textbook&apos;s)</source>
         <translation>Seq2Seq（教科書のモデル）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="49"/>
+        <location filename="../../gui/addition/ask.py" line="48"/>
         <source>Transformer (GPT-style)</source>
         <translation>Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="50"/>
+        <location filename="../../gui/addition/ask.py" line="49"/>
         <source>Which shipped model answers: the textbook&apos;s encoder-decoder, or a decoder-only Transformer like a small GPT</source>
         <translation>どの付属モデルが答えるか: 教科書のエンコーダ・デコーダか、小さな GPT のようなデコーダのみの Transformer か</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="54"/>
+        <location filename="../../gui/addition/ask.py" line="53"/>
         <source>Use the shipped model</source>
         <translation>付属モデルを使う</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="55"/>
+        <location filename="../../gui/addition/ask.py" line="54"/>
         <source>Go back to the model that comes with the app</source>
         <translation>アプリに付属のモデルに戻します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="57"/>
+        <location filename="../../gui/addition/ask.py" line="56"/>
         <source>Load model…</source>
         <translation>モデルを読み込む…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="58"/>
+        <location filename="../../gui/addition/ask.py" line="57"/>
         <source>Answer with a model you saved earlier</source>
         <translation>以前に保存したモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="60"/>
+        <location filename="../../gui/addition/ask.py" line="59"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="72"/>
+        <location filename="../../gui/addition/ask.py" line="71"/>
         <source>Type a sum such as 123+45 and press Enter</source>
         <translation>123+45 のように足し算を入力して Enter を押してください</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="77"/>
+        <location filename="../../gui/addition/ask.py" line="76"/>
         <source>Answer</source>
         <translation>答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="79"/>
-        <location filename="../../gui/addition/ask.py" line="195"/>
+        <location filename="../../gui/addition/ask.py" line="78"/>
+        <location filename="../../gui/addition/ask.py" line="194"/>
         <source>The answer appears here.</source>
         <translation>ここに答えが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="87"/>
+        <location filename="../../gui/addition/ask.py" line="86"/>
         <source>Click an earlier prompt to see its decoding steps again</source>
         <translation>以前の入力をクリックすると、そのデコードの手順をもう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="90"/>
+        <location filename="../../gui/addition/ask.py" line="89"/>
         <source>Ask the model</source>
         <translation>モデルに聞く</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="100"/>
+        <location filename="../../gui/addition/ask.py" line="99"/>
         <source>Step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="100"/>
+        <location filename="../../gui/addition/ask.py" line="99"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="100"/>
+        <location filename="../../gui/addition/ask.py" line="99"/>
         <source>Top candidates (probability)</source>
         <translation>上位の候補（確率）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="120"/>
+        <location filename="../../gui/addition/ask.py" line="119"/>
         <source>This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see which input characters each output digit looks at.</source>
         <translation>このモデルには Attention 層がないため、ヒートマップはありません。「Attention」をオンにして学習させると、各出力の桁がどの入力文字を見ているかがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="114"/>
+        <location filename="../../gui/addition/ask.py" line="113"/>
         <source>Attention over the input (bright = strong)</source>
         <translation>入力への Attention（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="115"/>
+        <location filename="../../gui/addition/ask.py" line="114"/>
         <source>input, as the encoder read it</source>
         <translation>入力（エンコーダが読んだ順）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="115"/>
+        <location filename="../../gui/addition/ask.py" line="114"/>
         <source>output step</source>
         <translation>出力ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="126"/>
+        <location filename="../../gui/addition/ask.py" line="125"/>
         <source>History (✓ right, ✗ wrong):</source>
         <translation>履歴（✓ 正解、✗ 不正解）:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="131"/>
+        <location filename="../../gui/addition/ask.py" line="130"/>
         <source>How the decoder produced the answer, step by step:</source>
         <translation>デコーダが答えを出した手順:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="141"/>
+        <location filename="../../gui/addition/ask.py" line="140"/>
         <source>Attention of layer:</source>
         <translation>アテンションの層:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="149"/>
+        <location filename="../../gui/addition/ask.py" line="148"/>
         <source>Each row is one character of the sequence taking a weighted average of the characters up to itself (bright = a large weight); rows marked → wrote a character of the answer</source>
         <translation>各行は、系列の 1 文字が自分までの文字の重み付き平均をとる様子です（明るい = 大きな重み）。→ の付いた行が答えの文字を書きました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="194"/>
+        <location filename="../../gui/addition/ask.py" line="193"/>
         <source>Now answering: {0}. The answer appears here.</source>
         <translation>いま答えるモデル：{0}。答えはここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="200"/>
+        <location filename="../../gui/addition/ask.py" line="199"/>
         <source>Type a sum such as 5+3 and press Enter (one digit per number)</source>
         <translation>5+3 のように足し算を入力して Enter（各数 1 桁）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="201"/>
+        <location filename="../../gui/addition/ask.py" line="200"/>
         <source>Type a sum such as 123+45 and press Enter (up to {0} digits per number)</source>
         <translation>123+45 のように足し算を入力して Enter（各数 {0} 桁まで）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="249"/>
+        <location filename="../../gui/addition/ask.py" line="248"/>
         <source>✓ correct</source>
         <translation>✓ 正解</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="251"/>
+        <location filename="../../gui/addition/ask.py" line="250"/>
         <source>✗ wrong: the true sum is {0}</source>
         <translation>✗ 不正解: 正しい和は {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="260"/>
+        <location filename="../../gui/addition/ask.py" line="259"/>
         <source>✗  {0} + {1} = {2}   (true sum {3})</source>
         <translation>✗  {0} + {1} = {2}   （正しい和 {3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="264"/>
+        <location filename="../../gui/addition/ask.py" line="263"/>
         <source>Seq2Seq</source>
         <translation>Seq2Seq</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="264"/>
+        <location filename="../../gui/addition/ask.py" line="263"/>
         <source>Transformer</source>
         <translation>Transformer</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="276"/>
+        <location filename="../../gui/addition/ask.py" line="275"/>
         <source>Example: {0}</source>
         <translation>例: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="287"/>
+        <location filename="../../gui/addition/ask.py" line="286"/>
         <source>␣ (end)</source>
         <translation>␣（終わり）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="301"/>
+        <location filename="../../gui/addition/ask.py" line="300"/>
         <source>The encoder read “{0}”.</source>
         <translation>エンコーダは「{0}」と読みました。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="303"/>
+        <location filename="../../gui/addition/ask.py" line="302"/>
         <source>The input is reversed, as in the textbook.</source>
         <translation>教科書と同じく入力を反転しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="305"/>
+        <location filename="../../gui/addition/ask.py" line="304"/>
         <source>The decoder writes the answer backwards (ones digit first); it is flipped back for display.</source>
         <translation>デコーダは答えを逆順（一の位から）に書き、表示のときに元に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="315"/>
+        <location filename="../../gui/addition/ask.py" line="314"/>
         <source>The Transformer read “{0}” and wrote the answer one character at a time, reading back each character it wrote (like a GPT writing text).</source>
         <translation>Transformer は「{0}」を読み、答えを 1 文字ずつ書きました。書いた文字は読み直して次の文字を書きます（GPT が文章を書くのと同じです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="318"/>
+        <location filename="../../gui/addition/ask.py" line="317"/>
         <source>It writes the answer ones digit first; it is flipped back for display.</source>
         <translation>答えは一の位から書きます。表示では元の順に戻しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="338"/>
+        <location filename="../../gui/addition/ask.py" line="337"/>
         <source>Layer {0}, head {1}: where each character looks (bright = strong)</source>
         <translation>層 {0}・ヘッド {1}: 各文字がどこを見ているか（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="340"/>
+        <location filename="../../gui/addition/ask.py" line="339"/>
         <source>Layer {0}, mean of the heads: where each character looks (bright = strong)</source>
         <translation>層 {0}・ヘッドの平均: 各文字がどこを見ているか（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="342"/>
+        <location filename="../../gui/addition/ask.py" line="341"/>
         <source>looks at (key)</source>
         <translation>見られる文字（キー）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="342"/>
+        <location filename="../../gui/addition/ask.py" line="341"/>
         <source>looks from (query)</source>
         <translation>見る文字（クエリ）</translation>
     </message>
