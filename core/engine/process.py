@@ -83,6 +83,9 @@ class TrainingServer:
         # start/close may come from the GUI thread (page shown, window closed) and a relay
         # thread (a job starting) at the same moment: without the lock two processes got mixed.
         self._lock = threading.RLock()
+        # a message is written in pieces: the "quit" of close() (GUI thread) must not land inside a
+        # job the relay thread is still writing (the process read a corrupt job and died)
+        self._send_lock = threading.Lock()
 
     def start(self) -> None:
         with self._lock:
@@ -100,7 +103,8 @@ class TrainingServer:
     def send_job(self, job: Job) -> None:
         """Start ``job``; call ``control.reset()`` first (and pause it there to start paused)."""
         self.start()
-        self._pipe().send(("job", job))
+        with self._send_lock:
+            self._pipe().send(("job", job))
 
     def poll(self, timeout: float) -> bool:
         return self._pipe().poll(timeout)
@@ -121,9 +125,10 @@ class TrainingServer:
             self._proc = self._conn = None
         if proc is None:
             return
-        self.control.stop()
+        self.control.stop()                  # a job still being sent ends at its first batch
         try:
-            conn.send(("quit", None))
+            with self._send_lock:
+                conn.send(("quit", None))
         except (OSError, ValueError):
             pass
         proc.join(timeout)

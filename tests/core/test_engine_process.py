@@ -1,5 +1,6 @@
 """The training process protocol: jobs in, coalesced progress and final state out."""
 import multiprocessing as mp
+import time
 
 import numpy as np
 import torch
@@ -118,3 +119,22 @@ def test_the_process_speaks_the_apps_language():
     progress, _ = run_in_process(Job([run(epochs=1)], language="ja"))
     ends = [p.runs[0].end for p in progress if 0 in p.runs and p.runs[0].end]
     assert "エポック" in ends[-1].message
+
+
+def test_closing_while_a_big_job_is_being_sent_does_not_corrupt_the_pipe():
+    """The window closing (GUI thread) while the relay thread sends a large job (a text corpus):
+    the "quit" must not land in the middle of the job's bytes, which the process read as a
+    corrupt message and died with an UnpicklingError traceback."""
+    import threading
+
+    server = TrainingServer()
+    server.start()                            # the process warms up (~1-3 s) before it reads: the send blocks
+    big = run(label="x" * 4_000_000)          # a 4 MB job: the pipe holds ~64 KB, so the send takes a while
+    server.control.reset()
+    sender = threading.Thread(target=server.send_job, args=(Job([big], threads=1),))
+    sender.start()
+    time.sleep(0.2)                           # the job is half-written when the window closes
+    proc = server._proc
+    server.close(timeout=60)
+    sender.join(60)
+    assert proc.exitcode == 0                 # it read the job, then "quit": a clean exit, no traceback
