@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from core.engine.events import GradStats
 from core.training.events import ProbeEvent
+from gui.common import theme
+from gui.common.combo import refill_combo
 from gui.common.plotting import LegendPlacer, Series, plot_widget, set_ticks, steady_range
 
 RUN_COLORS = ("#1f77b4", "#d62728")                 # run A blue, run B red
@@ -153,7 +155,7 @@ class CurvesPlot(QWidget):
         """Accuracy has no meaning for regression: say so in the title."""
         if self.kind == "acc":
             self.plot.setTitle(self.tr("Accuracy") if yes else self.tr("Accuracy (classification only)"),
-                               color="#333", size="10pt")
+                               color=theme.TEXT, size="10pt")
 
     def set_x_mode(self, mode: str) -> None:
         self.x_mode = mode
@@ -287,7 +289,7 @@ class GradBarsPlot(_RunBarsPlot):
             last = i == n - 1
             bars = pg.BarGraphItem(x=[], height=[], width=0.8 / n, brush=color, pen=pg.mkPen(color),
                                    name=short_label(label) if n > 1 else self.tr("mean |grad|"))
-            dots = pg.ScatterPlotItem(size=7, symbol="t", brush=pg.mkBrush("#333"), pen=None,
+            dots = pg.ScatterPlotItem(size=7, symbol="t", brush=pg.mkBrush(theme.TEXT), pen=None,
                                       name=self.tr("max |grad|") if last else None)
             # exactly 0 has no logarithm: marked with a cross at the bottom, never passed off as small
             zeros = pg.ScatterPlotItem(size=12, symbol="x", brush=pg.mkBrush(color), pen=pg.mkPen(color, width=2),
@@ -718,8 +720,8 @@ class HistogramPlot(_ProbeMixin, QWidget):
         self.dirty = True
         self.runs[run]["probe"] = probe
         if run == 0:
-            _sync_combo(self.weight_combo, [h.name for h in probe.weight_hists])
-            _sync_combo(self.act_combo, [h.name for h in probe.act_hists])
+            refill_combo(self.weight_combo, [h.name for h in probe.weight_hists])
+            refill_combo(self.act_combo, [h.name for h in probe.act_hists])
 
     def redraw(self) -> None:
         wi, ai = self.weight_combo.currentIndex(), self.act_combo.currentIndex()
@@ -731,13 +733,3 @@ class HistogramPlot(_ProbeMixin, QWidget):
                 else:
                     item.setData([], [])
 
-
-def _sync_combo(combo: QComboBox, names: list[str]) -> None:
-    if [combo.itemText(i) for i in range(combo.count())] == names:
-        return
-    keep = combo.currentIndex()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItems(names)
-    combo.setCurrentIndex(keep if 0 <= keep < len(names) else 0)
-    combo.blockSignals(False)
