@@ -111,6 +111,7 @@ class Engine:
         for _ in gen:
             if not self._checkpoint():
                 gen.close()
+                self._catch_up_pictures()
                 self._finish("stopped", L("Stopped.", "停止しました。"))
                 break
         return self.end
@@ -146,7 +147,7 @@ class Engine:
                     self.send_pictures()
             if self._last_eval_step != self.step:
                 self.evaluate()
-            self.send_pictures()
+            self.send_pictures(every=True)          # the final state of every view, hidden ones too
             self._finish(reason, self._done_message(reason))
         except RuntimeError as e:  # shapes that do not fit, out of memory...
             self._finish("error", L(f"Training failed: {first_line(e)}", f"学習に失敗しました: {first_line(e)}"))
@@ -184,6 +185,7 @@ class Engine:
         loss = self.task.loss(self.task.next_batch())
         value = loss.item()
         if not math.isfinite(value):
+            self._catch_up_pictures()
             self._finish("nan", self._nan_message(value))
             return False
         self.optimizer.zero_grad(set_to_none=True)
@@ -218,20 +220,30 @@ class Engine:
             cb.on_eval(self, event)
         return self.metrics
 
-    def send_pictures(self) -> None:
+    def send_pictures(self, every: bool = False) -> None:
+        """The task's pictures to the callbacks: those its visible views want, or ``every`` one."""
         self._last_pictures = time.perf_counter()
         if not self.callbacks:
             return
+        wanted = self.task.pictures_wanted
         self.model.eval()
         try:
+            if every:
+                self.task.pictures_wanted = None
             with torch.no_grad():
                 pictures = self.task.pictures()
         finally:
+            self.task.pictures_wanted = wanted
             self.model.train()
         if pictures:
             event = PicturesEvent(self.step, pictures)
             for cb in self.callbacks:
                 cb.on_pictures(self, event)
+
+    def _catch_up_pictures(self) -> None:
+        """A run that ends early (stopped, NaN): the pictures its hidden views skipped, made now."""
+        if self.task.pictures_wanted is not None:
+            self.send_pictures(every=True)
 
     # --- ending ---------------------------------------------------------------------------
     def _done_message(self, reason: str) -> str:
@@ -313,6 +325,7 @@ def run_together(engines: list[Engine], control) -> list[EndEvent]:
         if not _checkpoint(engines, control):
             for i in live:
                 gens[i].close()
+                engines[i]._catch_up_pictures()
                 engines[i]._finish("stopped", L("Stopped.", "停止しました。"))
             break
         for i in list(live):
@@ -335,11 +348,18 @@ def _checkpoint(engines: list[Engine], control) -> bool:
         if seq != e._lr_seq:                    # a new rate from the window: before this batch
             e._lr_seq = seq
             e.set_lr(lr)
-        for o in options:                       # a new prompt, a chosen sample...
+        fresh = False
+        for o in options:                       # a new prompt, a chosen sample, the views shown...
+            o = dict(o)
+            names = o.pop("pictures", None)     # the pictures the window's visible views draw
             try:
-                e.task.set_options(o)
+                if names is not None:
+                    fresh = e.task.want_pictures(names) or fresh
+                if o:
+                    e.task.set_options(o)
+                    fresh = True
             except (TypeError, ValueError):     # the view checks what it posts; a bad one changes nothing
                 pass
-        if options and e.end is None:
+        if fresh and e.end is None:
             e.send_pictures()                   # show the effect now, not at the next picture time
     return ok

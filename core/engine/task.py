@@ -21,6 +21,10 @@ class Task:
     steps_per_epoch: int = 0
     # the metric a ``Limits.target`` refers to (a key of ``evaluate()``), e.g. "val_acc" or "exact"
     target_metric: str | None = None
+    # the pictures this task makes on demand: the window names those its visible views draw
+    # (``want_pictures``), and ``pictures`` makes only those (every one at the run's end)
+    PICTURES: tuple[str, ...] = ()
+    pictures_wanted: frozenset[str] | None = None       # None: every picture
 
     # --- the engine moves and trains ----------------------------------------------------
     def to(self, device: torch.device) -> None:
@@ -43,6 +47,22 @@ class Task:
     def pictures(self) -> dict[str, Any]:
         """What this task's views draw (decision boundary, feature maps, samples...): plain data."""
         return {}
+
+    def wants(self, name: str) -> bool:
+        """Whether ``pictures`` should make the picture ``name`` (one of ``PICTURES``) now."""
+        return self.pictures_wanted is None or name in self.pictures_wanted
+
+    def want_pictures(self, names) -> bool:
+        """Make only ``names`` (of ``PICTURES``; others ignored) from now on. True when one of them
+        was not made until now (its view should get it at once)."""
+        if not self.PICTURES:
+            return False
+        if isinstance(names, str):
+            raise TypeError("picture names must be a list of str")
+        names = frozenset(str(n) for n in names) & frozenset(self.PICTURES)
+        before = frozenset(self.PICTURES) if self.pictures_wanted is None else self.pictures_wanted
+        self.pictures_wanted = names
+        return bool(names - before)
 
     def grad_layers(self) -> list[tuple[str, torch.Tensor]]:
         """(name, weight) of the layers whose gradient flow is plotted, input side first."""

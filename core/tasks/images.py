@@ -80,6 +80,8 @@ class ImageTask(Task):
     ``{"name": "mnist", "cache_dir": "..."}``)."""
 
     target_metric = "val_acc"
+    # made on demand (Task.want_pictures): the Pictures tab's four, the feature maps' sample, the filters
+    PICTURES = ("samples", "confusion", "per_class_acc", "misclassified", "sample", "filters")
 
     def __init__(self, spec, data, batch_size: int = 32, seed: int = 0, picture_index: int = 0,
                  init: str = "default", init_std: float = 0.1):
@@ -188,32 +190,42 @@ class ImageTask(Task):
         - ``misclassified``: {images, labels, predicted, probs (m, K), index (m,) into the validation set}
         - ``sample``: {image (C, H, W), label, index, probs (K,), feature_maps [(label, (c, h, w))...]}
         - ``filters``: (out, in, k, k) of the first conv layer (absent without one)
+
+        Only those the window's visible views want (``Task.want_pictures``; all by default).
         """
         k = len(self.class_names)
         n = min(N_SAMPLES, len(self.data.y_val))
-        out: dict[str, Any] = {"class_names": list(self.class_names),
-                               "samples": {"images": to_float(self.data.x_val[:n]), "labels": self.data.y_val[:n].copy()}}
+        out: dict[str, Any] = {"class_names": list(self.class_names)}
+        if self.wants("samples"):
+            out["samples"] = {"images": to_float(self.data.x_val[:n]), "labels": self.data.y_val[:n].copy()}
         if self._val_pred is not None:
             y, pred, probs = self.data.y_val, self._val_pred, self._val_probs
-            out["samples"]["predicted"] = pred[:n].copy()
-            confusion = np.zeros((k, k), dtype=np.int64)
-            np.add.at(confusion, (y, pred), 1)
-            out["confusion"] = confusion
-            totals = confusion.sum(1)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                out["per_class_acc"] = np.where(totals > 0, np.diag(confusion) / np.maximum(totals, 1), np.nan)
-            wrong = np.flatnonzero(pred != y)
-            # the most confident mistakes first: the ones worth looking at
-            wrong = wrong[np.argsort(-probs[wrong, pred[wrong]], kind="stable")][:N_WRONG]
-            out["misclassified"] = {"images": to_float(self.data.x_val[wrong]), "labels": y[wrong].copy(),
-                                    "predicted": pred[wrong].copy(), "probs": probs[wrong].copy(), "index": wrong}
-        if len(self.data.y_val):
+            if "samples" in out:
+                out["samples"]["predicted"] = pred[:n].copy()
+            if self.wants("confusion") or self.wants("per_class_acc"):
+                confusion = np.zeros((k, k), dtype=np.int64)
+                np.add.at(confusion, (y, pred), 1)
+                if self.wants("confusion"):
+                    out["confusion"] = confusion
+                totals = confusion.sum(1)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    acc = np.where(totals > 0, np.diag(confusion) / np.maximum(totals, 1), np.nan)
+                if self.wants("per_class_acc"):
+                    out["per_class_acc"] = acc
+            if self.wants("misclassified"):
+                wrong = np.flatnonzero(pred != y)
+                # the most confident mistakes first: the ones worth looking at
+                wrong = wrong[np.argsort(-probs[wrong, pred[wrong]], kind="stable")][:N_WRONG]
+                out["misclassified"] = {"images": to_float(self.data.x_val[wrong]), "labels": y[wrong].copy(),
+                                        "predicted": pred[wrong].copy(), "probs": probs[wrong].copy(),
+                                        "index": wrong}
+        if len(self.data.y_val) and self.wants("sample"):
             i = self.picture_index % len(self.data.y_val)
             image = to_float(self.data.x_val[i])
             p = predict(self.model, image)
             out["sample"] = {"image": image, "label": int(self.data.y_val[i]), "index": i,
                              "probs": p["probs"], "feature_maps": p["feature_maps"]}
-        filters = first_filters(self.model)
+        filters = first_filters(self.model) if self.wants("filters") else None
         if filters is not None:
             out["filters"] = filters
         return out

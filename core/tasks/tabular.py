@@ -3,7 +3,9 @@
 Batches: the training rows in a seeded shuffled order, epoch after epoch. Metrics: loss and
 accuracy on (a fixed subset of) the training rows and on the validation rows. Pictures: the
 ``ProbeEvent`` (activation saturation, dead ReLUs, histograms, the decision boundary or the
-fitted curve) that the training page's plots draw.
+fitted curve) that the training page's plots draw, and each hidden neuron over the plane.
+Only the ones the window's visible views want are made (``PICTURES``, ``Task.want_pictures``):
+a part of the ProbeEvent not made is None.
 """
 from __future__ import annotations
 
@@ -24,6 +26,9 @@ PROBE_MAX = 512
 
 
 class TabularTask(Task):
+    # the decision boundary or fitted curve, saturated/dead shares, histograms, neuron maps
+    PICTURES = ("boundary", "activity", "histograms", "neuron_maps")
+
     def __init__(self, spec: dict, data: Dataset, batch_size: int = 32, seed: int = 0,
                  init: str = "default", init_std: float = 0.1, grid_size: int = 50):
         torch.manual_seed(seed)                       # same start for every network (compare mode)
@@ -101,33 +106,49 @@ class TabularTask(Task):
         return {"train_loss": tl, "train_acc": ta, "val_loss": vl, "val_acc": va}
 
     def pictures(self) -> dict:
-        probe = self.probe()
-        out = {"probe": probe}
-        if probe.grid_x is not None:     # 2-D classification: each hidden neuron over the plane too
+        out = {}
+        if self.wants("boundary") or self.wants("activity") or self.wants("histograms"):
+            out["probe"] = self.probe()
+        plane = self._plane() if self.wants("neuron_maps") else None
+        if plane is not None:            # 2-D classification: each hidden neuron over the plane too
             from core.tasks.neuron_maps import neuron_maps
-            out["neuron_maps"] = neuron_maps(self.model, probe.grid_x[::2], probe.grid_y[::2],
-                                              layers=self.layers)
+            out["neuron_maps"] = neuron_maps(self.model, plane[0][::2], plane[1][::2], layers=self.layers)
         return out
 
     def probe(self) -> ProbeEvent:
-        """Activation saturation / dead units, histograms and the prediction picture."""
-        _, acts = gradstats.activation_outputs(self.model, self.x_probe, self.layers)
-        w_hists = tuple(gradstats.histogram(i, n, w) for i, n, w in gradstats.weight_layers(self.model, self.layers))
+        """Activation saturation / dead units, histograms and the prediction picture (the parts
+        wanted: saturated and dead are None without "activity", the histograms None without
+        "histograms", the picture absent without "boundary")."""
+        activity, hists = self.wants("activity"), self.wants("histograms")
+        acts = gradstats.activation_outputs(self.model, self.x_probe, self.layers)[1] if activity or hists else []
+        w_hists = a_hists = saturated = dead = None
+        if hists:
+            w_hists = tuple(gradstats.histogram(i, n, w) for i, n, w in gradstats.weight_layers(self.model, self.layers))
+            a_hists = tuple(gradstats.histogram(i, gradstats.layer_name(i, m), h) for i, m, h in acts)
+        if activity:
+            saturated = np.array([gradstats.saturated_share(m, h) for _, m, h in acts])
+            dead = np.array([gradstats.dead_share(m, h) for _, m, h in acts])
         return ProbeEvent(
             0, tuple(i for i, _, _ in acts), tuple(gradstats.layer_name(i, m) for i, m, _ in acts),
-            np.array([gradstats.saturated_share(m, h) for _, m, h in acts]),
-            np.array([gradstats.dead_share(m, h) for _, m, h in acts]),
-            w_hists, tuple(gradstats.histogram(i, gradstats.layer_name(i, m), h) for i, m, h in acts),
-            **self._prediction_picture())
+            saturated, dead, w_hists, a_hists, **(self._prediction_picture() if self.wants("boundary") else {}))
+
+    def _plane(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The grid over the input plane (x1, x2 values) for 2-D classification, else None."""
+        d = self.data
+        if not (self.classes and d.n_features == 2):
+            return None
+        x = d.x_train
+        lo, hi = x.min(0), x.max(0)
+        pad = 0.1 * (hi - lo) + 1e-3
+        gx = np.linspace(lo[0] - pad[0], hi[0] + pad[0], self.grid_size, dtype=np.float32)
+        gy = np.linspace(lo[1] - pad[1], hi[1] + pad[1], self.grid_size, dtype=np.float32)
+        return gx, gy
 
     def _prediction_picture(self) -> dict:
         d = self.data
-        if self.classes and d.n_features == 2:
-            x = d.x_train
-            lo, hi = x.min(0), x.max(0)
-            pad = 0.1 * (hi - lo) + 1e-3
-            gx = np.linspace(lo[0] - pad[0], hi[0] + pad[0], self.grid_size, dtype=np.float32)
-            gy = np.linspace(lo[1] - pad[1], hi[1] + pad[1], self.grid_size, dtype=np.float32)
+        plane = self._plane()
+        if plane is not None:
+            gx, gy = plane
             xx, yy = np.meshgrid(gx, gy)                       # (G, G), [iy, ix]
             pts = torch.as_tensor(np.stack([xx.ravel(), yy.ravel()], 1), device=self.device)
             conf, cls = torch.softmax(self.model(pts).float(), 1).max(1)     # (G*G,)

@@ -29,10 +29,10 @@ class ProbeEvent:
     step: int
     act_layers: tuple[int, ...]
     act_names: tuple[str, ...]
-    saturated: np.ndarray      # (A,)
-    dead: np.ndarray           # (A,)
-    weight_hists: tuple[Histogram, ...]
-    act_hists: tuple[Histogram, ...]
+    saturated: np.ndarray | None      # (A,); None: not made this time (its view is hidden)
+    dead: np.ndarray | None           # (A,); None likewise
+    weight_hists: tuple[Histogram, ...] | None     # None: not made this time
+    act_hists: tuple[Histogram, ...] | None
     # prediction picture: for 2-D classification a grid of class ids (and confidence);
     # for 1-D regression a curve; None otherwise
     grid_x: np.ndarray | None = None      # (G,)

@@ -150,13 +150,16 @@ class RunController(QObject):
         return _owner is not None
 
     # --- commands --------------------------------------------------------------------------------
-    def start(self, job: Job, single_step: bool = False) -> bool:
+    def start(self, job: Job, single_step: bool = False, task_options: dict | None = None) -> bool:
+        """``task_options``: as ``set_task_options``, applied before the first batch."""
         global _owner
         if self.is_running() or _owner is not None:
             return False
         _owner = self
         control = server().control
         control.reset()
+        if task_options:
+            control.post_options(task_options)
         if single_step:                      # paused before the first batch, then one batch
             control.pause()
             control.step_once()

@@ -14,7 +14,7 @@ event-loop turn stays short while the training process sends ~30 messages a seco
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from gui.common.plotting import settle_ranges
@@ -50,8 +50,19 @@ PLOTS = (
     ("draw_pad", "draw", DrawPad),
 )
 
+# plot -> the task pictures it draws (core Task.PICTURES names): the running task makes only those
+# of the visible tab's plots (``wanted_pictures``), and every one at the run's end
+PICTURES = {
+    "boundary": ("boundary",), "activity": ("activity",), "histograms": ("histograms",),
+    "neurons": ("neuron_maps",),
+    "samples": ("samples",), "confusion": ("confusion",), "per_class": ("per_class_acc",),
+    "mistakes": ("misclassified",), "feature_maps": ("sample",), "filters": ("filters",),
+}
+
 
 class PlotBoard(QTabWidget):
+    pictures_wanted = Signal(list)      # the visible tab changed: the pictures its plots draw
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plots = {name: make() for name, _, make in PLOTS}
@@ -90,6 +101,7 @@ class PlotBoard(QTabWidget):
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._draw_frame)
         self.currentChanged.connect(self.redraw_visible)
+        self.currentChanged.connect(lambda *_: self.pictures_wanted.emit(self.wanted_pictures()))
 
     def __getattr__(self, name):           # board.loss, board.grad_bars... (read-only access)
         plots = self.__dict__.get("plots")
@@ -101,6 +113,11 @@ class PlotBoard(QTabWidget):
     def show_tab(self, tab: str) -> None:
         """Bring the tab ``tab`` (a PLOTS tab key: "overview", "text", ...) to the front."""
         self.setCurrentIndex(self._tab_keys.index(tab))
+
+    def wanted_pictures(self) -> list[str]:
+        """The task pictures the visible tab's plots draw (sorted names, for ``Task.want_pictures``)."""
+        tab = self._tab_keys[max(self.currentIndex(), 0)]
+        return sorted({p for name, t, _ in PLOTS if t == tab for p in PICTURES.get(name, ())})
 
     def set_runs(self, labels: list[str]) -> None:
         for p in self.plots.values():

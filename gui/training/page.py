@@ -108,6 +108,7 @@ class TrainingPage(QWidget):
         self.guide.setStyleSheet(f"background: {theme.NOTE_BG}; padding: 6px; border-radius: 4px;")
         self.guide.hide()
         self.board = PlotBoard()
+        self.board.pictures_wanted.connect(self._pictures_wanted)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(4, 4, 4, 4)
@@ -284,7 +285,8 @@ class TrainingPage(QWidget):
         self._show_message(self._running_text)
         self.settings.set_running(True)
         self.controller.start(Job(self._runs, lockstep=len(self._runs) > 1, threads=cfg.threads,
-                                  language=language()), single_step)
+                                  language=language()), single_step,
+                              {"pictures": self.board.wanted_pictures()})   # only the visible tab's pictures
         self._status_timer.start()
 
     # kept for callers that drive the page directly (lessons, tests)
@@ -612,6 +614,12 @@ class TrainingPage(QWidget):
     def _trained_text_busy(self, busy: bool) -> None:
         for view in (self.board.text_samples, self.board.attention):
             view.setCursor(Qt.BusyCursor) if busy else view.unsetCursor()
+
+    @Slot(list)
+    def _pictures_wanted(self, names: list) -> None:
+        """The running task makes only the pictures of the visible tab's plots (all at the run's end)."""
+        if self.is_running():
+            self.controller.set_task_options({"pictures": names})
 
     @Slot(dict)
     def _picture_chosen(self, options: dict) -> None:

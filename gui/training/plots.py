@@ -467,9 +467,11 @@ class GradHeatmap(QWidget):
 class _ProbeMixin:
     """Plots that draw the tabular task's picture (``pictures["probe"]``, a ProbeEvent)."""
 
+    probe_part: str | None = None     # the ProbeEvent field this plot draws: None there = not made this time
+
     def add(self, run: int, batch) -> None:
         probe = batch.pictures.pictures.get("probe") if batch.pictures is not None else None
-        if probe is not None:
+        if probe is not None and (self.probe_part is None or getattr(probe, self.probe_part) is not None):
             self.set_probe(run, probe)
 
 
@@ -477,6 +479,7 @@ class ActivityPlot(_ProbeMixin, _RunBarsPlot):
     """Per activation layer: share of saturated sigmoid/tanh outputs and of dead ReLU units."""
 
     item_keys = ("sat", "dead")
+    probe_part = "saturated"
 
     def _titles(self):
         return self.tr("Saturated (sigmoid/tanh) and dead (ReLU) share"), self.tr("share"), self.tr("activation layer")
@@ -671,6 +674,8 @@ class BoundaryPlot(_ProbeMixin, QWidget):
 
 class HistogramPlot(_ProbeMixin, QWidget):
     """Histograms of one layer's weights and of one activation layer's outputs."""
+
+    probe_part = "weight_hists"
 
     dirty = False     # new data since the last redraw (the page skips clean plots)
 
