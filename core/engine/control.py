@@ -78,13 +78,16 @@ class RunControl:
     def stopped(self) -> bool:
         return self._stopped
 
-    def checkpoint(self) -> bool:
-        """Block while paused; return False once stopped (the loop must then end)."""
+    def checkpoint(self, idle=None) -> bool:
+        """Block while paused; return False once stopped (the loop must then end). ``idle()`` is
+        called while paused when task options arrive (the views shown changed: their pictures now)."""
         if not self._paused and not self._stopped:   # fast path: no lock on every batch
             return True
         with self._cond:
             while self._paused and not self._stopped and self._steps == 0:
                 self._cond.wait(0.1)
+                if idle is not None and self._options:
+                    idle()
             if self._stopped:
                 return False
             if self._paused:
@@ -158,7 +161,7 @@ class SharedControl:
     def stopped(self) -> bool:
         return bool(self._stopped.value)
 
-    def checkpoint(self) -> bool:
+    def checkpoint(self, idle=None) -> bool:
         if not self._paused.value and not self._stopped.value:   # fast path: two memory reads
             return True
         while self._paused.value and not self._stopped.value:
@@ -166,5 +169,7 @@ class SharedControl:
                 if self._steps.value > 0:
                     self._steps.value -= 1
                     return True
+            if idle is not None and self._posted.value:
+                idle()
             time.sleep(0.005)
         return not self._stopped.value

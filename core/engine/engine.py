@@ -339,15 +339,24 @@ def run_together(engines: list[Engine], control) -> list[EndEvent]:
 def _checkpoint(engines: list[Engine], control) -> bool:
     """Wait out a pause (not counted as training time), then apply a new learning rate."""
     t = time.perf_counter()
-    ok = control.checkpoint()
+    ok = control.checkpoint(lambda: _apply_options(engines, control))    # also while paused
     waited = time.perf_counter() - t
     seq, lr = control.lr_request()
-    options = control.options_request()
     for e in engines:
         e._paused_for += waited
         if seq != e._lr_seq:                    # a new rate from the window: before this batch
             e._lr_seq = seq
             e.set_lr(lr)
+    _apply_options(engines, control)
+    return ok
+
+
+def _apply_options(engines: list[Engine], control) -> None:
+    """The task options posted since the last call; the pictures they change are sent at once."""
+    options = control.options_request()
+    if not options:
+        return
+    for e in engines:
         fresh = False
         for o in options:                       # a new prompt, a chosen sample, the views shown...
             o = dict(o)
@@ -362,4 +371,3 @@ def _checkpoint(engines: list[Engine], control) -> bool:
                 pass
         if fresh and e.end is None:
             e.send_pictures()                   # show the effect now, not at the next picture time
-    return ok

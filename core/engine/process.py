@@ -250,10 +250,17 @@ class _FlushingControl:
         self.control = control
         self.emitter = emitter
 
-    def checkpoint(self) -> bool:
+    def checkpoint(self, idle=None) -> bool:
         if self.control.paused and self.emitter.pending():
             self.emitter.emit()
-        return self.control.checkpoint()
+        if idle is None:
+            return self.control.checkpoint()
+
+        def idle_and_send():                    # while paused: what idle() made goes out at once
+            idle()
+            if self.emitter.pending():
+                self.emitter.emit()
+        return self.control.checkpoint(idle_and_send)
 
     def lr_request(self):
         return self.control.lr_request()

@@ -138,3 +138,30 @@ def test_images_skip_the_feature_maps_and_filters_of_a_hidden_tab(monkeypatch):
     assert [m.shape[0] for _, m in shown["sample"]["feature_maps"]] == [16, 16]
     assert not {"samples", "confusion", "per_class_acc", "misclassified"} & set(shown)
     assert np.isclose(shown["sample"]["probs"].sum(), 1.0, atol=1e-5)
+
+
+def test_a_view_shown_while_paused_gets_its_picture_while_still_paused(counted_maps):
+    import threading
+    import time
+    task = TabularTask(mlp(), make_dataset("moons", n_samples=160, noise=0.1, seed=0), batch_size=32)
+    control = RunControl()
+    control.post_options({"pictures": ["boundary"]})
+    control.pause()
+    keep = Keep()
+    engine = Engine(task, OptimConfig(lr=0.01), Limits(max_epochs=30), Cadence(pictures_interval_s=None),
+                    callbacks=[keep], control=control)
+    thread = threading.Thread(target=engine.run)
+    thread.start()
+    try:
+        time.sleep(0.3)
+        assert keep.pictures == [] and engine.step == 0
+        control.post_options({"pictures": ["neuron_maps"]})             # the learner looks at that tab
+        deadline = time.monotonic() + 5
+        while not keep.pictures and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert engine.step == 0 and control.paused                      # still paused, no batch ran
+        assert len(keep.pictures) == 1 and keep.pictures[0]["neuron_maps"]["layers"]
+    finally:
+        control.stop()
+        thread.join(10)
+    assert engine.end.reason == "stopped" and len(counted_maps) == 2     # + every picture at the stop

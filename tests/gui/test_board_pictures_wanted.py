@@ -64,6 +64,14 @@ def test_the_task_makes_only_the_visible_tabs_pictures_and_all_at_the_end(qtbot,
 
     page.board.show_tab("overview")
     assert posted[-1] == {"pictures": ["boundary"]}
+    page.toggle_pause()                                              # paused: a tab shown now ...
+    qtbot.waitUntil(lambda: page.controller.is_paused(), timeout=5_000)
+    n = len(received)
+    page.board.show_tab("histograms")
+    qtbot.waitUntil(lambda: len(received) > n and received[-1]["probe"].weight_hists is not None,
+                    timeout=5_000)                                   # ... gets its pictures while paused
+    assert page.histograms.weight_combo.count() == 3 and received[-1]["probe"].grid_class is None
+    page.board.show_tab("overview")
     page.stop()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=20_000)
     final = received[-1]                                             # the stop made every picture
