@@ -21,7 +21,7 @@ RUN_COLORS = ("#1f77b4", "#d62728")                 # run A blue, run B red
 CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
                 "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
 # A curve longer than this is halved (each block of 4 -> its low and high: spikes kept), so the
-# window's memory stays bounded. 2,000 points is still two per pixel column of the widest plot.
+# window's memory stays bounded. 1,000-2,000 points: one or two per pixel column of a wide plot.
 # bench.soak, 28 min at full speed, paired (same time, load ~10-13): 20,000 -> window +1.84 %
 # (3.6 KB/s), 2,000 -> +0.84 % (1.8 KB/s).
 MAX_POINTS = 2_000
