@@ -1,7 +1,7 @@
 """Entry point: PyTorch Learning Lab.
 
     python main.py                              open the window
-    python main.py --lang ja                    Japanese (the choice is remembered)
+    python main.py --lang ja                    Japanese (the choice is remembered, except by --screenshot)
     python main.py --screenshot out.png [--tab editor|training|addition|lessons] [--size 1024x700]
                                                 render the window offscreen (default 1280x800) and exit
     python main.py path/to/project.json         open a project
@@ -23,7 +23,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="torch-learning-lab", description="Learn PyTorch by building, "
                                      "training and watching neural networks.")
     parser.add_argument("project", nargs="?", help="a project file to open")
-    parser.add_argument("--lang", choices=("en", "ja"), help="interface language (remembered)")
+    parser.add_argument("--lang", choices=("en", "ja"), help="interface language (remembered, except with --screenshot)")
     parser.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
     parser.add_argument("--tab", choices=TABS, help="the page to show first")
     parser.add_argument("--size", metavar="WxH", type=_size, default=SCREENSHOT_SIZE,
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang or str(settings.value("language", "en"))
     if lang not in ("en", "ja"):
         lang = "en"
-    if args.lang:
+    if args.lang and not args.screenshot:      # a screenshot in another language changes nothing
         settings.setValue("language", lang)
     i18n.set_language(lang)
     install_translators(app, lang)

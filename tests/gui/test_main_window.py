@@ -101,15 +101,18 @@ def test_lesson_try_it_opens_the_template_in_the_editor(window):
     assert kinds.count("Sigmoid") == 8
 
 
-def test_screenshot_command_renders_1280x800(tmp_path):
+def test_screenshot_command_renders_1280x800_and_remembers_nothing(tmp_path):
     out = tmp_path / "shot.png"
     env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
-    res = subprocess.run([sys.executable, "main.py", "--screenshot", str(out), "--tab", "editor"],
+    res = subprocess.run([sys.executable, "main.py", "--screenshot", str(out), "--tab", "editor", "--lang", "ja"],
                          cwd=ROOT, env={**__import__("os").environ, **env}, capture_output=True, text=True,
                          timeout=120)
     assert res.returncode == 0, res.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
+    # a screenshot in Japanese does not switch the learner's next start to Japanese
+    saved = [f.read_text(errors="replace") for f in tmp_path.rglob("*.conf")]
+    assert not any("language=ja" in text for text in saved), saved
 
 
 def test_every_lesson_action_opens_its_page(window):
