@@ -32,3 +32,27 @@ def _no_thread_left_running(qapp, monkeypatch):
         t.quit()
         t.wait(5000)
     assert not running, f"test left {len(running)} QThread(s) running"
+
+
+@pytest.fixture
+def training_page(qtbot):
+    """Make a shown TrainingPage (1280x760) for a network spec and a TrainConfig; shut down after the test:
+    ``page = training_page(TEMPLATES["classifier_2d"].make(), TrainConfig(dataset="moons"))``."""
+    from gui.editor.document import NetworkDocument
+    from gui.training.page import TrainingPage
+
+    pages = []
+
+    def make(spec, config):
+        doc = NetworkDocument(spec)
+        doc.set_training_settings(config.to_dict())
+        page = TrainingPage(doc)
+        qtbot.addWidget(page)
+        page.resize(1280, 760)
+        page.show()
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.shutdown()

@@ -5,21 +5,13 @@ import pytest
 
 from core.templates import TEMPLATES
 from core.training.config import TrainConfig
-from gui.editor.document import NetworkDocument
 from gui.training.board import PlotBoard
-from gui.training.page import TrainingPage
 
 
 @pytest.fixture
-def page(qtbot):
-    doc = NetworkDocument(TEMPLATES["classifier_2d"].make())       # 2 inputs, two hidden ReLU layers
-    doc.set_training_settings(TrainConfig(dataset="moons", n_samples=100, epochs=4, batch_size=16).to_dict())
-    p = TrainingPage(doc)
-    qtbot.addWidget(p)
-    p.resize(1280, 760)
-    p.show()
-    yield p
-    p.shutdown()
+def page(training_page):                                          # 2 inputs, two hidden ReLU layers
+    return training_page(TEMPLATES["classifier_2d"].make(),
+                         TrainConfig(dataset="moons", n_samples=100, epochs=4, batch_size=16))
 
 
 def test_each_tab_names_the_pictures_its_plots_draw(qtbot):

@@ -6,21 +6,13 @@ from PySide6.QtCore import QStandardPaths, Qt
 
 from core.templates import TEMPLATES
 from core.training.config import TrainConfig
-from gui.editor.document import NetworkDocument
-from gui.training.page import TrainingPage
 
 
 @pytest.fixture
-def page(qtbot, tmp_path, monkeypatch):
+def page(training_page, tmp_path, monkeypatch):
     monkeypatch.setattr("gui.training.data_source.data_folder", lambda: str(tmp_path / "datasets"))
-    doc = NetworkDocument(TEMPLATES["cnn_28"].make())                  # made for 28×28
-    doc.set_training_settings(TrainConfig(dataset="moons", epochs=2, batch_size=32, lr=3e-3).to_dict())
-    p = TrainingPage(doc)
-    qtbot.addWidget(p)
-    p.resize(1280, 760)
-    p.show()
-    yield p
-    p.shutdown()
+    return training_page(TEMPLATES["cnn_28"].make(),                  # made for 28×28
+                         TrainConfig(dataset="moons", epochs=2, batch_size=32, lr=3e-3))
 
 
 def test_digits_fit_train_and_every_image_view_fills(qtbot, page):

@@ -10,15 +10,9 @@ from gui.training.page import TrainingPage
 
 
 @pytest.fixture
-def page(qtbot):
-    doc = NetworkDocument(TEMPLATES["classifier_2d"].make())       # 2 inputs, 2 classes
-    doc.set_training_settings(TrainConfig(dataset="moons", n_samples=100, epochs=4, batch_size=16).to_dict())
-    p = TrainingPage(doc)
-    qtbot.addWidget(p)
-    p.resize(1280, 760)
-    p.show()
-    yield p
-    p.shutdown()
+def page(training_page):                                          # 2 inputs, 2 classes
+    return training_page(TEMPLATES["classifier_2d"].make(),
+                         TrainConfig(dataset="moons", n_samples=100, epochs=4, batch_size=16))
 
 
 def wait_done(qtbot, page, timeout=60_000):

@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt
 from core.data.text import load_text
 from core.templates import TEMPLATES
 from core.training.config import TrainConfig
-from gui.editor.document import NetworkDocument
-from gui.training.page import TrainingPage
 
 JA = "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。\n" * 30     # 34 characters x 30
 
@@ -23,15 +21,8 @@ def small_gpt():
 
 
 @pytest.fixture
-def page(qtbot):
-    doc = NetworkDocument(small_gpt())
-    doc.set_training_settings(TrainConfig(dataset="moons", epochs=2).to_dict())
-    p = TrainingPage(doc)
-    qtbot.addWidget(p)
-    p.resize(1280, 760)
-    p.show()
-    yield p
-    p.shutdown()
+def page(training_page):
+    return training_page(small_gpt(), TrainConfig(dataset="moons", epochs=2))
 
 
 def _visible_rows(page):
