@@ -8,7 +8,7 @@ A plot is a QWidget with:
     redraw()                         # draw what was added (called by the board, ≤ ~10 times a second)
     set_data(data)                   # optional: the dataset changed
 
-Adding a plot is one class with that interface and one line in ``PLOTS`` below.
+Adding a plot is one class with that interface and one line in ``PLOTS`` below (with the task pictures it draws, if any).
 The board redraws one dirty plot of the visible tab per frame tick, round robin, so every
 event-loop turn stays short while the training process sends ~30 messages a second.
 """
@@ -29,35 +29,28 @@ FRAME_MS = 80      # one plot per tick: four plots each redraw ≤ ~3 times a se
 
 SIDE_BY_SIDE = ("text",)   # tabs whose two views share the width: a column of text beside a square map
 
-# (name, tab, factory): the board's plots, in the order they are laid out in their tab
+# (name, tab, factory, pictures): the board's plots, in the order they are laid out in their tab, and
+# the task pictures each draws (core Task.PICTURES names): the running task makes only those of the
+# visible tab's plots (``wanted_pictures``), and every one at the run's end
 PLOTS = (
-    ("loss", "overview", lambda: CurvesPlot("loss")),
-    ("acc", "overview", lambda: CurvesPlot("acc")),
-    ("grad_bars", "overview", GradBarsPlot),
-    ("boundary", "overview", BoundaryPlot),
-    ("text_samples", "text", SamplesView),              # text (the text task): live samples ...
-    ("attention", "text", AttentionView),               # ... and attention maps
-    ("heatmap", "flow", GradHeatmap),
-    ("activity", "flow", ActivityPlot),
-    ("histograms", "histograms", HistogramPlot),
-    ("neurons", "neurons", NeuronMapsView),             # 2-D data: each hidden neuron over the plane
-    ("samples", "images", SampleGrid),                  # pictures (the image task)
-    ("confusion", "images", ConfusionView),
-    ("per_class", "images", PerClassView),
-    ("mistakes", "images", MistakesView),
-    ("feature_maps", "features", FeatureMapsView),
-    ("filters", "features", FiltersView),
-    ("draw_pad", "draw", DrawPad),
+    ("loss", "overview", lambda: CurvesPlot("loss"), ()),
+    ("acc", "overview", lambda: CurvesPlot("acc"), ()),
+    ("grad_bars", "overview", GradBarsPlot, ()),
+    ("boundary", "overview", BoundaryPlot, ("boundary",)),
+    ("text_samples", "text", SamplesView, ()),          # text (the text task): live samples ...
+    ("attention", "text", AttentionView, ()),           # ... and attention maps
+    ("heatmap", "flow", GradHeatmap, ()),
+    ("activity", "flow", ActivityPlot, ("activity",)),
+    ("histograms", "histograms", HistogramPlot, ("histograms",)),
+    ("neurons", "neurons", NeuronMapsView, ("neuron_maps",)),   # 2-D data: each hidden neuron over the plane
+    ("samples", "images", SampleGrid, ("samples",)),    # pictures (the image task)
+    ("confusion", "images", ConfusionView, ("confusion",)),
+    ("per_class", "images", PerClassView, ("per_class_acc",)),
+    ("mistakes", "images", MistakesView, ("misclassified",)),
+    ("feature_maps", "features", FeatureMapsView, ("sample",)),
+    ("filters", "features", FiltersView, ("filters",)),
+    ("draw_pad", "draw", DrawPad, ()),
 )
-
-# plot -> the task pictures it draws (core Task.PICTURES names): the running task makes only those
-# of the visible tab's plots (``wanted_pictures``), and every one at the run's end
-PICTURES = {
-    "boundary": ("boundary",), "activity": ("activity",), "histograms": ("histograms",),
-    "neurons": ("neuron_maps",),
-    "samples": ("samples",), "confusion": ("confusion",), "per_class": ("per_class_acc",),
-    "mistakes": ("misclassified",), "feature_maps": ("sample",), "filters": ("filters",),
-}
 
 
 class PlotBoard(QTabWidget):
@@ -65,9 +58,9 @@ class PlotBoard(QTabWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plots = {name: make() for name, _, make in PLOTS}
+        self.plots = {name: make() for name, _, make, _ in PLOTS}
         tabs = {}
-        for name, tab, _ in PLOTS:
+        for name, tab, _, _ in PLOTS:
             tabs.setdefault(tab, []).append(self.plots[name])
         titles = {"overview": self.tr("Overview"), "flow": self.tr("Gradient flow over time"),
                   "histograms": self.tr("Histograms"), "neurons": self.tr("Hidden neurons"),
@@ -117,7 +110,7 @@ class PlotBoard(QTabWidget):
     def wanted_pictures(self) -> list[str]:
         """The task pictures the visible tab's plots draw (sorted names, for ``Task.want_pictures``)."""
         tab = self._tab_keys[max(self.currentIndex(), 0)]
-        return sorted({p for name, t, _ in PLOTS if t == tab for p in PICTURES.get(name, ())})
+        return sorted({p for _, t, _, pictures in PLOTS if t == tab for p in pictures})
 
     def set_runs(self, labels: list[str]) -> None:
         for p in self.plots.values():
