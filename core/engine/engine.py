@@ -192,7 +192,8 @@ class Engine:
         loss.backward()
         self.step += 1
         now = time.perf_counter()
-        if self._layers and self.callbacks and now - self._last_stats >= self.cadence.stats_interval_s:
+        last = self.step == self.total_steps                # the final step's gradients: what 'latest' shows at the end
+        if self._layers and self.callbacks and (last or now - self._last_stats >= self.cadence.stats_interval_s):
             self._last_stats = now
             stats = grad_stats(self.step, self._layers)
             for cb in self.callbacks:
