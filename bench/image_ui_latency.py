@@ -61,8 +61,7 @@ def main(argv=None) -> dict:
         elif "warm_mb" not in memory and now - memory["t0"] >= WARM_S:
             memory["warm_mb"] = rss_mb()
     page.controller.progress.connect(on_progress)
-    U.SECONDS = opts.seconds
-    latency = U.measure(page, page.start, page.stop)
+    latency = U.measure(page, page.start, page.stop, seconds=opts.seconds)
     end_mb = rss_mb()
     maps_drawn = sum(len(g.tiles) for _, g in board.feature_maps.grids)
     page.shutdown()
