@@ -44,11 +44,11 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--warmup", type=float, default=60.0, help="seconds before the first counted sample")
     parser.add_argument("--max-points", type=int, default=0,
-                        help="try the training curves bounded at N points (plots.MAX_POINTS; 0: as shipped)")
+                        help="try the training curves bounded at N points (curves.MAX_POINTS; 0: as shipped)")
     args = parser.parse_args(argv)
     if args.max_points:
-        from gui.training import plots
-        plots.MAX_POINTS = args.max_points    # each curve's Series(max_points=plots.MAX_POINTS)
+        from gui.training import curves
+        curves.MAX_POINTS = args.max_points    # each curve's Series(max_points=curves.MAX_POINTS)
     from PySide6.QtCore import QEventLoop, QTimer
 
     from gui.run.controller import server

@@ -23,7 +23,9 @@ from gui.images.neuron_maps import NeuronMapsView
 from gui.images.views import ConfusionView, FeatureMapsView, FiltersView, MistakesView, PerClassView, SampleGrid
 from gui.text.attention import AttentionView
 from gui.text.samples import SamplesView
-from gui.training.plots import ActivityPlot, BoundaryPlot, CurvesPlot, GradBarsPlot, GradHeatmap, HistogramPlot
+from gui.training.curves import CurvesPlot
+from gui.training.gradient_plots import GradBarsPlot, GradHeatmap
+from gui.training.probe_plots import ActivityPlot, BoundaryPlot, HistogramPlot
 
 FRAME_MS = 80      # one plot per tick: four plots each redraw ≤ ~3 times a second (the window's CPU is the training process's neighbour on 2 cores)
 

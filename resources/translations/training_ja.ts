@@ -4,29 +4,29 @@
 <context>
     <name>ActivityPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="480"/>
+        <location filename="../../gui/training/probe_plots.py" line="37"/>
         <source>Saturated (sigmoid/tanh) and dead (ReLU) share</source>
         <translation>飽和（sigmoid/tanh）と死んだユニット（ReLU）の割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="480"/>
+        <location filename="../../gui/training/probe_plots.py" line="37"/>
         <source>share</source>
         <translation>割合</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="480"/>
-        <location filename="../../gui/training/plots.py" line="529"/>
-        <location filename="../../gui/training/plots.py" line="540"/>
+        <location filename="../../gui/training/probe_plots.py" line="37"/>
+        <location filename="../../gui/training/probe_plots.py" line="86"/>
+        <location filename="../../gui/training/probe_plots.py" line="97"/>
         <source>activation layer</source>
         <translation>活性化層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="497"/>
+        <location filename="../../gui/training/probe_plots.py" line="54"/>
         <source>saturated</source>
         <translation>飽和</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="499"/>
+        <location filename="../../gui/training/probe_plots.py" line="56"/>
         <source>dead</source>
         <translation>死んだユニット</translation>
     </message>
@@ -34,44 +34,44 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="575"/>
-        <location filename="../../gui/training/plots.py" line="627"/>
+        <location filename="../../gui/training/probe_plots.py" line="132"/>
+        <location filename="../../gui/training/probe_plots.py" line="184"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="627"/>
+        <location filename="../../gui/training/probe_plots.py" line="184"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="630"/>
+        <location filename="../../gui/training/probe_plots.py" line="187"/>
         <source>text has none: its samples are on the Text tab.</source>
         <translation>テキストにはありません。サンプルは「テキスト」タブにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="634"/>
+        <location filename="../../gui/training/probe_plots.py" line="191"/>
         <source>Background: the predicted class</source>
         <translation>背景: ネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="635"/>
+        <location filename="../../gui/training/probe_plots.py" line="192"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="629"/>
-        <location filename="../../gui/training/plots.py" line="639"/>
+        <location filename="../../gui/training/probe_plots.py" line="186"/>
+        <location filename="../../gui/training/probe_plots.py" line="196"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="640"/>
+        <location filename="../../gui/training/probe_plots.py" line="197"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="637"/>
+        <location filename="../../gui/training/probe_plots.py" line="194"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -79,61 +79,61 @@
 <context>
     <name>CurvesPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="71"/>
-        <location filename="../../gui/training/plots.py" line="149"/>
+        <location filename="../../gui/training/curves.py" line="29"/>
+        <location filename="../../gui/training/curves.py" line="107"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="71"/>
-        <location filename="../../gui/training/plots.py" line="155"/>
+        <location filename="../../gui/training/curves.py" line="29"/>
+        <location filename="../../gui/training/curves.py" line="113"/>
         <source>Accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="73"/>
-        <location filename="../../gui/training/plots.py" line="160"/>
+        <location filename="../../gui/training/curves.py" line="31"/>
+        <location filename="../../gui/training/curves.py" line="118"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="82"/>
+        <location filename="../../gui/training/curves.py" line="40"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="107"/>
+        <location filename="../../gui/training/curves.py" line="65"/>
         <source>loss per step</source>
         <translation>ステップごとの損失</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="122"/>
+        <location filename="../../gui/training/curves.py" line="80"/>
         <source>train (epoch)</source>
         <translation>学習（エポック）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="122"/>
+        <location filename="../../gui/training/curves.py" line="80"/>
         <source>train</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="118"/>
-        <location filename="../../gui/training/plots.py" line="123"/>
+        <location filename="../../gui/training/curves.py" line="76"/>
+        <location filename="../../gui/training/curves.py" line="81"/>
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="149"/>
+        <location filename="../../gui/training/curves.py" line="107"/>
         <source>Loss (nats/char)</source>
         <translation>損失（ナット/文字）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="155"/>
+        <location filename="../../gui/training/curves.py" line="113"/>
         <source>Accuracy (classification only)</source>
         <translation>正解率（分類のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="160"/>
+        <location filename="../../gui/training/curves.py" line="118"/>
         <source>epoch</source>
         <translation>エポック</translation>
     </message>
@@ -179,48 +179,48 @@
 <context>
     <name>GradBarsPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="260"/>
+        <location filename="../../gui/training/gradient_plots.py" line="25"/>
         <source>Gradient flow (latest step)</source>
         <translation>勾配の流れ（最新ステップ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="260"/>
-        <location filename="../../gui/training/plots.py" line="321"/>
+        <location filename="../../gui/training/gradient_plots.py" line="25"/>
+        <location filename="../../gui/training/gradient_plots.py" line="86"/>
         <source>|grad| (log scale)</source>
         <translation>|勾配|（対数目盛）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="261"/>
+        <location filename="../../gui/training/gradient_plots.py" line="26"/>
         <source>layer index (layers with weights)</source>
         <translation>層の番号（重みを持つ層）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="270"/>
+        <location filename="../../gui/training/gradient_plots.py" line="35"/>
         <source>Relative to the last layer</source>
         <translation>最後の層に対する比</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="271"/>
+        <location filename="../../gui/training/gradient_plots.py" line="36"/>
         <source>Each layer&apos;s mean |grad| divided by the last layer&apos;s: a vanishing gradient reads as a bar far below 1</source>
         <translation>各層の |勾配| の平均を最後の層の値で割ったもの。勾配消失は 1 よりずっと低い棒として見えます</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="289"/>
+        <location filename="../../gui/training/gradient_plots.py" line="54"/>
         <source>mean |grad|</source>
         <translation>|勾配| の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="291"/>
+        <location filename="../../gui/training/gradient_plots.py" line="56"/>
         <source>max |grad|</source>
         <translation>|勾配| の最大</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="294"/>
+        <location filename="../../gui/training/gradient_plots.py" line="59"/>
         <source>exactly 0</source>
         <translation>ちょうど 0</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="320"/>
+        <location filename="../../gui/training/gradient_plots.py" line="85"/>
         <source>|grad| ÷ last layer (log)</source>
         <translation>|勾配|÷最終層（対数）</translation>
     </message>
@@ -228,17 +228,17 @@
 <context>
     <name>GradHeatmap</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="392"/>
+        <location filename="../../gui/training/gradient_plots.py" line="157"/>
         <source>Gradient flow over time: log10 of mean |grad| per layer (bright = large, dark = vanishing, white = exactly 0)</source>
         <translation>勾配の流れの推移：層ごとの平均 |勾配| の log10（明るい = 大きい、暗い = 消失しかけ、白 = ちょうど 0）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="407"/>
+        <location filename="../../gui/training/gradient_plots.py" line="172"/>
         <source>layer</source>
         <translation>層</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="408"/>
+        <location filename="../../gui/training/gradient_plots.py" line="173"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
@@ -246,34 +246,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/plots.py" line="679"/>
+        <location filename="../../gui/training/probe_plots.py" line="238"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="679"/>
-        <location filename="../../gui/training/plots.py" line="680"/>
+        <location filename="../../gui/training/probe_plots.py" line="238"/>
+        <location filename="../../gui/training/probe_plots.py" line="239"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="679"/>
-        <location filename="../../gui/training/plots.py" line="680"/>
+        <location filename="../../gui/training/probe_plots.py" line="238"/>
+        <location filename="../../gui/training/probe_plots.py" line="239"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="680"/>
+        <location filename="../../gui/training/probe_plots.py" line="239"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="682"/>
+        <location filename="../../gui/training/probe_plots.py" line="241"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/plots.py" line="684"/>
+        <location filename="../../gui/training/probe_plots.py" line="243"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -281,42 +281,42 @@
 <context>
     <name>PlotBoard</name>
     <message>
-        <location filename="../../gui/training/board.py" line="61"/>
+        <location filename="../../gui/training/board.py" line="67"/>
         <source>Overview</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="61"/>
+        <location filename="../../gui/training/board.py" line="67"/>
         <source>Gradient flow over time</source>
         <translation>勾配の流れの推移</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="62"/>
+        <location filename="../../gui/training/board.py" line="68"/>
         <source>Histograms</source>
         <translation>ヒストグラム</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="62"/>
+        <location filename="../../gui/training/board.py" line="68"/>
         <source>Hidden neurons</source>
         <translation>隠れニューロン</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="63"/>
+        <location filename="../../gui/training/board.py" line="69"/>
         <source>Pictures</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="63"/>
+        <location filename="../../gui/training/board.py" line="69"/>
         <source>Feature maps and filters</source>
         <translation>特徴マップとフィルタ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="64"/>
+        <location filename="../../gui/training/board.py" line="70"/>
         <source>Draw pad</source>
         <translation>お絵かきパッド</translation>
     </message>
     <message>
-        <location filename="../../gui/training/board.py" line="64"/>
+        <location filename="../../gui/training/board.py" line="70"/>
         <source>Text</source>
         <translation>テキスト</translation>
     </message>
@@ -559,8 +559,8 @@
     <name>TrainingPage</name>
     <message>
         <location filename="../../gui/training/page.py" line="67"/>
-        <location filename="../../gui/training/page.py" line="163"/>
-        <location filename="../../gui/training/page.py" line="377"/>
+        <location filename="../../gui/training/page.py" line="164"/>
+        <location filename="../../gui/training/page.py" line="379"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
@@ -595,117 +595,117 @@
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="220"/>
+        <location filename="../../gui/training/page.py" line="221"/>
         <source>Lesson set-up: {0}</source>
         <translation>レッスンの設定：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="243"/>
+        <location filename="../../gui/training/page.py" line="244"/>
         <source>Reading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="259"/>
+        <location filename="../../gui/training/page.py" line="260"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="265"/>
+        <location filename="../../gui/training/page.py" line="266"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="308"/>
+        <location filename="../../gui/training/page.py" line="310"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="323"/>
+        <location filename="../../gui/training/page.py" line="325"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="326"/>
+        <location filename="../../gui/training/page.py" line="328"/>
         <source>Export the run as a Python script</source>
         <translation>学習の実行を Python スクリプトとして書き出す</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="327"/>
+        <location filename="../../gui/training/page.py" line="329"/>
         <source>Python files (*.py)</source>
         <translation>Python ファイル (*.py)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="335"/>
+        <location filename="../../gui/training/page.py" line="337"/>
         <source>Export writes one network&apos;s run: turn Compare mode off first.</source>
         <translation>書き出せるのは1つのネットワークの実行です。先に比較モードをオフにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="351"/>
+        <location filename="../../gui/training/page.py" line="353"/>
         <source>Saving to {0} failed: {1}</source>
         <translation>{0} への保存に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="353"/>
+        <location filename="../../gui/training/page.py" line="355"/>
         <source>Exported the run to {0}. Run it with: python {1}</source>
         <translation>学習の実行を {0} に書き出しました。実行: python {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="372"/>
+        <location filename="../../gui/training/page.py" line="374"/>
         <source>editor network</source>
         <translation>エディタのネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="386"/>
+        <location filename="../../gui/training/page.py" line="388"/>
         <source>Press “Fit sizes to the data” to fix it.</source>
         <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="394"/>
+        <location filename="../../gui/training/page.py" line="396"/>
         <source>The network cannot be built:</source>
         <translation>ネットワークを作れません:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="283"/>
+        <location filename="../../gui/training/page.py" line="284"/>
         <source>Training on {0}…</source>
         <translation>{0} で学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="454"/>
+        <location filename="../../gui/training/page.py" line="456"/>
         <source>Training failed: {0}</source>
         <translation>学習に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="529"/>
+        <location filename="../../gui/training/page.py" line="531"/>
         <source>New data: the next start begins from fresh random weights.</source>
         <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="609"/>
+        <location filename="../../gui/training/page.py" line="611"/>
         <source>The trained network cannot write: {0}</source>
         <translation>学習済みのネットワークで文章を書けません: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="644"/>
+        <location filename="../../gui/training/page.py" line="652"/>
         <source>The network changed: the next start begins from fresh random weights.</source>
         <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="654"/>
+        <location filename="../../gui/training/page.py" line="662"/>
         <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
         <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="664"/>
+        <location filename="../../gui/training/page.py" line="672"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="665"/>
+        <location filename="../../gui/training/page.py" line="673"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="677"/>
+        <location filename="../../gui/training/page.py" line="685"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>

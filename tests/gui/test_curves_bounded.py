@@ -3,8 +3,8 @@ from types import SimpleNamespace as NS
 
 import numpy as np
 
-from gui.training import plots
-from gui.training.plots import CurvesPlot
+from gui.training import curves
+from gui.training.curves import CurvesPlot
 
 
 def _feed(plot: CurvesPlot, epochs: int, steps_per_epoch: int = 50) -> None:
@@ -28,12 +28,12 @@ def test_hours_of_steps_and_epochs_draw_a_bounded_number_of_points(qtbot):
     qtbot.addWidget(plot)
     plot.set_runs(["A"])
     items = list(plot.plot.getPlotItem().items)
-    epochs = 2 * plots.MAX_POINTS + 300          # both the step and the epoch curves pass the bound
+    epochs = 2 * curves.MAX_POINTS + 300          # both the step and the epoch curves pass the bound
     _feed(plot, epochs)
     run = plot.runs[0]
     for name in ("train", "val", "step_curve"):
         x, y = run[name].getOriginalDataset()
-        assert 0 < len(x) <= plots.MAX_POINTS, name
+        assert 0 < len(x) <= curves.MAX_POINTS, name
     # the newest news is drawn; the oldest still is (halved, not dropped)
     x, y = run["train"].getOriginalDataset()
     assert x[-1] == epochs * 50 and x[0] == 50 and np.isclose(y[-1], 1.0 / epochs)

@@ -104,7 +104,7 @@ def test_a_legend_moves_to_the_corner_its_curves_leave_free(qtbot):
 def test_compare_mode_loss_legend_covers_no_curve(qtbot):
     from types import SimpleNamespace as NS
 
-    from gui.training.plots import CurvesPlot
+    from gui.training.curves import CurvesPlot
 
     plot = CurvesPlot("loss")
     qtbot.addWidget(plot)

@@ -178,7 +178,8 @@ def test_live_plots_survive_thousands_of_redraws(qtbot, monkeypatch):
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
-    from gui.training.plots import CurvesPlot, GradBarsPlot
+    from gui.training.curves import CurvesPlot
+    from gui.training.gradient_plots import GradBarsPlot
     painted = {"curve": 0, "bars": 0}
     curve_paint, bar_paint = pg.PlotCurveItem.paint, pg.BarGraphItem.paint
 
@@ -272,7 +273,7 @@ def test_gradient_bars_stay_visible_however_small_the_gradients(qtbot):
     """A converged ReLU net has mean |grad| ~1e-11 and a deep sigmoid net's first layer ~1e-7:
     the log axis must reach down to them instead of stopping at a fixed 1e-6."""
     from core.engine.events import GradStats
-    from gui.training.plots import GradBarsPlot
+    from gui.training.gradient_plots import GradBarsPlot
     bars = GradBarsPlot()
     qtbot.addWidget(bars)
     bars.relative.setChecked(False)                          # the raw values
@@ -289,7 +290,7 @@ def test_gradient_axis_grows_at_once_and_shrinks_only_when_values_stay_small(qtb
     """The log axis no longer jumps between decades at every redraw (it flickered, and each jump
     re-laid the axis text): a wider range is taken at once, a narrower one after STEADY_REDRAWS."""
     from core.engine.events import GradStats
-    from gui.training.plots import STEADY_REDRAWS, GradBarsPlot
+    from gui.training.gradient_plots import STEADY_REDRAWS, GradBarsPlot
     bars = GradBarsPlot()
     qtbot.addWidget(bars)
     bars.relative.setChecked(False)
@@ -320,7 +321,7 @@ def test_zero_gradients_draw_no_bar_and_do_not_stretch_the_axes(qtbot):
     from types import SimpleNamespace
 
     from core.engine.events import GradStats
-    from gui.training.plots import GradBarsPlot, GradHeatmap
+    from gui.training.gradient_plots import GradBarsPlot, GradHeatmap
     bars, heat = GradBarsPlot(), GradHeatmap()
     for w in (bars, heat):
         qtbot.addWidget(w)
@@ -413,7 +414,7 @@ def test_exact_zero_gradients_are_drawn_as_zero_not_as_small(qtbot):
     from types import SimpleNamespace
 
     from core.engine.events import GradStats
-    from gui.training.plots import GradBarsPlot, GradHeatmap
+    from gui.training.gradient_plots import GradBarsPlot, GradHeatmap
     bars, heat = GradBarsPlot(), GradHeatmap()
     for w in (bars, heat):
         qtbot.addWidget(w)
@@ -433,7 +434,7 @@ def test_the_two_gradient_heatmaps_share_one_colour_scale(qtbot):
     from types import SimpleNamespace
 
     from core.engine.events import GradStats
-    from gui.training.plots import GradHeatmap
+    from gui.training.gradient_plots import GradHeatmap
     heat = GradHeatmap()
     qtbot.addWidget(heat)
     heat.set_runs(["A: sigmoid", "B: ReLU"])
@@ -446,7 +447,7 @@ def test_the_two_gradient_heatmaps_share_one_colour_scale(qtbot):
 
 
 def test_the_saturation_chart_labels_each_nets_own_layers(qtbot):
-    from gui.training.plots import ActivityPlot
+    from gui.training.probe_plots import ActivityPlot
     plot = ActivityPlot()
     qtbot.addWidget(plot)
     ticks, label = plot.tick_labels([("1: Sigmoid", "3: Sigmoid"), ("1: ReLU", "3: ReLU")], ["A", "B"])
