@@ -80,7 +80,7 @@ def text_page():
     page = TrainingPage(doc)
     page.resize(1280, 760)
     page.show()
-    page.fit_network()
+    page.network_box.fit_network()
     page.board.show_tab("text")
     app.processEvents()
     return app, page

@@ -1,42 +1,42 @@
 """The training view: pick data, train the editor's network (or two in compare mode), watch it learn.
 
-Three parts, each readable alone: the settings form (``settings.py``), the run controls bound
-to this page's ``RunController`` (gui/run/), and the board of plots (``board.py``). The page
-only glues them: it checks the networks, turns the settings into engine runs
-(``TrainConfig.run_spec``), and keeps the finished runs' state so that Start continues them.
-Settings and the trained weights live in the ``NetworkDocument`` (saved in the project file).
+Parts, each readable alone: the settings form (``settings.py``), the network box
+(``network_box.py``: the network, its fit to the data, export), the run controls bound to this
+page's ``RunController`` (gui/run/), the message line (``run_message.py``: what a run does and
+how each ended), the board of plots (``board.py``) and the Text tab's answers outside a run
+(``text_session.py``). The page only glues them: it turns the settings into engine runs
+(``run_maker.py``, ``TrainConfig.run_spec``), and keeps the finished runs' state so that Start
+continues them. Settings and the trained weights live in the ``NetworkDocument`` (saved in the
+project file).
 """
 from __future__ import annotations
 
 import torch
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from core.analysis import ERROR
-from core.build import BuildError, build
 from core.data.csv_import import read_columns, read_table
 from core.data.datasets import DataError
 from core.data.images import ImageSet
 from core.data.text import TextCorpus
 from core.engine.process import Job
-from core.export_run import ExportError, run_script
-from core.files import atomic_write, os_error_text
 from core.i18n import language
-from core.init import init_weights
 from core.lessons.setups import SETUPS
 from core.templates import TEMPLATES
 from core.training.config import TEXT_OPTIONS, TrainConfig
-from core.training import verdict
-from core.training.netfit import fit_problems, fit_to_data, loss_title, size_problems, softmax_warning
+from core.training.netfit import fit_to_data, loss_title
 from gui.run.controller import RunController, server
 from gui.run.controls import RunControls
 from gui.training.board import FRAME_MS, PlotBoard
 from gui.common import theme
 from gui.common.job_bar import JobBar
 from gui.images.download import DownloadBar
-from gui.text.trained import ATTENTION, SAMPLE, TrainedText
 from gui.training.data_source import DataSource, file_name, large
-from gui.training.settings import EDITOR, SettingsPanel
+from gui.training.network_box import NetworkBox
+from gui.training.run_maker import RunMaker
+from gui.training.run_message import RunMessage
+from gui.training.settings import SettingsPanel
+from gui.training.text_session import TextSession
 
 
 class TrainingPage(QWidget):
@@ -51,40 +51,24 @@ class TrainingPage(QWidget):
         self._labels: list[str] = []
         self._use_saved_weights = True       # the project's weights seed the next fresh start
         self._writing_settings = False
-        self._run_failed = False
         self._edited_while_running = False   # the run trains the network as it was at Start
         self.finished_runs = 0               # for tests and the status line
         self.last_lr = float("nan")          # the learning rate the engine reported last
         self.last_progress = None            # the latest Progress (benchmarks read its timing)
         self._pending_setup = ""             # a lesson's set-up waiting for the running job to stop
-        self._running_text = ""              # the message while a run goes on (paused: another)
-        self.ends: list = []                 # per run of the last job: its EndEvent (final metrics)
-        self._first_loss: list = []          # per run: the loss of its first step in this job
-        self._end_texts: list[str] = []      # per run: its end message
 
         # --- left: network box + settings ---
         self.settings = SettingsPanel()
-        net_box = QGroupBox(self.tr("Network"))
-        nl = QVBoxLayout(net_box)
-        self.net_label = QLabel()
-        self.net_label.setWordWrap(True)
-        self.fit_label = QLabel()
-        self.fit_label.setWordWrap(True)
-        self.fit_label.setStyleSheet(f"color: {theme.ERROR};")
-        self.fit_button = QPushButton(self.tr("Fit sizes to the data"))
-        self.fit_button.setToolTip(self.tr("Sets the input size and the last Linear layer's outputs "
-                                           "(undo with Ctrl+Z)"))
-        nl.addWidget(self.net_label)
-        nl.addWidget(self.fit_label)
-        nl.addWidget(self.fit_button)
-        self.export_button = QPushButton(self.tr("Export run as Python…"))
-        self.export_button.setToolTip(self.tr("A script with the data, model, loss, optimiser, training loop "
-                                              "and evaluation that trains as this page does"))
-        nl.addWidget(self.export_button)
+        self.message = RunMessage()               # (shown on the right)
+        self.download_bar = DownloadBar()         # MNIST and Fashion-MNIST, on request
+        self.read_bar = JobBar()                  # a large CSV file is read off the GUI thread
+        self.source = DataSource(self.download_bar, self.read_bar, self)   # what the settings' data is
+        self.network_box = NetworkBox(document, self.settings, self.source, self.message)
+        self.run_maker = RunMaker(document, self.settings, self.message, self)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(4, 4, 4, 4)
-        ll.addWidget(net_box)
+        ll.addWidget(self.network_box)
         ll.addWidget(self.settings)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -98,9 +82,6 @@ class TrainingPage(QWidget):
         self.x_axis.addItem(self.tr("x axis: step"), "step")
         self.x_axis.addItem(self.tr("x axis: epoch"), "epoch")
         self.controls.buttons.addWidget(self.x_axis)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         # a lesson's set-up says what to watch; it stays until the learner changes the set-up
         self.guide = QLabel()
         self.guide.setWordWrap(True)
@@ -115,13 +96,10 @@ class TrainingPage(QWidget):
         rl.addWidget(self.controls)
         rl.addWidget(self.guide)
         rl.addWidget(self.message)
-        self.download_bar = DownloadBar()         # MNIST and Fashion-MNIST, on request
         rl.addWidget(self.download_bar)
-        self.read_bar = JobBar()                  # a large CSV file is read off the GUI thread
         rl.addWidget(self.read_bar)
         rl.addWidget(self.board, 1)
-        self.source = DataSource(self.download_bar, self.read_bar, self)   # what the settings' data is
-        self.trained_text = TrainedText(self)     # after a text run: its final weights answer the Text tab
+        self.text_session = TextSession(self.board, self.settings, document, self.message, self)
         split = QSplitter()
         split.addWidget(scroll)
         split.addWidget(right)
@@ -139,12 +117,10 @@ class TrainingPage(QWidget):
         self.controls.start_requested.connect(self.start)
         self.controls.reset_requested.connect(self.reset)
         self.controller.progress.connect(self._on_progress)
-        self.controller.failed.connect(self._on_failed)
+        self.controller.failed.connect(self.message.job_failed)
         self.controller.finished.connect(self._on_finished)
         self.controller.state_changed.connect(self._check_network)
         self.controller.state_changed.connect(self._show_run_state)
-        self.fit_button.clicked.connect(self.fit_network)
-        self.export_button.clicked.connect(self.export_run_dialog)
         self.x_axis.currentIndexChanged.connect(self._x_axis_changed)
         self.settings.changed.connect(self._settings_edited)
         self.settings.lr_changed.connect(self._lr_changed)
@@ -153,9 +129,6 @@ class TrainingPage(QWidget):
         self.board.feature_maps.options_changed.connect(self._picture_chosen)
         for view in (self.board.text_samples, self.board.attention):     # prompt, temperature...
             view.options_changed.connect(self._text_options_changed)
-        self.trained_text.pictures.connect(self._trained_text_pictures)
-        self.trained_text.failed.connect(self._trained_text_failed)
-        self.trained_text.busy_changed.connect(self._trained_text_busy)
         self.settings.sigmoid_vs_relu.connect(self._sigmoid_vs_relu_clicked)
         document.changed.connect(self._network_changed)
         document.training_settings_changed.connect(self._document_settings_changed)
@@ -210,7 +183,7 @@ class TrainingPage(QWidget):
         self._pending_setup = ""
         cfg = setup.config()
         self.settings.set_config(cfg)            # no change signal: applied below in one go
-        self._show_text_options(cfg)
+        self.text_session.show_options(cfg)
         self._save_settings(self.settings.config())
         self.source.load(self.settings.config())
         if setup.network:
@@ -237,10 +210,10 @@ class TrainingPage(QWidget):
             self.settings.set_csv(path, columns, self.settings.target.currentText())
 
         def refuse(text):
-            self._show_message(text, error=True)
+            self.message.say(text, error=True)
 
         if large(path):
-            self._show_message("")
+            self.message.say("")
             self.read_bar.start(self.tr("Reading {0}…").format(file_name(path)),
                                 lambda progress, cancelled: read_table(path, progress, cancelled)[0],
                                 offer, refuse)
@@ -257,15 +230,14 @@ class TrainingPage(QWidget):
         if self.is_running():
             return
         if RunController.busy():
-            self._show_message(self.tr("Another training run is still using the training process."),
-                               error=True)
+            self.message.say(self.tr("Another training run is still using the training process."), error=True)
             return
         cfg = self.settings.config()
         problems = cfg.problems()
         if self.data is None:
             problems.append(self.message.text() or self.tr("No data."))
         if problems:
-            self._show_message("\n".join(problems), error=True)
+            self.message.say("\n".join(problems), error=True)
             return
         if self._runs is None and not self._make_runs(cfg):
             return
@@ -274,15 +246,10 @@ class TrainingPage(QWidget):
                 run.limits.max_steps = cfg.steps
             else:
                 run.limits.max_epochs = cfg.epochs
-        self._run_failed = False
         self._edited_while_running = False
-        self.trained_text.clear()                   # the running task writes the samples now
-        self.ends = [None] * len(self._runs)
-        self._first_loss = [None] * len(self._runs)
-        self._end_texts = [""] * len(self._runs)
+        self.text_session.trained.clear()           # the running task writes the samples now
         self.controls.run_started(max(((r.state or {}).get("step", 0) for r in self._runs), default=0))
-        self._running_text = self.tr("Training on {0}…").format(cfg.device.upper())
-        self._show_message(self._running_text)
+        self.message.job_started(len(self._runs), cfg.device)
         self.settings.set_running(True)
         self.controller.start(Job(self._runs, lockstep=len(self._runs) > 1, threads=cfg.threads,
                                   language=language()), single_step,
@@ -307,108 +274,32 @@ class TrainingPage(QWidget):
         if self.is_running():
             return
         self._clean_run()
-        self._show_message(self.tr("Reset: the next start begins from fresh random weights."))
+        self.message.say(self.tr("Reset: the next start begins from fresh random weights."))
 
     def _clean_run(self) -> None:
         """Forget the runs and their plots; the next start begins from fresh random weights."""
         self._runs = None
         self._use_saved_weights = False
-        self.trained_text.clear()
-        self._set_runs([label for label, _, _ in self._specs(self.settings.config())])
+        self.text_session.trained.clear()
+        self._set_runs(self.run_maker.labels(self.settings.config()))
         self.controls.clear()
-
-    def fit_network(self) -> None:
-        if self.data is None:
-            return
-        fixed = fit_to_data(self.document.spec(), self.data)
-        if fixed is not None:
-            self.document.set_spec(fixed, self.tr("Fit network to the data"))
-
-    def export_run_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the run as a Python script"), "train_run.py",
-                                              self.tr("Python files (*.py)"))
-        if path:
-            self.export_run(path if path.endswith(".py") else path + ".py")
-
-    def export_run(self, path: str) -> bool:
-        """Write the run these settings describe (the editor's network) as a script; say why not."""
-        cfg = self.settings.config()
-        if self.settings.compare_on():
-            self._show_message(self.tr("Export writes one network's run: turn Compare mode off first."), error=True)
-            return False
-        problems = cfg.problems() + ([] if self.data is not None else [self.message.text()])
-        spec = self.document.spec()
-        if self.data is not None:
-            problems += size_problems(spec, self.data)
-        if problems:
-            self._show_message("\n".join(problems), error=True)
-            return False
-        try:
-            text = run_script(spec, cfg, self.data)
-            atomic_write(path, lambda f: f.write(text))
-        except (ExportError, DataError) as e:
-            self._show_message(str(e), error=True)
-            return False
-        except OSError as e:
-            self._show_message(self.tr("Saving to {0} failed: {1}").format(path, os_error_text(e)), error=True)
-            return False
-        self._show_message(self.tr("Exported the run to {0}. Run it with: python {1}").format(
-            path, path.replace("\\", "/").rsplit("/", 1)[-1]))
-        return True
 
     def shutdown(self) -> None:
         """Stop the run and join the relay thread (the main window calls this on close)."""
         self.controller.shutdown()
         self.download_bar.shutdown()
         self.read_bar.shutdown()
-        self.trained_text.shutdown()
+        self.text_session.trained.shutdown()
         self._status_timer.stop()
-
-    # --- building runs -----------------------------------------------------------------------
-    def _specs(self, cfg: TrainConfig):
-        """(label, spec, from_editor) for each network to train."""
-        if self.settings.compare_on():
-            out = []
-            for key, letter in ((cfg.compare_a, "A"), (cfg.compare_b, "B")):
-                if key == EDITOR:
-                    out.append((f"{letter}: " + self.tr("editor network"), self.document.spec(), True))
-                else:
-                    t = TEMPLATES[key]
-                    out.append((f"{letter}: {t.title}", t.make(), False))
-            return out
-        return [(self.tr("Network"), self.document.spec(), True)]
 
     def _make_runs(self, cfg: TrainConfig) -> bool:
         """Check every network against the data and prepare the job's runs (saved weights included)."""
-        runs, flags = [], []
-        for label, spec, from_editor in self._specs(cfg):
-            if from_editor:
-                issues = size_problems(spec, self.data)
-                if issues:
-                    hint = self.tr("Press “Fit sizes to the data” to fix it.") if fit_to_data(spec, self.data) else ""
-                    self._show_message("\n".join(issues + [hint]).strip(), error=True)
-                    return False
-            else:
-                spec = fit_to_data(spec, self.data) or spec     # templates adapt silently
-            try:
-                model = build(spec)                             # a check here; the process builds its own
-            except BuildError as e:
-                self._show_message(self.tr("The network cannot be built:") + "\n" + str(e), error=True)
-                return False
-            init_weights(model, cfg.init, cfg.init_std)
-            weights = self.document.weights() if from_editor and self._use_saved_weights else None
-            if weights is not None:
-                model.load_state_dict(weights)
-            problems = fit_problems(model, self.data, spec.input_shape)
-            if problems:
-                self._show_message("\n".join(problems), error=True)
-                return False
-            state = None if weights is None else {"model": {k: v.numpy() for k, v in weights.items()}}
-            runs.append(cfg.run_spec(spec.to_dict(), self.data, label, state, weights_only=True,
-                                     options=self._text_options()))
-            flags.append(from_editor)
-        self._runs, self._from_editor, self._runs_cfg = runs, flags, cfg
-        self._set_runs([r.label for r in runs])
+        made = self.run_maker.make(cfg, self.data, self._use_saved_weights)
+        if made is None:
+            return False
+        self._runs, self._from_editor = made
+        self._runs_cfg = cfg
+        self._set_runs([r.label for r in self._runs])
         return True
 
     # --- progress from the controller ------------------------------------------------------------
@@ -416,51 +307,17 @@ class TrainingPage(QWidget):
     def _on_progress(self, progress) -> None:
         self.last_progress = progress
         self.board.add(progress)
-        for i, batch in progress.runs.items():
-            if i < len(self._first_loss) and self._first_loss[i] is None and len(batch.losses):
-                self._first_loss[i] = float(batch.losses[0])
-            if batch.end is not None:
-                self._run_ended(i, batch.end)
-            if i == 0:
-                self.last_lr = batch.lr
+        self.message.add(progress, self._labels, self.board)     # the end message reads the plots
+        if 0 in progress.runs:
+            self.last_lr = progress.runs[0].lr
         self.controls.show_progress(progress, force=progress.final)
-
-    def _run_ended(self, index: int, end) -> None:
-        """The end message: how it ended, the final figures, and any failure that made no noise."""
-        prefix = f"{self._labels[index]}: " if len(self._labels) > 1 else ""
-        if index < len(self.ends):
-            self.ends[index] = end
-        if end.reason in ("nan", "error"):
-            self._run_failed = True
-            self._show_message(prefix + end.message, error=True)
-            return
-        if self._run_failed:
-            return
-        text = prefix + end.message
-        figures = verdict.summary(end.metrics)
-        if figures:
-            text += " " + figures
-        first = self._first_loss[index] if index < len(self._first_loss) else None
-        probe = self.board.activity.runs[index]["probe"] if index < len(self.board.activity.runs) else None
-        problems = verdict.warnings(first, end.metrics, probe, self.grad_bars.latest(index))
-        if problems:
-            text += "\n⚠ " + "\n⚠ ".join(problems)
-        if index < len(self._end_texts):
-            self._end_texts[index] = text
-        self._show_message("\n".join(t for t in self._end_texts if t) or text, warn=any(
-            "⚠" in t for t in self._end_texts))
-
-    @Slot(str)
-    def _on_failed(self, text: str) -> None:
-        self._run_failed = True
-        self._show_message(self.tr("Training failed: {0}").format(text), error=True)
 
     @Slot(object)
     def _on_finished(self, result) -> None:
         self._status_timer.stop()
         self.controls.flush()
         self.finished_runs += 1
-        if self._run_failed or result is None:
+        if self.message.failed or result is None:
             self._runs = None                # blown-up weights are not kept nor saved
         elif self._runs is not None:
             # the next Start continues from here: weights, optimiser state, shuffle order, counters
@@ -471,8 +328,8 @@ class TrainingPage(QWidget):
                 self.board.draw_pad.set_trained(run.args["spec"], run.state["model"], self.data.class_names)
             elif self._runs[0].task == "text":       # ... and so does the Text tab, after the run
                 run = self._runs[0]
-                self.trained_text.set_trained(run.args["spec"], run.state["model"], run.args["corpus"],
-                                              run.state.get("step"), run.args.get("seed", 0))
+                self.text_session.trained.set_trained(run.args["spec"], run.state["model"], run.args["corpus"],
+                                                      run.state.get("step"), run.args.get("seed", 0))
             # the editor's network keeps its trained weights in the project
             for run, from_editor in zip(self._runs, self._from_editor):
                 if from_editor:
@@ -500,12 +357,6 @@ class TrainingPage(QWidget):
         self.board.loss.set_x_mode(self.x_axis.currentData())
         self.board.acc.set_x_mode(self.x_axis.currentData())
 
-    def _show_message(self, text: str, error: bool = False, warn: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.setProperty("warning", warn)
-        self.message.setStyleSheet(f"color: {theme.ERROR if error else theme.WARN if warn else theme.OK};")
-
     # --- settings, data and network changes -------------------------------------------------
     def _save_settings(self, cfg: TrainConfig) -> None:
         self._writing_settings = True
@@ -527,10 +378,10 @@ class TrainingPage(QWidget):
             # new data: weights trained on the old data must not start the new run
             self._clean_run()
             if self.data is not None:
-                self._show_message(self.message.text() + "\n" + self.tr(
+                self.message.say(self.message.text() + "\n" + self.tr(
                     "New data: the next start begins from fresh random weights."))
-        elif [label for label, _, _ in self._specs(cfg)] != old_labels:
-            self._set_runs([label for label, _, _ in self._specs(cfg)])   # compare on/off: its plots go
+        elif self.run_maker.labels(cfg) != old_labels:
+            self._set_runs(self.run_maker.labels(cfg))   # compare on/off: its plots go
             self.controls.clear()
 
     @Slot()
@@ -544,9 +395,9 @@ class TrainingPage(QWidget):
             except DataError:
                 pass
         self.settings.set_config(cfg)
-        self._show_text_options(cfg)
+        self.text_session.show_options(cfg)
         self._runs = None
-        self.trained_text.clear()
+        self.text_session.trained.clear()
         self._use_saved_weights = True
         # the data the form shows: its widgets clamp a hand-edited file's values (seed -5, 5 samples)
         self.source.load(self.settings.config())
@@ -559,7 +410,7 @@ class TrainingPage(QWidget):
     @Slot()
     def _data_changed(self) -> None:
         """The views follow the data (None while it cannot be made, or is being read)."""
-        self._show_message(self.source.message, error=self.source.error)
+        self.message.say(self.source.message, error=self.source.error)
         self.board.set_data(self.data)
         self.settings.loss_label.setText(loss_title(self.data) if self.data else "–")
         text = isinstance(self.data, TextCorpus)
@@ -567,15 +418,6 @@ class TrainingPage(QWidget):
             self.x_axis.setCurrentIndex(self.x_axis.findData("step"))
         self.x_axis.setVisible(not text)
         self._check_network()
-
-    def _text_options(self) -> dict:
-        """What the text views ask for (prompt, temperature, top-k, attention text): a run starts with it."""
-        return self.settings.config().text_options()
-
-    def _show_text_options(self, cfg: TrainConfig) -> None:
-        """The text views show the settings' prompt, temperature, top-k and attention text."""
-        for view in (self.board.text_samples, self.board.attention):
-            view.set_options(cfg.text_options())
 
     @Slot(dict)
     def _text_options_changed(self, options: dict) -> None:
@@ -587,33 +429,7 @@ class TrainingPage(QWidget):
             if self._runs and self._runs[0].task == "text":
                 self.controller.set_task_options(options)
             return
-        if self.trained_text.has_model() or self._offer_saved_weights():
-            self.trained_text.ask(self._text_options(), {ATTENTION} if "attention_text" in options else {SAMPLE})
-
-    def _offer_saved_weights(self) -> bool:
-        """No run this session: the project's trained weights answer the Text tab, when they are the
-        ones the next Start continues (not after Reset or new data) and the network fits this text."""
-        spec, weights = self.document.spec(), self.document.weights()
-        if (not isinstance(self.data, TextCorpus) or not self._use_saved_weights or weights is None
-                or self.settings.compare_on() or size_problems(spec, self.data)):
-            return False
-        self.trained_text.set_trained(spec.to_dict(), {k: v.numpy() for k, v in weights.items()}, self.data,
-                                      None, self.settings.config().seed)
-        return True
-
-    @Slot(object, object)
-    def _trained_text_pictures(self, pictures: dict, step) -> None:
-        self.board.text_samples.update_pictures(pictures, step)
-        self.board.attention.update_pictures(pictures, step)
-
-    @Slot(str)
-    def _trained_text_failed(self, text: str) -> None:
-        self._show_message(self.tr("The trained network cannot write: {0}").format(text), error=True)
-
-    @Slot(bool)
-    def _trained_text_busy(self, busy: bool) -> None:
-        for view in (self.board.text_samples, self.board.attention):
-            view.setCursor(Qt.BusyCursor) if busy else view.unsetCursor()
+        self.text_session.answer(options, self.data, self._use_saved_weights)
 
     @Slot(list)
     def _pictures_wanted(self, names: list) -> None:
@@ -649,46 +465,18 @@ class TrainingPage(QWidget):
             self._clean_run()
             self.guide.hide()
             if had_run:
-                self._show_message(self.tr("The network changed: the next start begins from fresh random weights."))
+                self.message.say(self.tr("The network changed: the next start begins from fresh random weights."))
         self._check_network()
 
     @Slot()
     def _show_run_state(self) -> None:
         """While a run goes on, the message says whether it trains or waits (paused)."""
-        if not self.is_running() or self.message.property("error"):
-            return
-        if self.controller.is_paused():
-            step = self.controls.step()
-            self._show_message(self.tr("Paused at step {0}: Resume to go on, or Step for one batch.").format(
-                f"{step:,}"))
-        elif self._running_text:
-            self._show_message(self._running_text)
+        if self.is_running():
+            self.message.show_run_state(self.controls.step() if self.controller.is_paused() else None)
 
     @Slot()
     def _check_network(self) -> None:
-        spec = self.document.spec()
-        analysis = self.document.analysis()
-        kinds = " → ".join(l.kind for l in spec.layers) or "–"
-        self.net_label.setText(self.tr("Input {0} → {1}").format(tuple(spec.input_shape), kinds) + "\n"
-                               + self.tr("{0} parameters").format(f"{analysis.total_params:,}"))
-        issues = [p.message for p in analysis.problems if p.severity == ERROR]
-        fixable = False
-        if self.data is not None and not issues:
-            issues = size_problems(spec, self.data)
-            fixable = bool(issues) and fit_to_data(spec, self.data) is not None
-            warn = softmax_warning(spec, self.data)
-            if warn:
-                issues.append(warn)
-        cfg = self.settings.config()
-        if self.settings.compare_on() and EDITOR not in (cfg.compare_a, cfg.compare_b):
-            # compare mode trains two templates: the editor's network is not used now
-            self.net_label.setText(self.tr("Compare mode trains the two chosen templates; their input "
-                                           "and output sizes follow the data."))
-            issues, fixable = [], False
-        self.fit_label.setText("\n".join(issues))
-        self.fit_label.setVisible(bool(issues))
-        self.fit_button.setVisible(fixable)
-        self.fit_button.setEnabled(fixable and not self.is_running())
+        self.network_box.check(self.is_running())
 
     def _sigmoid_vs_relu_clicked(self) -> None:
         self.apply_setup("sigmoid_vs_relu")

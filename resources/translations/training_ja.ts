@@ -279,6 +279,79 @@
     </message>
 </context>
 <context>
+    <name>NetworkBox</name>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="21"/>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="29"/>
+        <source>Fit sizes to the data</source>
+        <translation>サイズをデータに合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="30"/>
+        <source>Sets the input size and the last Linear layer&apos;s outputs (undo with Ctrl+Z)</source>
+        <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="35"/>
+        <source>Export run as Python…</source>
+        <translation>学習の実行を Python で書き出す…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="36"/>
+        <source>A script with the data, model, loss, optimiser, training loop and evaluation that trains as this page does</source>
+        <translation>このページと同じ手順で学習する、データ・モデル・損失関数・最適化手法・学習ループ・評価を含むスクリプト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="48"/>
+        <source>Input {0} → {1}</source>
+        <translation>入力 {0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="49"/>
+        <source>{0} parameters</source>
+        <translation>パラメータ {0} 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="61"/>
+        <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
+        <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="74"/>
+        <source>Fit network to the data</source>
+        <translation>ネットワークをデータに合わせる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="77"/>
+        <source>Export the run as a Python script</source>
+        <translation>学習の実行を Python スクリプトとして書き出す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="78"/>
+        <source>Python files (*.py)</source>
+        <translation>Python ファイル (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="87"/>
+        <source>Export writes one network&apos;s run: turn Compare mode off first.</source>
+        <translation>書き出せるのは1つのネットワークの実行です。先に比較モードをオフにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="103"/>
+        <source>Saving to {0} failed: {1}</source>
+        <translation>{0} への保存に失敗しました: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/network_box.py" line="105"/>
+        <source>Exported the run to {0}. Run it with: python {1}</source>
+        <translation>学習の実行を {0} に書き出しました。実行: python {1}</translation>
+    </message>
+</context>
+<context>
     <name>PlotBoard</name>
     <message>
         <location filename="../../gui/training/board.py" line="67"/>
@@ -319,6 +392,47 @@
         <location filename="../../gui/training/board.py" line="70"/>
         <source>Text</source>
         <translation>テキスト</translation>
+    </message>
+</context>
+<context>
+    <name>RunMaker</name>
+    <message>
+        <location filename="../../gui/training/run_maker.py" line="29"/>
+        <source>editor network</source>
+        <translation>エディタのネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/run_maker.py" line="34"/>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/run_maker.py" line="48"/>
+        <source>Press “Fit sizes to the data” to fix it.</source>
+        <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/run_maker.py" line="56"/>
+        <source>The network cannot be built:</source>
+        <translation>ネットワークを作れません:</translation>
+    </message>
+</context>
+<context>
+    <name>RunMessage</name>
+    <message>
+        <location filename="../../gui/training/run_message.py" line="40"/>
+        <source>Training on {0}…</source>
+        <translation>{0} で学習中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/run_message.py" line="79"/>
+        <source>Training failed: {0}</source>
+        <translation>学習に失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/training/run_message.py" line="86"/>
+        <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
+        <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
     </message>
 </context>
 <context>
@@ -556,158 +670,64 @@
     </message>
 </context>
 <context>
+    <name>TextSession</name>
+    <message>
+        <location filename="../../gui/training/text_session.py" line="59"/>
+        <source>The trained network cannot write: {0}</source>
+        <translation>学習済みのネットワークで文章を書けません: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPage</name>
     <message>
-        <location filename="../../gui/training/page.py" line="67"/>
-        <location filename="../../gui/training/page.py" line="164"/>
-        <location filename="../../gui/training/page.py" line="379"/>
+        <location filename="../../gui/training/page.py" line="137"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="74"/>
-        <source>Fit sizes to the data</source>
-        <translation>サイズをデータに合わせる</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="75"/>
-        <source>Sets the input size and the last Linear layer&apos;s outputs (undo with Ctrl+Z)</source>
-        <translation>入力サイズと最後の Linear 層の出力数を設定します（Ctrl+Z で元に戻せます）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="80"/>
-        <source>Export run as Python…</source>
-        <translation>学習の実行を Python で書き出す…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="81"/>
-        <source>A script with the data, model, loss, optimiser, training loop and evaluation that trains as this page does</source>
-        <translation>このページと同じ手順で学習する、データ・モデル・損失関数・最適化手法・学習ループ・評価を含むスクリプト</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="98"/>
+        <location filename="../../gui/training/page.py" line="82"/>
         <source>x axis: step</source>
         <translation>横軸: ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="99"/>
+        <location filename="../../gui/training/page.py" line="83"/>
         <source>x axis: epoch</source>
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="221"/>
+        <location filename="../../gui/training/page.py" line="194"/>
         <source>Lesson set-up: {0}</source>
         <translation>レッスンの設定：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="244"/>
+        <location filename="../../gui/training/page.py" line="217"/>
         <source>Reading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="260"/>
+        <location filename="../../gui/training/page.py" line="233"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="266"/>
+        <location filename="../../gui/training/page.py" line="238"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="310"/>
+        <location filename="../../gui/training/page.py" line="277"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="325"/>
-        <source>Fit network to the data</source>
-        <translation>ネットワークをデータに合わせる</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="328"/>
-        <source>Export the run as a Python script</source>
-        <translation>学習の実行を Python スクリプトとして書き出す</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="329"/>
-        <source>Python files (*.py)</source>
-        <translation>Python ファイル (*.py)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="337"/>
-        <source>Export writes one network&apos;s run: turn Compare mode off first.</source>
-        <translation>書き出せるのは1つのネットワークの実行です。先に比較モードをオフにしてください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="353"/>
-        <source>Saving to {0} failed: {1}</source>
-        <translation>{0} への保存に失敗しました: {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="355"/>
-        <source>Exported the run to {0}. Run it with: python {1}</source>
-        <translation>学習の実行を {0} に書き出しました。実行: python {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="374"/>
-        <source>editor network</source>
-        <translation>エディタのネットワーク</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="388"/>
-        <source>Press “Fit sizes to the data” to fix it.</source>
-        <translation>「サイズをデータに合わせる」を押すと直せます。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="396"/>
-        <source>The network cannot be built:</source>
-        <translation>ネットワークを作れません:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="284"/>
-        <source>Training on {0}…</source>
-        <translation>{0} で学習中…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="456"/>
-        <source>Training failed: {0}</source>
-        <translation>学習に失敗しました: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="531"/>
+        <location filename="../../gui/training/page.py" line="382"/>
         <source>New data: the next start begins from fresh random weights.</source>
         <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="611"/>
-        <source>The trained network cannot write: {0}</source>
-        <translation>学習済みのネットワークで文章を書けません: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="652"/>
+        <location filename="../../gui/training/page.py" line="468"/>
         <source>The network changed: the next start begins from fresh random weights.</source>
         <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="662"/>
-        <source>Paused at step {0}: Resume to go on, or Step for one batch.</source>
-        <translation>ステップ {0} で一時停止中：「再開」で続行、「ステップ」で1バッチだけ進めます。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="672"/>
-        <source>Input {0} → {1}</source>
-        <translation>入力 {0} → {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="673"/>
-        <source>{0} parameters</source>
-        <translation>パラメータ {0} 個</translation>
-    </message>
-    <message>
-        <location filename="../../gui/training/page.py" line="685"/>
-        <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
-        <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>
 </context>
 </TS>

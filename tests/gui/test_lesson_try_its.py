@@ -64,7 +64,7 @@ def test_every_try_it_sets_up_everything_and_keeps_its_promise(window, qtbot):
                 # the first step starts from fresh weights: a loss near log(classes), not 6.5
                 first = page.loss_plot.runs[0]["steps"].data()[1][0]
                 assert first < 3, (t.action, first)
-                accs = [e.metrics["val_acc"] for e in page.ends]
+                accs = [e.metrics["val_acc"] for e in page.message.ends]
                 for i, (lo, hi) in enumerate(zip(setup.expect.min_val_acc or [None] * len(accs),
                                                  setup.expect.max_val_acc or [None] * len(accs))):
                     assert lo is None or accs[i] >= lo, (t.action, i, accs)
@@ -102,7 +102,7 @@ def _walk_text_setup(window, page, button, setup, qtbot):
     assert [layer.kind for layer in spec.layers] == [layer.kind for layer in TEMPLATES[setup.network].make().layers]
     V = page.data.vocab_size
     assert spec.layers[0].params["num_embeddings"] == V and spec.layers[-1].params["out_features"] == V
-    assert not page.fit_label.isVisible() and not page.message.property("error")
+    assert not page.network_box.fit_label.isVisible() and not page.message.property("error")
     board = page.board          # the board draws the visible tab's views one per frame
     qtbot.waitUntil(lambda: board.text_samples.sample_count() > 0 and board.attention.current_map() is not None
                     or not page.is_running(), timeout=60_000)
@@ -123,4 +123,4 @@ def test_a_try_it_while_training_stops_the_run_and_then_sets_up(window, qtbot):
         window.on_try_it("training:setup:xor")              # the old run stops ...
     with qtbot.waitSignal(page.training_finished, timeout=60_000):
         pass                                                # ... and the lesson's run trains
-    assert page.settings.config().dataset == "xor" and page.ends[0].metrics["val_acc"] >= 0.9
+    assert page.settings.config().dataset == "xor" and page.message.ends[0].metrics["val_acc"] >= 0.9

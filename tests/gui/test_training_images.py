@@ -22,9 +22,9 @@ def test_digits_fit_train_and_every_image_view_fills(qtbot, page):
         page.message.text()
     assert not page.settings.samples.isEnabled() and not page.settings.noise.isEnabled()
     # the network was made for 28×28: the page says so and fixes it in one click
-    assert "(1, 28, 28)" in page.fit_label.text() and page.fit_button.isVisible()
-    qtbot.mouseClick(page.fit_button, Qt.LeftButton)
-    assert page.document.spec().input_shape == (1, 8, 8) and not page.fit_label.isVisible()
+    assert "(1, 28, 28)" in page.network_box.fit_label.text() and page.network_box.fit_button.isVisible()
+    qtbot.mouseClick(page.network_box.fit_button, Qt.LeftButton)
+    assert page.document.spec().input_shape == (1, 8, 8) and not page.network_box.fit_label.isVisible()
     qtbot.mouseClick(page.start_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: not page.is_running(), timeout=60_000)
     assert "Finished 2 epochs" in page.message.text(), page.message.text()

@@ -20,7 +20,7 @@ def wait_done(qtbot, page, timeout=60_000):
 
 
 def test_trains_a_tiny_network_to_completion_and_every_plot_gets_data(qtbot, page):
-    assert page.data.name == "moons" and not page.fit_label.isVisible()
+    assert page.data.name == "moons" and not page.network_box.fit_label.isVisible()
     qtbot.mouseClick(page.start_button, qtbot_button())
     assert page.is_running() and not page.start_button.isEnabled()
     wait_done(qtbot, page)
@@ -93,12 +93,12 @@ def test_learning_rate_changes_while_running(qtbot, page):
 
 def test_size_mismatch_is_shown_and_fixed_in_one_click(qtbot, page):
     page.select_dataset("spiral")                        # 3 classes; the network outputs 2
-    assert page.fit_label.isVisible() and "3 classes" in page.fit_label.text()
+    assert page.network_box.fit_label.isVisible() and "3 classes" in page.network_box.fit_label.text()
     page.start()
     assert not page.is_running() and "Fit sizes" in page.message.text()
-    qtbot.mouseClick(page.fit_button, qtbot_button())
+    qtbot.mouseClick(page.network_box.fit_button, qtbot_button())
     assert page.document.spec().layers[-1].params["out_features"] == 3
-    assert not page.fit_label.isVisible()
+    assert not page.network_box.fit_label.isVisible()
     page.document.undo_stack.undo()                     # the fix is one undoable step
     assert page.document.spec().layers[-1].params["out_features"] == 2
 
@@ -121,7 +121,7 @@ def test_one_click_deep_sigmoid_vs_deep_relu_uses_its_own_known_good_settings(qt
     (rel_a, _), (rel_b, _) = page.grad_bars.shown(0), page.grad_bars.shown(1)
     assert rel_a[-1] == rel_b[-1] == 1 and rel_a[0] * 100 < rel_b[0]
     assert [r["steps"].n for r in page.loss_plot.runs] == [20 * 15] * 2      # 480 rows / 32 per batch
-    assert page.ends[0].metrics["val_acc"] < 0.7 < 0.95 < page.ends[1].metrics["val_acc"]
+    assert page.message.ends[0].metrics["val_acc"] < 0.7 < 0.95 < page.message.ends[1].metrics["val_acc"]
     assert page.document.weights() is None         # two templates trained: the editor's net keeps none
 
 
@@ -223,7 +223,7 @@ def test_live_plots_survive_thousands_of_redraws(qtbot, monkeypatch):
 
 def test_exploding_loss_stops_with_advice_and_keeps_no_weights(qtbot, page):
     page.select_dataset("sine")                          # MSE regression: lr 10 blows up at once
-    page.fit_network()
+    page.network_box.fit_network()
     s = page.settings
     s.optimizer.setCurrentIndex(s.optimizer.findData("momentum"))
     s.lr.setValue(10.0)
@@ -498,7 +498,7 @@ def test_while_paused_the_message_says_paused_and_the_end_gives_figures(qtbot, p
     wait_done(qtbot, page)
     text = page.message.text()
     assert "Stopped" in text and "validation loss" in text and "validation accuracy" in text
-    val = page.ends[0].metrics["val_acc"]
+    val = page.message.ends[0].metrics["val_acc"]
     assert f"validation accuracy {val * 100:.1f} %" in text
 
 
@@ -546,7 +546,7 @@ def test_learning_rate_changes_are_marked_on_the_loss_plot_and_loss_has_a_log_sc
 def test_export_run_writes_a_script_that_trains_like_the_page(qtbot, page, tmp_path):
     import importlib.util
     path = tmp_path / "my_run.py"
-    assert page.export_run(str(path))
+    assert page.network_box.export_run(str(path))
     assert "Exported the run" in page.message.text() and "python my_run.py" in page.message.text()
     spec = importlib.util.spec_from_file_location("my_run", path)
     module = importlib.util.module_from_spec(spec)
@@ -558,7 +558,7 @@ def test_export_run_writes_a_script_that_trains_like_the_page(qtbot, page, tmp_p
     app = page.loss_plot.runs[0]["steps"].data()[1]
     assert len(script) == len(app) == 5 and np.max(np.abs(np.array(script) - app)) < 1e-4
     page.settings.set_compare("deep_sigmoid", "deep_relu")
-    assert not page.export_run(str(tmp_path / "two.py")) and "Compare" in page.message.text()
+    assert not page.network_box.export_run(str(tmp_path / "two.py")) and "Compare" in page.message.text()
 
 
 def test_a_large_csv_is_read_off_the_gui_thread_with_progress_and_cancel(qtbot, page, tmp_path, monkeypatch):

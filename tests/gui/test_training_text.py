@@ -60,19 +60,19 @@ def test_tiny_gpt_fits_in_one_click_trains_and_writes_samples_and_attention_maps
     page.select_dataset("python_docs")
     V = page.data.vocab_size
     # the template's vocabulary (128) is not the corpus's: said, and fixed in one click
-    assert f"reads 128 character ids but the text has {V} distinct characters" in page.fit_label.text()
-    assert page.fit_button.isVisible()
-    qtbot.mouseClick(page.fit_button, Qt.LeftButton)
+    assert f"reads 128 character ids but the text has {V} distinct characters" in page.network_box.fit_label.text()
+    assert page.network_box.fit_button.isVisible()
+    qtbot.mouseClick(page.network_box.fit_button, Qt.LeftButton)
     spec = page.document.spec()
     assert spec.layers[0].params["num_embeddings"] == V and spec.layers[-1].params["out_features"] == V
-    assert not page.fit_label.isVisible()
+    assert not page.network_box.fit_label.isVisible()
     page.settings.steps.setValue(30)
     page.board.text_samples.prompt.setText("def ")
     page.board.text_samples.temperature.setValue(0.5)
     page.start()
     qtbot.waitUntil(lambda: not page.is_running(), timeout=60_000)
     assert "Finished 30 steps" in page.message.text(), page.message.text()
-    end = page.ends[0].metrics
+    end = page.message.ends[0].metrics
     # bits per character and perplexity are the validation loss in other units
     assert end["val_bits"] == pytest.approx(end["val_loss"] / math.log(2))
     assert end["val_perplexity"] == pytest.approx(math.exp(end["val_loss"]))
@@ -104,7 +104,7 @@ def test_tiny_gpt_fits_in_one_click_trains_and_writes_samples_and_attention_maps
 
 def test_the_text_views_change_the_running_task(qtbot, page, monkeypatch):
     page.select_dataset("python_docs")
-    page.fit_network()
+    page.network_box.fit_network()
     page.settings.steps.setValue(1_000_000)
     sent = []
     monkeypatch.setattr(page.controller, "set_task_options", sent.append)
@@ -122,8 +122,8 @@ def test_an_mlp_on_text_is_refused_with_the_reason_and_nothing_changes(qtbot, pa
     page.document.set_spec(TEMPLATES["classifier_2d"].make(), "mlp")
     page.select_dataset("python_docs")
     before = page.document.spec().to_dict()
-    assert "this network cannot learn it" in page.fit_label.text() and "Embedding" in page.fit_label.text()
-    assert not page.fit_button.isVisible()
+    assert "this network cannot learn it" in page.network_box.fit_label.text() and "Embedding" in page.network_box.fit_label.text()
+    assert not page.network_box.fit_button.isVisible()
     page.start()
     assert not page.is_running() and page.message.property("error")
     assert "Tiny GPT" in page.message.text() and "Fit sizes" not in page.message.text()
@@ -146,7 +146,7 @@ def test_a_binary_text_file_is_refused_and_a_japanese_one_is_read(qtbot, page, t
     page.settings.set_text_file(str(neko))
     assert page.data.vocab_size == len(set(JA)) and "neko.txt: 1,020 characters" in page.message.text()
     assert page.data is not docs and not page.message.property("error")
-    assert f"the text has {len(set(JA))} distinct characters" in page.fit_label.text()
+    assert f"the text has {len(set(JA))} distinct characters" in page.network_box.fit_label.text()
 
 
 def test_text_settings_round_trip_and_old_projects_load(qtbot, page, tmp_path):

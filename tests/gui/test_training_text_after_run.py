@@ -28,9 +28,9 @@ def page(qtbot):
     qtbot.addWidget(p)
     p.resize(1280, 760)
     p.show()
-    p.fit_network()
+    p.network_box.fit_network()
     p.written = []                     # what the trained network wrote: (pictures, step)
-    p.trained_text.pictures.connect(lambda pictures, step: p.written.append((pictures, step)))
+    p.text_session.trained.pictures.connect(lambda pictures, step: p.written.append((pictures, step)))
     yield p
     p.shutdown()
     torch.set_num_threads(threads)
@@ -55,13 +55,13 @@ def newest(page) -> tuple[str, str]:
 def test_a_new_prompt_after_the_run_is_answered_by_the_trained_network(qtbot, page):
     samples, _ = trained(qtbot, page)
     n = samples.sample_count()
-    assert n >= 1 and page.trained_text.has_model()
+    assert n >= 1 and page.text_session.trained.has_model()
     samples.temperature.setValue(0.0)                  # greedy: the same weights always write the same
     samples.prompt.setText("import ")
     samples.prompt.editingFinished.emit()
     # asked, not written yet: the sample is written off the GUI thread
-    assert page.trained_text.is_busy() and samples.sample_count() == n
-    qtbot.waitUntil(lambda: samples.sample_count() == n + 2 and not page.trained_text.is_busy(), timeout=30_000)
+    assert page.text_session.trained.is_busy() and samples.sample_count() == n
+    qtbot.waitUntil(lambda: samples.sample_count() == n + 2 and not page.text_session.trained.is_busy(), timeout=30_000)
     header, text = newest(page)
     assert header == "step 30 · temperature 0, top-k all" and text.startswith("import ")
     assert text in samples.history.toPlainText().replace("\u2029", "\n")
@@ -77,7 +77,7 @@ def test_a_new_prompt_after_the_run_is_answered_by_the_trained_network(qtbot, pa
     # top-k 1 is greedy too: the same continuation
     samples.temperature.setValue(1.5)
     samples.top_k.setValue(1)
-    qtbot.waitUntil(lambda: not page.trained_text.is_busy(), timeout=30_000)
+    qtbot.waitUntil(lambda: not page.text_session.trained.is_busy(), timeout=30_000)
     assert newest(page) == ("step 30 · temperature 1.5, top-k 1", "import " + expected)
 
 
@@ -86,7 +86,7 @@ def test_requests_while_one_is_written_merge_into_one_with_the_latest_options(qt
     n = samples.sample_count()
     for t in (0.3, 0.4, 0.5, 0.6):                     # four clicks on the spin box's arrow
         samples.temperature.setValue(t)
-    qtbot.waitUntil(lambda: not page.trained_text.is_busy(), timeout=30_000)
+    qtbot.waitUntil(lambda: not page.text_session.trained.is_busy(), timeout=30_000)
     assert samples.sample_count() == n + 2 == len(page.written) + n     # the first, then one for the later ones
     assert newest(page)[0] == "step 30 · temperature 0.6, top-k all"
 
@@ -95,7 +95,7 @@ def test_the_attention_text_after_the_run_draws_its_map(qtbot, page):
     _, att = trained(qtbot, page)
     att.text.setText("def f(x):")
     att.text.editingFinished.emit()
-    qtbot.waitUntil(lambda: att.tokens == list("def f(x):") and not page.trained_text.is_busy(), timeout=30_000)
+    qtbot.waitUntil(lambda: att.tokens == list("def f(x):") and not page.text_session.trained.is_busy(), timeout=30_000)
     w = att.current_map()
     assert w.shape == (9, 9)
     np.testing.assert_allclose(w.sum(axis=1), 1.0, atol=1e-4)      # each row a weighted average
@@ -106,14 +106,14 @@ def test_the_attention_text_after_the_run_draws_its_map(qtbot, page):
 def test_after_a_reset_or_new_data_nothing_answers(qtbot, page):
     samples, _ = trained(qtbot, page)
     page.reset()
-    assert not page.trained_text.has_model()
+    assert not page.text_session.trained.has_model()
     samples.prompt.setText("while ")
     samples.prompt.editingFinished.emit()
-    assert not page.trained_text.is_busy()
+    assert not page.text_session.trained.is_busy()
     trained(qtbot, page)
-    assert page.trained_text.has_model()
+    assert page.text_session.trained.has_model()
     page.select_dataset("moons")
-    assert not page.trained_text.has_model()
+    assert not page.text_session.trained.has_model()
 
 
 def test_the_views_choices_are_saved_and_reopened_and_start_the_next_run(qtbot, page, tmp_path):
@@ -169,23 +169,23 @@ def test_a_reopened_projects_trained_weights_answer_without_a_new_run(qtbot, pag
     qtbot.addWidget(again)
     again.show()
     written = []
-    again.trained_text.pictures.connect(lambda pictures, step: written.append(pictures))
+    again.text_session.trained.pictures.connect(lambda pictures, step: written.append(pictures))
     try:
         samples = again.board.text_samples
         samples.temperature.setValue(0.0)
         samples.prompt.setText("import ")
         samples.prompt.editingFinished.emit()
-        qtbot.waitUntil(lambda: len(written) == 2 and not again.trained_text.is_busy(), timeout=30_000)
+        qtbot.waitUntil(lambda: len(written) == 2 and not again.text_session.trained.is_busy(), timeout=30_000)
         assert samples.history.toPlainText().startswith("temperature 0, top-k all\nimport ")   # no step: not this session's run
         # the same weights write the same greedy text in the window that trained them
         page.board.text_samples.temperature.setValue(0.0)
         page.board.text_samples.prompt.setText("import ")
         page.board.text_samples.prompt.editingFinished.emit()
-        qtbot.waitUntil(lambda: len(page.written) == 2 and not page.trained_text.is_busy(), timeout=30_000)
+        qtbot.waitUntil(lambda: len(page.written) == 2 and not page.text_session.trained.is_busy(), timeout=30_000)
         assert written[-1]["text_sample"]["text"] == page.written[-1][0]["text_sample"]["text"]
         # after Reset the next Start begins from fresh weights: the saved ones no longer answer
         again.reset()
         samples.prompt.editingFinished.emit()
-        assert not again.trained_text.has_model() and not again.trained_text.is_busy()
+        assert not again.text_session.trained.has_model() and not again.text_session.trained.is_busy()
     finally:
         again.shutdown()
