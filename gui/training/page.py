@@ -54,7 +54,6 @@ class TrainingPage(QWidget):
         self._edited_while_running = False   # the run trains the network as it was at Start
         self.finished_runs = 0               # for tests and the status line
         self.last_lr = float("nan")          # the learning rate the engine reported last
-        self.last_progress = None            # the latest Progress (benchmarks read its timing)
         self._pending_setup = ""             # a lesson's set-up waiting for the running job to stop
 
         # --- left: network box + settings ---
@@ -200,10 +199,6 @@ class TrainingPage(QWidget):
             self.start()
         return True
 
-    def setup_compare(self, what: str) -> None:
-        """The one-click deep sigmoid vs deep ReLU comparison (kept for older callers)."""
-        self.apply_setup(what)
-
     def open_csv(self, path: str) -> bool:
         """Offer the file's columns as targets (a large file is read in the background first)."""
         def offer(columns):
@@ -305,7 +300,6 @@ class TrainingPage(QWidget):
     # --- progress from the controller ------------------------------------------------------------
     @Slot(object)
     def _on_progress(self, progress) -> None:
-        self.last_progress = progress
         self.board.add(progress)
         self.message.add(progress, self._labels, self.board)     # the end message reads the plots
         if 0 in progress.runs:
