@@ -171,7 +171,7 @@ def _helpers(spec: NetworkSpec) -> list:
     for node, _ in walk(spec.layers):
         kinds.add(node.kind)
         if isinstance(node, LayerSpec):
-            out.extend(LAYERS[node.kind].helpers)
+            out.extend(LAYERS[node.kind].helpers_of(node.params))
     out += [cls for kind, cls in ((RESIDUAL, blocks.Residual), (CONCAT, blocks.Concat)) if kind in kinds]
     return out
 

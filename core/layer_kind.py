@@ -112,8 +112,12 @@ class LayerKind(ParamsAndDoc):
     # kinds that take integer token ids (Embedding): how many ids (params -> vocabulary size).
     # Such a kind can only be a network's first layer; its input is then ids in [0, vocab), not floats.
     vocab: Callable[[dict], int] | None = None
-    # classes (and functions) of core/modules that ``code`` names: code export writes their source once
-    helpers: tuple = ()
+    # classes (and functions) of core/modules that ``code`` names: code export writes their source once;
+    # or a function of the params giving them (a kind whose code names a helper only for some values)
+    helpers: tuple | Callable[[dict], tuple] = ()
+
+    def helpers_of(self, params: dict) -> tuple:
+        return self.helpers(params) if callable(self.helpers) else self.helpers
 
     @property
     def inferred(self) -> str:

@@ -29,7 +29,7 @@ from core.spec import MAX_LAYERS, NetworkSpec, SpecError  # noqa: F401 - MAX_LAY
 
 
 FORMAT = "pytorch-learning-app/project"
-VERSION = 2  # 2: the network is a tree (blocks); 1: a flat list of layers, still read
+VERSION = 3  # 3: Embedding has init_std; 2: the network is a tree (blocks); 1: a flat list of layers; all read
 MAX_BYTES = 20 * 1024 * 1024  # a project is a few kB; anything huge is not ours
 MAX_WEIGHTS_BYTES = 2 * 1024 ** 3  # read into memory to be checked before torch sees it
 MAX_SETTING = 2 ** 31 - 1  # training settings are spin-box values: Qt's int range
@@ -143,6 +143,7 @@ def load_project(path: str | os.PathLike) -> Project:
             f"The network in {path.name} has {count:,} layers and blocks; this app opens networks of up to "
             f"{MAX_LAYERS:,}.",
             f"{path.name} のネットワークは層とブロックが {count:,} 個あります。このアプリで開けるのは {MAX_LAYERS:,} 個までです。"))
+    _upgrade(doc.get("network"), version)
     try:
         network = NetworkSpec.from_dict(doc.get("network"))
     except SpecError as e:
@@ -177,15 +178,29 @@ def too_many_layers_text() -> str:
 def count_layers(network: Any) -> int:
     """How many layers and blocks a network dict holds (at any depth), counted without recursion and
     before anything is built, so that a file of 100,000 layers is refused at once."""
-    count, stack = 0, [network]
+    return sum(1 for _ in _raw_nodes(network))
+
+
+def _raw_nodes(network: Any):
+    """Every layer and block (a dict with a "kind") of a network dict as read from JSON, at any depth."""
+    stack = [network]
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            count += isinstance(item.get("kind"), str)
+            if isinstance(item.get("kind"), str):
+                yield item
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return count
+
+
+def _upgrade(network: Any, version: int) -> None:
+    """A file of an older version in this version's terms: before 3, an Embedding had no init_std
+    (its vectors started at N(0, 1), nn.Embedding's own), so it gets 1.0."""
+    if version < 3:
+        for node in _raw_nodes(network):
+            if node["kind"] == "Embedding" and isinstance(node.get("params"), dict):
+                node["params"].setdefault("init_std", 1.0)
 
 
 def _settings_problem(training: dict | None) -> str | None:

@@ -159,7 +159,8 @@ def tiny_gpt(n_layers: int = GPT_LAYERS, heads: int = GPT_HEADS, width: int = GP
     """GPT-2's shape in miniature: token + position embeddings, ``n_layers`` pre-LN blocks, each
     Residual(LayerNorm, attention) then Residual(LayerNorm, MLP 4x wide), a final LayerNorm, and
     a Linear that scores every character of the vocabulary."""
-    layers = [LayerSpec.make("Embedding", num_embeddings=128, embedding_dim=width),
+    # token vectors start at N(0, 0.02²) as in GPT-2 (core/modules/embedding.py: measured, it learns faster)
+    layers = [LayerSpec.make("Embedding", num_embeddings=128, embedding_dim=width, init_std=0.02),
               LayerSpec.make("PositionalEmbedding")]
     for _ in range(n_layers):
         layers.append(BlockSpec.make(RESIDUAL, [LayerSpec.make("LayerNorm"),

@@ -12,6 +12,7 @@ from torch import nn
 from core.i18n import L
 from core.layer_kind import LayerKind, Param, Shape, ShapeError, shape_text
 from core.modules.attention import CausalSelfAttention, attention_weights
+from core.modules.embedding import TokenEmbedding
 from core.modules.positional import PositionalEmbedding
 from core.modules.recurrent import Recurrent
 
@@ -114,6 +115,18 @@ def _attention_shape(shape: Shape, p: dict) -> Shape:
     return shape
 
 
+def _embedding(shape: Shape, p: dict) -> nn.Module:
+    if p["init_std"] == 1.0:
+        return nn.Embedding(p["num_embeddings"], p["embedding_dim"])
+    return TokenEmbedding(p["num_embeddings"], p["embedding_dim"], p["init_std"])
+
+
+def _embedding_code(shape: Shape, p: dict) -> str:
+    if p["init_std"] == 1.0:
+        return f"nn.Embedding({p['num_embeddings']}, {p['embedding_dim']})"
+    return f"TokenEmbedding({p['num_embeddings']}, {p['embedding_dim']}, init_std={p['init_std']!r})"
+
+
 def _attention_code(shape: Shape, p: dict) -> str:
     drop = f", dropout={p['dropout']!r}" if p["dropout"] else ""
     return f"CausalSelfAttention({shape[-1]}, {p['num_heads']}{drop})"
@@ -134,11 +147,19 @@ KINDS: list[LayerKind] = [
             Param("embedding_dim", int, 64, 1, 65536,
                   doc_en="Length of each token's vector (the model's width C).",
                   doc_ja="各トークンのベクトルの長さ (モデルの幅 C)。"),
+            Param("init_std", float, 1.0, 0.0, 1.0, min_inclusive=False,
+                  doc_en="Standard deviation of the vectors at the start. 1 is nn.Embedding's own; GPT-2 "
+                         "starts them at 0.02, which lets a Transformer learn faster (the tiny GPT template "
+                         "does the same); a recurrent network learns better from 1.",
+                  doc_ja="最初のベクトルの標準偏差。1 は nn.Embedding の既定値です。GPT-2 は 0.02 から始め、"
+                         "Transformer はその方が速く学習します (小さな GPT のテンプレートも同じです)。"
+                         "再帰型のネットワークは 1 の方がよく学習します。"),
         ),
         shape_rule=_embedding_shape,
         count_params=lambda s, p: p["num_embeddings"] * p["embedding_dim"],
-        builder=lambda s, p: nn.Embedding(p["num_embeddings"], p["embedding_dim"]),
-        code=lambda s, p: f"nn.Embedding({p['num_embeddings']}, {p['embedding_dim']})",
+        builder=_embedding,
+        code=_embedding_code,
+        helpers=lambda p: () if p["init_std"] == 1.0 else (TokenEmbedding,),
         vocab=lambda p: p["num_embeddings"],
     ),
     LayerKind(

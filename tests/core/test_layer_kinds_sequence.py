@@ -29,6 +29,7 @@ CASES = [
     # attention, width 32: qkv 32x96 + 96, proj 32x32 + 32 = 3072 + 96 + 1024 + 32 = 4224
     ("CausalSelfAttention", {"num_heads": 4}, (6, 32), (6, 32), 4224),
     ("CausalSelfAttention", {"num_heads": 2, "dropout": 0.1}, (6, 32), (6, 32), 4224),
+    ("Embedding", {"num_embeddings": 65, "embedding_dim": 32, "init_std": 0.02}, (10,), (10, 32), 65 * 32),
 ]
 CODES = {  # the code line of each case above, in order
     0: "nn.Embedding(65, 32)",
@@ -40,6 +41,7 @@ CODES = {  # the code line of each case above, in order
     6: "Recurrent(nn.LSTM(8, 16, batch_first=True), last_step=True)",
     7: "CausalSelfAttention(32, 4)",
     8: "CausalSelfAttention(32, 2, dropout=0.1)",
+    9: "TokenEmbedding(65, 32, init_std=0.02)",
 }
 
 
@@ -84,7 +86,7 @@ def test_code_line_with_its_helpers_builds_the_same_module(i):
     code = entry.code(in_shape, p)
     assert code == CODES[i]
     # what an exported file holds: the imports, the helper classes, then the constructor call
-    source = "\n".join(HELPER_IMPORTS) + "\n\n" + helper_source(entry.helpers) + f"\n\nlayer = {code}\n"
+    source = "\n".join(HELPER_IMPORTS) + "\n\n" + helper_source(entry.helpers_of(p)) + f"\n\nlayer = {code}\n"
     ns = {"__name__": "exported"}
     exec(compile(source, "<exported>", "exec"), ns)
     built, exported = entry.builder(in_shape, p), ns["layer"]
@@ -94,6 +96,17 @@ def test_code_line_with_its_helpers_builds_the_same_module(i):
     x = _input(kind, p, in_shape)
     with torch.no_grad():
         assert torch.equal(built(x), exported(x))
+
+
+def test_embedding_init_std_sets_the_spread_of_the_starting_vectors():
+    # 100 x 200 = 20,000 draws: the sample std is within 2 % of the chosen one
+    for std in (1.0, 0.02):
+        torch.manual_seed(0)
+        layer = LAYERS["Embedding"].builder((5,), _params("Embedding", {"num_embeddings": 100, "embedding_dim": 200,
+                                                                        "init_std": std}))
+        assert abs(layer.weight.std().item() / std - 1) < 0.02
+        assert isinstance(layer, nn.Embedding)          # TokenEmbedding is one: decoding and views treat it so
+    assert LAYERS["Embedding"].helpers_of(_params("Embedding", {})) == ()   # the default exports plain nn.Embedding
 
 
 def test_helper_source_writes_each_helper_once():

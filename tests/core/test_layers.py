@@ -73,8 +73,8 @@ def test_entry_is_complete(name):
     kind = LAYERS[name]
     # named after its torch.nn class, or its class in core/modules (which code export copies)
     assert kind.name == name and (isinstance(getattr(nn, name, None), type)
-                                  or any(getattr(h, "__name__", "") == name for h in kind.helpers))
-    assert all(h.__module__.startswith(modules.__name__ + ".") for h in kind.helpers)
+                                  or any(getattr(h, "__name__", "") == name for h in kind.helpers_of(kind.defaults())))
+    assert all(h.__module__.startswith(modules.__name__ + ".") for h in kind.helpers_of(kind.defaults()))
     assert kind.group in GROUPS
     assert kind in kinds_in_group(kind.group)
     assert kind.doc_en and kind.doc_ja and kind.doc_en != kind.doc_ja

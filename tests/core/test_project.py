@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from core import i18n, project as project_module
-from core.build import build
+from core.build import build, to_code
 from core.project import (FORMAT, MAX_BYTES, VERSION, Project, ProjectError, load_project, save_project,
                           weights_fit, weights_path)
 from core.spec import LayerSpec, NetworkSpec
@@ -435,3 +435,27 @@ def test_a_project_saved_with_a_utf8_bom_opens(tmp_path):
     save_project(path, Project(TEMPLATES["classifier_2d"].make()))
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert len(load_project(path).network.layers) == 5
+
+
+# --- older versions ------------------------------------------------------------------------------------
+
+def _embedding_net(params):
+    return {"input_shape": [8], "layers": [{"id": "e", "kind": "Embedding", "params": params},
+                                           {"id": "r", "kind": "Residual", "params": {}, "branches": [[
+                                               {"id": "n", "kind": "LayerNorm", "params": {}}]]}]}
+
+
+def test_a_version_2_embedding_opens_with_the_vectors_it_had(tmp_path):
+    # before version 3 an Embedding had no init_std: its vectors started at N(0, 1), nn.Embedding's own
+    old = {"num_embeddings": 20, "embedding_dim": 4}
+    path = _write_json(tmp_path / "net.json", _doc(version=2, network=_embedding_net(old)))
+    net = load_project(path).network
+    assert net.layers[0].params == {**old, "init_std": 1.0}
+    assert "nn.Embedding(20, 4)" in to_code(net)
+    save_project(path, load_project(path))                             # saved again: the current version
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == VERSION == 3
+
+
+def test_a_version_3_embedding_without_init_std_is_refused(tmp_path):
+    path = _write_json(tmp_path / "net.json", _doc(network=_embedding_net({"num_embeddings": 20, "embedding_dim": 4})))
+    assert _open_error(path) == "The network in net.json is invalid: Embedding is missing its parameter 'init_std'"

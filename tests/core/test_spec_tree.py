@@ -444,7 +444,7 @@ def test_a_version_1_project_file_still_opens(tmp_path):
     assert torch.allclose(y, expected, atol=1e-6)
     # saved again, it becomes version 2 and still opens the same
     save_project(tmp_path / "again.json", project)
-    assert json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))["version"] == VERSION == 2
+    assert json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))["version"] == VERSION == 3
     assert load_project(tmp_path / "again.json").network == project.network
 
 

@@ -25,6 +25,16 @@ def test_tiny_gpt_is_the_gpt2_shape_in_miniature():
     assert spec.input_shape == (TEXT_CONTEXT,) == (64,)
 
 
+def test_tiny_gpt_token_vectors_start_small_as_gpt2s_and_the_rnns_do_not():
+    torch.manual_seed(0)
+    gpt = build(fit_to_corpus(tiny_gpt(), 103))
+    assert TEMPLATES["tiny_gpt"].make().layers[0].params["init_std"] == 0.02
+    assert abs(gpt[0].weight.std().item() - 0.02) < 0.001          # 103 x 128 draws
+    assert "TokenEmbedding(103, 128, init_std=0.02)" in to_code(fit_to_corpus(tiny_gpt(), 103))
+    rnn = TEMPLATES["char_rnn"].make().layers[0]
+    assert rnn.params["init_std"] == 1.0                               # a GRU learns slower from small vectors
+
+
 def test_tiny_gpt_parameters_counted_by_hand():
     fitted = fit_to_corpus(tiny_gpt(), 103)
     # token 103x128 + positions 64x128; per layer: LN 256 + attention 4*128*128 + 4*128 = 66,304
