@@ -45,8 +45,11 @@ LN2 = math.log(2)
 # same 4.1 M training characters, ~190 s of one unloaded core): Adam 3e-3 constant, 32 windows of
 # 64: 1.32 nats/char; with the cosine: 32 windows 1.25, 16 windows 1.24 (2e-3: 1.25, 6e-3: 1.25),
 # 8 windows 1.24 (but 9 % fewer characters per second), 32 windows of 32 characters 1.26.
-# One core does ~21 steps of 16 windows a second, so 180 s is ~3,700 steps: 3,500 gave 1.25 and a
-# sample whose words were 98 % words of the corpus. A loaded machine gets far fewer, and there the
+# One core does ~21-24 steps of 16 windows a second, so 180 s is ~3,700-4,200 steps: 3,500 gave 1.25.
+# With the template's token vectors starting at N(0, 0.02²) (core/modules/embedding.py; same 3,600
+# batches: 1.219 vs 1.253), bench.text_lm's 180 s (4,177 steps) gave 1.222 and 88 % corpus words;
+# at that starting spread neither Adam's beta2 0.99 (1.257 without it), 5e-3 (1.264) nor a longer
+# warm-up at 4e-3 (1.221) did better; AdamW with weight decay 0.1 gave 1.212. A loaded machine gets far fewer, and there the
 # cosine costs: after 550 steps 1.99 vs 1.70 at a constant 3e-3 (decaying before the loss has left
 # its early plateau).
 BATCH_SIZE = 16
