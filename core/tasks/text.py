@@ -48,8 +48,9 @@ LN2 = math.log(2)
 # One core does ~21-24 steps of 16 windows a second, so 180 s is ~3,700-4,200 steps: 3,500 gave 1.25.
 # With the template's token vectors starting at N(0, 0.02²) (core/modules/embedding.py; same 3,600
 # batches: 1.219 vs 1.253), bench.text_lm's 180 s (4,177 steps) gave 1.222 and 88 % corpus words;
-# at that starting spread neither Adam's beta2 0.99 (1.257 without it), 5e-3 (1.264) nor a longer
-# warm-up at 4e-3 (1.221) did better; AdamW with weight decay 0.1 gave 1.212. A loaded machine gets far fewer, and there the
+# Also tried on the same 3,600 batches, with N(0, 1) vectors: Adam's beta2 0.99 1.257, 5e-3 1.264,
+# AdamW weight decay 0.1 1.228; with the small vectors: 4e-3 and 100 warm-up steps 1.221, AdamW
+# weight decay 0.1 1.212 (kept Adam: within what one seed moves, and one setting fewer to explain). A loaded machine gets far fewer, and there the
 # cosine costs: after 550 steps 1.99 vs 1.70 at a constant 3e-3 (decaying before the loss has left
 # its early plateau).
 BATCH_SIZE = 16
