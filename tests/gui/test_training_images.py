@@ -2,7 +2,7 @@
 the training process, see the image views fill, ask the draw pad; MNIST offers its download."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 
 from core.templates import TEMPLATES
 from core.training.config import TrainConfig

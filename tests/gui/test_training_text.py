@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from core.data.text import load_text
 from core.templates import TEMPLATES
 from core.training.config import TrainConfig
 
