@@ -133,6 +133,9 @@ def _shape(shape) -> str:
 
 
 class TextTask(Task):
+    # made on demand: the attention maps (a snapshot, drawn when the Text tab is in front); the samples
+    # are always made, since their history shows the network learn to spell
+    PICTURES = ("attention",)
     def __init__(self, spec: dict, corpus: str | TextCorpus = PYTHON_DOCS, batch_size: int = BATCH_SIZE,
                  seed: int = 0, options: dict | None = None, eval_tokens: int = EVAL_TOKENS,
                  eval_train_tokens: int = EVAL_TRAIN_TOKENS, pictures_every_steps: int = PICTURES_EVERY_STEPS):
@@ -199,17 +202,26 @@ class TextTask(Task):
                 "val_perplexity": math.exp(min(val, 50.0))}
 
     def set_options(self, options: dict) -> None:
-        """The learner changed the prompt, temperature, top-k or attention text (between batches)."""
+        """The learner changed the prompt, temperature, top-k or attention text (between batches):
+        the next ``pictures`` answers at once, not after ``pictures_every_steps`` more batches."""
         self.options = SampleOptions(**{**asdict(self.options), **options}).checked()
+        self._pictured_at = None
+
+    def want_pictures(self, names) -> bool:
+        fresh = super().want_pictures(names)
+        if fresh:                       # the Text tab came to the front: its attention maps now
+            self._pictured_at = None
+        return fresh
 
     def pictures(self) -> dict:
-        """A sample and the attention maps; nothing (no new pictures) until ``pictures_every_steps``
-        more batches have trained since the last ones, so that they cost little training time."""
+        """A sample, and the attention maps when the window shows them (``Task.want_pictures``);
+        nothing (no new pictures) until ``pictures_every_steps`` more batches have trained since the
+        last ones, so that they cost little training time."""
         if self._pictured_at is not None and self._batches - self._pictured_at < self.pictures_every_steps:
             return {}
         self._pictured_at = self._batches
         out = {"text_sample": self.sample()}
-        if self._attention:
+        if self._attention and self.wants("attention"):
             out["attention"] = self.attention_maps()
         return out
 

@@ -39,8 +39,8 @@ PLOTS = (
     ("acc", "overview", lambda: CurvesPlot("acc"), ()),
     ("grad_bars", "overview", GradBarsPlot, ()),
     ("boundary", "overview", BoundaryPlot, ("boundary",)),
-    ("text_samples", "text", SamplesView, ()),          # text (the text task): live samples ...
-    ("attention", "text", AttentionView, ()),           # ... and attention maps
+    ("text_samples", "text", SamplesView, ()),          # text (the text task): live samples (always made) ...
+    ("attention", "text", AttentionView, ("attention",)),   # ... and attention maps
     ("heatmap", "flow", GradHeatmap, ()),
     ("activity", "flow", ActivityPlot, ("activity",)),
     ("histograms", "histograms", HistogramPlot, ("histograms",)),

@@ -161,3 +161,18 @@ def test_new_pictures_only_after_enough_training_steps():
         for _ in range(3):
             task.next_batch()
         assert "text_sample" in task.pictures()
+
+
+def test_attention_maps_on_demand_samples_always_and_at_once_when_the_view_changes():
+    task = TextTask(gpt_like_spec(), HELLO, pictures_every_steps=100)
+    task.model.eval()
+    with torch.no_grad():
+        assert task.want_pictures([]) is False              # the Text tab is hidden: no attention maps,
+        assert set(task.pictures()) == {"text_sample"}      # but the samples' history goes on
+        assert task.want_pictures(["attention"]) is True    # the tab is shown: its maps at once
+        assert set(task.pictures()) == {"text_sample", "attention"}
+        assert task.pictures() == {}                        # then only after 100 more batches
+        task.set_options({"prompt": "hel"})                 # a new prompt: its sample at once too
+        assert task.pictures()["text_sample"]["prompt"] == "hel"
+        assert task.want_pictures([]) is False              # fewer views: nothing new to make now
+        assert task.pictures() == {}
