@@ -115,14 +115,19 @@ def _attention_shape(shape: Shape, p: dict) -> Shape:
     return shape
 
 
+def _plain_embedding(p: dict) -> bool:
+    """nn.Embedding's own starting vectors, N(0, 1): built and exported as nn.Embedding itself."""
+    return p["init_std"] == 1.0
+
+
 def _embedding(shape: Shape, p: dict) -> nn.Module:
-    if p["init_std"] == 1.0:
+    if _plain_embedding(p):
         return nn.Embedding(p["num_embeddings"], p["embedding_dim"])
     return TokenEmbedding(p["num_embeddings"], p["embedding_dim"], p["init_std"])
 
 
 def _embedding_code(shape: Shape, p: dict) -> str:
-    if p["init_std"] == 1.0:
+    if _plain_embedding(p):
         return f"nn.Embedding({p['num_embeddings']}, {p['embedding_dim']})"
     return f"TokenEmbedding({p['num_embeddings']}, {p['embedding_dim']}, init_std={p['init_std']!r})"
 
@@ -159,7 +164,7 @@ KINDS: list[LayerKind] = [
         count_params=lambda s, p: p["num_embeddings"] * p["embedding_dim"],
         builder=_embedding,
         code=_embedding_code,
-        helpers=lambda p: () if p["init_std"] == 1.0 else (TokenEmbedding,),
+        helpers=lambda p: () if _plain_embedding(p) else (TokenEmbedding,),
         vocab=lambda p: p["num_embeddings"],
     ),
     LayerKind(

@@ -45,14 +45,15 @@ LN2 = math.log(2)
 # same 4.1 M training characters, ~190 s of one unloaded core): Adam 3e-3 constant, 32 windows of
 # 64: 1.32 nats/char; with the cosine: 32 windows 1.25, 16 windows 1.24 (2e-3: 1.25, 6e-3: 1.25),
 # 8 windows 1.24 (but 9 % fewer characters per second), 32 windows of 32 characters 1.26.
-# One core does ~21-24 steps of 16 windows a second, so 180 s is ~3,700-4,200 steps: 3,500 gave 1.25.
+# One core does ~21-24 steps of 16 windows a second, so 180 s is ~3,700-4,400 steps: 3,500 gave 1.25.
 # With the template's token vectors starting at N(0, 0.02²) (core/modules/embedding.py; same 3,600
-# batches: 1.219 vs 1.253), bench.text_lm's 180 s (4,177 steps) gave 1.222 and 88 % corpus words;
-# Also tried on the same 3,600 batches, with N(0, 1) vectors: Adam's beta2 0.99 1.257, 5e-3 1.264,
-# AdamW weight decay 0.1 1.228; with the small vectors: 4e-3 and 100 warm-up steps 1.221, AdamW
-# weight decay 0.1 1.212 (kept Adam: within what one seed moves, and one setting fewer to explain). A loaded machine gets far fewer, and there the
-# cosine costs: after 550 steps 1.99 vs 1.70 at a constant 3e-3 (decaying before the loss has left
-# its early plateau).
+# batches: 1.219 vs 1.253), bench.text_lm's 180 s (4,177 and 4,376 steps) gave 1.222 and 1.217, with
+# 88 % and 92 % corpus words. Also tried on the same 3,600 batches, with N(0, 1) vectors: Adam's
+# beta2 0.99 1.257, 5e-3 1.264, AdamW weight decay 0.1 1.228; with the small vectors: 4e-3 and 100
+# warm-up steps 1.221, AdamW weight decay 0.1 1.212 (Adam kept: within what one seed moves, and one
+# setting fewer to explain). A loaded machine gets far fewer steps, and there the cosine costs:
+# after 550 steps 1.99 vs 1.70 at a constant 3e-3 (decaying before the loss has left its early
+# plateau).
 BATCH_SIZE = 16
 OPTIM = OptimConfig(optimizer="adam", lr=3e-3, schedule="cosine", warmup_steps=50)
 # Measuring costs training time: at 16 windows, an evaluation (6,144 characters) ~2 steps, a
@@ -136,6 +137,7 @@ class TextTask(Task):
     # made on demand: the attention maps (a snapshot, drawn when the Text tab is in front); the samples
     # are always made, since their history shows the network learn to spell
     PICTURES = ("attention",)
+
     def __init__(self, spec: dict, corpus: str | TextCorpus = PYTHON_DOCS, batch_size: int = BATCH_SIZE,
                  seed: int = 0, options: dict | None = None, eval_tokens: int = EVAL_TOKENS,
                  eval_train_tokens: int = EVAL_TRAIN_TOKENS, pictures_every_steps: int = PICTURES_EVERY_STEPS):
