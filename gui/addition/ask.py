@@ -95,9 +95,8 @@ class AskPanel(QWidget):
         ab.addWidget(self.result_label)
 
         # decoding steps
-        self.steps_table = QTableWidget(0, 3)
-        self.steps_table.setHorizontalHeaderLabels([self.tr("Step"), self.tr("Output"), self.tr("Top candidates (probability)")])
-        self.steps_table.verticalHeader().setVisible(False)
+        self.steps_table = QTableWidget(0, 2)          # rows numbered by the vertical header: the steps
+        self.steps_table.setHorizontalHeaderLabels([self.tr("Output"), self.tr("Top candidates (probability)")])
         self.steps_table.verticalHeader().setDefaultSectionSize(22)
         self.steps_table.setMinimumHeight(22 * 2)  # header + 1 step; it scrolls in a small window
         self.steps_table.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)
@@ -105,8 +104,7 @@ class AskPanel(QWidget):
         self.steps_table.setSelectionMode(QAbstractItemView.NoSelection)
         hh = self.steps_table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        hh.setSectionResizeMode(2, QHeaderView.Stretch)
+        hh.setSectionResizeMode(1, QHeaderView.Stretch)
         self.steps_note = QLabel()
         self.steps_note.setWordWrap(True)
         self.steps_note.setStyleSheet("color: #555; font-size: 9pt;")
@@ -132,7 +130,7 @@ class AskPanel(QWidget):
         middle = QSplitter(Qt.Horizontal)
         middle.addWidget(hist)
         middle.addWidget(steps)
-        middle.setStretchFactor(0, 2)
+        middle.setStretchFactor(0, 1)      # the history's short prompts need less room than the steps
         middle.setStretchFactor(1, 3)
         ab.addWidget(middle, 1)
         ab.addWidget(self.steps_note)
@@ -284,11 +282,13 @@ class AskPanel(QWidget):
         self.steps_table.setRowCount(len(sol.steps))
         for i, st in enumerate(sol.steps):
             chosen = char_label(st.char) if st.char != " " else self.tr("␣ (end)")
-            cands = "   ".join(f"{char_label(c)}  {p * 100:.1f}%" for c, p in st.candidates)
-            for col, text in enumerate((str(i + 1), chosen, cands)):
+            cands = "   ".join(f"{char_label(c)} {p * 100:.1f}%" for c, p in st.candidates)
+            for col, text in enumerate((chosen, cands)):
                 cell = QTableWidgetItem(text)
-                if col < 2:
+                if col == 0:
                     cell.setTextAlignment(Qt.AlignCenter)
+                else:
+                    cell.setToolTip(text)          # all of it, where a narrow window cuts the column
                 self.steps_table.setItem(i, col, cell)
         self._shown = sol
         if sol.model_kind == "transformer":

@@ -56,7 +56,7 @@ class TrainPanel(StatusPace, QWidget):
         self.lr = QDoubleSpinBox(); self.lr.setDecimals(4); self.lr.setRange(0.0001, 0.1); self.lr.setSingleStep(0.001)
         self.lr.setValue(0.01)
         self.train_size = QSpinBox(); self.train_size.setRange(0, 1_000_000); self.train_size.setSingleStep(5000)
-        self.train_size.setSpecialValueText(self.tr("fresh pairs every batch"))
+        self.train_size.setSpecialValueText(self.tr("fresh every batch"))
         self.train_size.setToolTip(self.tr("0: draw new problems for every batch; otherwise a fixed training set "
                                            "of this size (the textbook uses 45,000)"))
         self.early_stop = QCheckBox(self.tr("Stop at 99% exact match")); self.early_stop.setChecked(True)
@@ -74,9 +74,10 @@ class TrainPanel(StatusPace, QWidget):
                                         "the answer, instead of by their index in the text: digits to add share a "
                                         "position. Off: the usual GPT positions."))
 
-        for w in (self.kind, self.digits, self.cell, self.hidden, self.embed, self.train_size, self.steps, self.batch,
+        for w in (self.kind, self.digits, self.cell, self.hidden, self.embed, self.steps, self.batch,
                   self.lr, self.layers, self.heads, self.width):
             w.setMaximumWidth(150)
+        self.train_size.setMinimumWidth(self.train_size.sizeHint().width())   # its words, not cut at 150 px
         self.kind.setMaximumWidth(320)
         form = QGridLayout()
         left, right = QFormLayout(), QFormLayout()

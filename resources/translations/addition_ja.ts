@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../gui/addition/ask.py" line="78"/>
-        <location filename="../../gui/addition/ask.py" line="194"/>
+        <location filename="../../gui/addition/ask.py" line="192"/>
         <source>The answer appears here.</source>
         <translation>ここに答えが表示されます。</translation>
     </message>
@@ -229,11 +229,6 @@
     </message>
     <message>
         <location filename="../../gui/addition/ask.py" line="99"/>
-        <source>Step</source>
-        <translation>ステップ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/addition/ask.py" line="99"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
@@ -243,92 +238,92 @@
         <translation>上位の候補（確率）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="119"/>
+        <location filename="../../gui/addition/ask.py" line="117"/>
         <source>This model has no attention layer, so there is no heatmap. Train one with “Attention” on to see which input characters each output digit looks at.</source>
         <translation>このモデルには Attention 層がないため、ヒートマップはありません。「Attention」をオンにして学習させると、各出力の桁がどの入力文字を見ているかがわかります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="113"/>
+        <location filename="../../gui/addition/ask.py" line="111"/>
         <source>Attention over the input (bright = strong)</source>
         <translation>入力への Attention（明るいほど強い）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="114"/>
+        <location filename="../../gui/addition/ask.py" line="112"/>
         <source>input, as the encoder read it</source>
         <translation>入力（エンコーダが読んだ順）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="114"/>
+        <location filename="../../gui/addition/ask.py" line="112"/>
         <source>output step</source>
         <translation>出力ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="125"/>
+        <location filename="../../gui/addition/ask.py" line="123"/>
         <source>History (✓ right, ✗ wrong):</source>
         <translation>履歴（✓ 正解、✗ 不正解）:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="130"/>
+        <location filename="../../gui/addition/ask.py" line="128"/>
         <source>How the decoder produced the answer, step by step:</source>
         <translation>デコーダが答えを出した手順:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="140"/>
+        <location filename="../../gui/addition/ask.py" line="138"/>
         <source>Attention of layer:</source>
         <translation>アテンションの層:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="148"/>
+        <location filename="../../gui/addition/ask.py" line="146"/>
         <source>Each row is one character of the sequence taking a weighted average of the characters up to itself (bright = a large weight); rows marked → wrote a character of the answer</source>
         <translation>各行は、系列の 1 文字が自分までの文字の重み付き平均をとる様子です（明るい = 大きな重み）。→ の付いた行が答えの文字を書きました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="193"/>
+        <location filename="../../gui/addition/ask.py" line="191"/>
         <source>Now answering: {0}. The answer appears here.</source>
         <translation>いま答えるモデル：{0}。答えはここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="199"/>
+        <location filename="../../gui/addition/ask.py" line="197"/>
         <source>Type a sum such as 5+3 and press Enter (one digit per number)</source>
         <translation>5+3 のように足し算を入力して Enter（各数 1 桁）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="200"/>
+        <location filename="../../gui/addition/ask.py" line="198"/>
         <source>Type a sum such as 123+45 and press Enter (up to {0} digits per number)</source>
         <translation>123+45 のように足し算を入力して Enter（各数 {0} 桁まで）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="248"/>
+        <location filename="../../gui/addition/ask.py" line="246"/>
         <source>✓ correct</source>
         <translation>✓ 正解</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="250"/>
+        <location filename="../../gui/addition/ask.py" line="248"/>
         <source>✗ wrong: the true sum is {0}</source>
         <translation>✗ 不正解: 正しい和は {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="259"/>
+        <location filename="../../gui/addition/ask.py" line="257"/>
         <source>✗  {0} + {1} = {2}   (true sum {3})</source>
         <translation>✗  {0} + {1} = {2}   （正しい和 {3}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="263"/>
+        <location filename="../../gui/addition/ask.py" line="261"/>
         <source>Seq2Seq</source>
         <translation>Seq2Seq</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="263"/>
+        <location filename="../../gui/addition/ask.py" line="261"/>
         <source>Transformer</source>
         <translation>Transformer</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="275"/>
+        <location filename="../../gui/addition/ask.py" line="273"/>
         <source>Example: {0}</source>
         <translation>例: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/ask.py" line="286"/>
+        <location filename="../../gui/addition/ask.py" line="284"/>
         <source>␣ (end)</source>
         <translation>␣（終わり）</translation>
     </message>
@@ -630,7 +625,7 @@
     </message>
     <message>
         <location filename="../../gui/addition/train_panel.py" line="59"/>
-        <source>fresh pairs every batch</source>
+        <source>fresh every batch</source>
         <translation>毎回新しい問題</translation>
     </message>
     <message>
@@ -659,186 +654,186 @@
         <translation>数字の位置を文中の番号ではなく位取り（一の位、十の位、…）で付けます。2 つの数と答えで同じなので、足し合わせる数字どうしが同じ位置になります。オフ: 通常の GPT の位置。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="84"/>
+        <location filename="../../gui/addition/train_panel.py" line="85"/>
         <source>Digits per number:</source>
         <translation>各数の桁数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="85"/>
+        <location filename="../../gui/addition/train_panel.py" line="86"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="86"/>
+        <location filename="../../gui/addition/train_panel.py" line="87"/>
         <source>Hidden size:</source>
         <translation>隠れ層のサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="87"/>
+        <location filename="../../gui/addition/train_panel.py" line="88"/>
         <source>Embedding size:</source>
         <translation>埋め込みのサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="88"/>
+        <location filename="../../gui/addition/train_panel.py" line="89"/>
         <source>Layers:</source>
         <translation>層の数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="89"/>
+        <location filename="../../gui/addition/train_panel.py" line="90"/>
         <source>Heads:</source>
         <translation>ヘッド数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="90"/>
+        <location filename="../../gui/addition/train_panel.py" line="91"/>
         <source>Width:</source>
         <translation>幅:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="91"/>
+        <location filename="../../gui/addition/train_panel.py" line="92"/>
         <source>Training data:</source>
         <translation>学習データ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="92"/>
+        <location filename="../../gui/addition/train_panel.py" line="93"/>
         <source>Steps:</source>
         <translation>ステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="93"/>
+        <location filename="../../gui/addition/train_panel.py" line="94"/>
         <source>Batch size:</source>
         <translation>バッチサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="94"/>
+        <location filename="../../gui/addition/train_panel.py" line="95"/>
         <source>Learning rate:</source>
         <translation>学習率:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="100"/>
+        <location filename="../../gui/addition/train_panel.py" line="101"/>
         <source>Model:</source>
         <translation>モデル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="105"/>
+        <location filename="../../gui/addition/train_panel.py" line="106"/>
         <source>Model and training options</source>
         <translation>モデルと学習の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="119"/>
+        <location filename="../../gui/addition/train_panel.py" line="120"/>
         <source>Start training</source>
         <translation>学習開始</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="121"/>
-        <location filename="../../gui/addition/train_panel.py" line="238"/>
-        <location filename="../../gui/addition/train_panel.py" line="247"/>
+        <location filename="../../gui/addition/train_panel.py" line="122"/>
+        <location filename="../../gui/addition/train_panel.py" line="239"/>
+        <location filename="../../gui/addition/train_panel.py" line="248"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="124"/>
+        <location filename="../../gui/addition/train_panel.py" line="125"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="128"/>
-        <location filename="../../gui/addition/train_panel.py" line="176"/>
+        <location filename="../../gui/addition/train_panel.py" line="129"/>
+        <location filename="../../gui/addition/train_panel.py" line="177"/>
         <source>Choose options and press “Start training”.</source>
         <translation>設定を選んで「学習開始」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="137"/>
+        <location filename="../../gui/addition/train_panel.py" line="138"/>
         <source>Training loss</source>
         <translation>学習の損失</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="137"/>
+        <location filename="../../gui/addition/train_panel.py" line="138"/>
         <source>cross-entropy</source>
         <translation>交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="137"/>
-        <location filename="../../gui/addition/train_panel.py" line="139"/>
+        <location filename="../../gui/addition/train_panel.py" line="138"/>
+        <location filename="../../gui/addition/train_panel.py" line="140"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="139"/>
+        <location filename="../../gui/addition/train_panel.py" line="140"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="139"/>
+        <location filename="../../gui/addition/train_panel.py" line="140"/>
         <source>Held-out accuracy</source>
         <translation>テスト問題での正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="142"/>
+        <location filename="../../gui/addition/train_panel.py" line="143"/>
         <source>exact match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="143"/>
+        <location filename="../../gui/addition/train_panel.py" line="144"/>
         <source>per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="151"/>
+        <location filename="../../gui/addition/train_panel.py" line="152"/>
         <source>Use this model for prompts</source>
         <translation>このモデルで答える</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="153"/>
+        <location filename="../../gui/addition/train_panel.py" line="154"/>
         <source>Save model…</source>
         <translation>モデルを保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="173"/>
+        <location filename="../../gui/addition/train_panel.py" line="174"/>
         <source>With 1 digit there are only 100 problems: 10 are held out, and a model that has seen only the other 90 usually cannot answer them. Try 2 or more digits to see it generalise.</source>
         <translation>1 桁では問題が 100 個しかありません。そのうち 10 個はテスト用に取っておかれ、残り 90 個しか見ていないモデルはたいてい答えられません。汎化する様子を見るには 2 桁以上にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="247"/>
+        <location filename="../../gui/addition/train_panel.py" line="248"/>
         <source>Resume</source>
         <translation>再開</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="249"/>
+        <location filename="../../gui/addition/train_panel.py" line="250"/>
         <source>Paused. Press “Resume” to go on.</source>
         <translation>一時停止中。「再開」で続けます。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="258"/>
+        <location filename="../../gui/addition/train_panel.py" line="259"/>
         <source>Preparing data and model…</source>
         <translation>データとモデルを準備しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="272"/>
+        <location filename="../../gui/addition/train_panel.py" line="273"/>
         <source>not measured yet</source>
         <translation>未測定</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="274"/>
+        <location filename="../../gui/addition/train_panel.py" line="275"/>
         <source>Step {0} of {1} · {2:.1f} s · {3} problems seen · loss {4} · exact match {5}</source>
         <translation>ステップ {0} / {1} · {2:.1f} 秒 · {3} 問を学習 · 損失 {4} · 完全一致 {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="279"/>
+        <location filename="../../gui/addition/train_panel.py" line="280"/>
         <source>stopped</source>
         <translation>停止しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="279"/>
+        <location filename="../../gui/addition/train_panel.py" line="280"/>
         <source>finished</source>
         <translation>完了しました</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="280"/>
+        <location filename="../../gui/addition/train_panel.py" line="281"/>
         <source>Training {0} after {1} steps ({2:.1f} s): exact match {3} on {4} held-out problems, {5} parameters.</source>
         <translation>学習は {1} ステップ（{2:.1f} 秒）で{0}: テスト問題 {4} 問で完全一致 {3}、パラメータ数 {5}。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/train_panel.py" line="283"/>
+        <location filename="../../gui/addition/train_panel.py" line="284"/>
         <source>Done. Use the new model for prompts, save it, or train again.</source>
         <translation>完了。新しいモデルで答えさせるか、保存するか、もう一度学習できます。</translation>
     </message>

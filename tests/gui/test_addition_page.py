@@ -31,7 +31,7 @@ def test_prompt_answers_with_check_mark_steps_and_attention(page, qtbot):
     assert page.ask_panel.history.item(0).text().startswith("✓")
     table = page.ask_panel.steps_table
     assert table.rowCount() == 4
-    first = table.item(0, 2).text()  # top candidates with probabilities
+    first = table.item(0, 1).text()  # top candidates with probabilities
     assert "%" in first
     assert page.ask_panel.attention.matrix.shape == (4, 7)
     ask(qtbot, page, "１２３＋４５")  # full-width works too
