@@ -12,8 +12,8 @@ class Series:
     """A growable (x, y) history in numpy arrays (amortised O(1) appends).
 
     With ``max_points`` it stays bounded: when it grows past that, each block of 4 points is
-    replaced by its lowest and highest point (in x order), halving it while every spike stays
-    visible. A curve of hours of steps then costs a fixed amount of memory and drawing."""
+    replaced by its lowest and highest point (in x order; a flat block by its first and last),
+    halving it while every spike stays visible. A curve of hours of steps then costs a fixed amount of memory and drawing."""
 
     def __init__(self, capacity: int = 1024, max_points: int | None = None):
         if max_points is not None:
@@ -46,6 +46,8 @@ class Series:
         filled = np.where(np.isnan(y), np.inf, y)  # a NaN (diverged loss) is neither low nor high
         low, high = filled.argmin(1), np.where(np.isnan(y), -np.inf, y).argmax(1)
         first, second = np.minimum(low, high), np.maximum(low, high)
+        flat = first == second                      # all four alike: keep where the block starts and ends
+        first, second = np.where(flat, 0, first), np.where(flat, 3, second)
         rows = np.arange(blocks)
         keep = 2 * blocks
         tail = self.n - body

@@ -40,6 +40,14 @@ def test_halving_keeps_each_blocks_low_and_high_in_order_and_skips_nan():
     assert x.tolist() == [0, 2, 5, 7, 8] and y.tolist() == [1, 3, 4, 7, 9]
 
 
+def test_a_flat_block_keeps_its_first_and_last_point_not_one_point_twice():
+    s = Series(max_points=8)
+    s.extend(np.arange(9), [2, 2, 2, 2, 1, 3, 3, 3, 0])
+    x, y = s.data()
+    # [2 2 2 2] -> (2 @0, 2 @3), not (2 @0, 2 @0); [1 3 3 3] -> (1 @4, 3 @5); the tail 0 stays
+    assert x.tolist() == [0, 3, 4, 5, 8] and y.tolist() == [2, 2, 1, 3, 0]
+
+
 def test_one_extend_many_times_the_bound_is_halved_until_it_fits():
     s = Series(max_points=100)
     rng = np.random.default_rng(1)
