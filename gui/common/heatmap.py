@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QWidget
 
 from gui.common.combo import refill_combo
-from gui.common.theme import TEXT
+from gui.common.theme import MUTED, TEXT
 
 
 class TokenHeatmap(QWidget):
@@ -42,7 +42,7 @@ class TokenHeatmap(QWidget):
         self.empty = QLabel(empty_text)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignCenter)
-        self.empty.setStyleSheet("color: #666;")
+        self.empty.setStyleSheet(f"color: {MUTED};")
         self.stack = QStackedLayout(self)
         self.stack.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(plot)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from core.data.text import char_label
+from gui.common.theme import MUTED
 from gui.training.board_plot import PicturesPlot
 
 MAX_HISTORY = 100           # samples kept in the history (oldest dropped)
@@ -127,7 +128,7 @@ class SamplesView(PicturesPlot, QWidget):
                 html.escape(" ".join(char_label(c) for c in sample["skipped"])))
         body = (f"<b>{_html_text(sample.get('prompt', ''))}</b>{_html_text(sample.get('text', ''))}")
         self._entries.appendleft(
-            f"<p style='margin:0 0 10px 0'><span style='color:#666'>{html.escape(head + ' · ' if head else '')}"
+            f"<p style='margin:0 0 10px 0'><span style='color:{MUTED}'>{html.escape(head + ' · ' if head else '')}"
             f"{html.escape(settings)}"
             f"{note}</span><br><span style='font-family:monospace; white-space:pre-wrap'>{body}</span></p>")
         self.history.setHtml("".join(self._entries))

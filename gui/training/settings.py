@@ -173,7 +173,7 @@ class SettingsPanel(QWidget):
         f.addRow(self.tr("Device"), self.device)
         self.device_reasons = QLabel("\n".join(reasons))
         self.device_reasons.setWordWrap(True)
-        self.device_reasons.setStyleSheet("color: #666;")
+        self.device_reasons.setStyleSheet(f"color: {theme.MUTED};")
         f.addRow(self.device_reasons)
         threads = devices.recommended_threads()
         self.threads_label = QLabel(devices.thread_reason(threads))
