@@ -348,7 +348,8 @@ class MainWindow(QMainWindow):
         The translators are swapped, so Qt sends every widget a LanguageChange event (the editor
         retranslates itself on it); the pages that build their texts once (lessons, training,
         addition) are built again around the same document, so the network, its settings and
-        trained weights stay. Not while something trains: that would be lost."""
+        trained weights stay; what they showed of a finished run goes, so the learner is asked
+        first. Not while something trains: that would be lost."""
         if code == language():
             return True
         if self.training_page.is_running() or self.addition_page.is_running():
@@ -360,6 +361,14 @@ class MainWindow(QMainWindow):
                 self, self.tr("Language"),
                 self.tr("The addition panel is rebuilt in the new language: the model you trained there is "
                         "lost unless you save it first. Switch now?"),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return False
+        if self.training_page.shows_a_run:
+            answer = QMessageBox.question(
+                self, self.tr("Language"),
+                self.tr("The Training page is rebuilt in the new language: the plots and samples of your last "
+                        "run are cleared (the trained weights and the settings stay). Switch now?"),
                 QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
             if answer != QMessageBox.Yes:
                 return False

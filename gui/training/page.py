@@ -53,6 +53,7 @@ class TrainingPage(QWidget):
         self._writing_settings = False
         self._edited_while_running = False   # the run trains the network as it was at Start
         self.finished_runs = 0               # for tests and the status line
+        self.shows_a_run = False             # the board holds a run's plots (until Reset or new data)
         self.last_lr = float("nan")          # the learning rate the engine reported last
         self._pending_setup = ""             # a lesson's set-up waiting for the running job to stop
 
@@ -275,6 +276,7 @@ class TrainingPage(QWidget):
         """Forget the runs and their plots; the next start begins from fresh random weights."""
         self._runs = None
         self._use_saved_weights = False
+        self.shows_a_run = False
         self.text_session.trained.clear()
         self._set_runs(self.run_maker.labels(self.settings.config()))
         self.controls.clear()
@@ -311,6 +313,7 @@ class TrainingPage(QWidget):
         self._status_timer.stop()
         self.controls.flush()
         self.finished_runs += 1
+        self.shows_a_run = True
         if self.message.failed or result is None:
             self._runs = None                # blown-up weights are not kept nor saved
         elif self._runs is not None:

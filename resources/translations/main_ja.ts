@@ -278,49 +278,55 @@ Your work is still open.</source>
         <translation>一覧を消去</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355"/>
-        <location filename="../../gui/main_window.py" line="360"/>
-        <location filename="../../gui/main_window.py" line="414"/>
+        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="369"/>
+        <location filename="../../gui/main_window.py" line="423"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="357"/>
         <source>Stop the training first, then switch the language.</source>
         <translation>先に学習を止めてから、言語を切り替えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="362"/>
         <source>The addition panel is rebuilt in the new language: the model you trained there is lost unless you save it first. Switch now?</source>
         <translation>足し算パネルは新しい言語で作り直されます。そこで学習させたモデルは、先に保存しないと失われます。今切り替えますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="370"/>
+        <source>The Training page is rebuilt in the new language: the plots and samples of your last run are cleared (the trained weights and the settings stay). Switch now?</source>
+        <translation>学習ページは新しい言語で作り直されます。前回の学習のグラフとサンプルは消えます（学習済みの重みと設定は残ります）。今切り替えますか？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>Language: English</source>
         <translation>言語: 英語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>Language: Japanese</source>
         <translation>言語: 日本語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="414"/>
+        <location filename="../../gui/main_window.py" line="423"/>
         <source>The app could not restart itself; please start it again.</source>
         <translation>アプリを自動で再起動できませんでした。もう一度起動してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421"/>
+        <location filename="../../gui/main_window.py" line="430"/>
         <source>About</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="431"/>
         <source>&lt;b&gt;PyTorch Learning Lab&lt;/b&gt;&lt;br&gt;Build networks from layers, train them live and watch their gradients, and ask a Seq2Seq model to add.</source>
         <translation>&lt;b&gt;PyTorch 学習ラボ&lt;/b&gt;&lt;br&gt;層を組み合わせてネットワークを作り、ライブで学習させて勾配を観察し、Seq2Seq モデルに足し算をさせましょう。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>{0}[*] — PyTorch Learning Lab</source>
         <translation>{0}[*] — PyTorch 学習ラボ</translation>
     </message>

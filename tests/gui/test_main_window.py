@@ -265,3 +265,31 @@ def test_switching_language_applies_at_once_and_keeps_the_work(window, qtbot):
     finally:
         window.set_language("en")
         window.shutdown()
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.No, QMessageBox.Yes])
+def test_switching_language_after_a_run_asks_first_since_its_plots_go(window, qtbot, monkeypatch, answer):
+    from core import i18n
+    page = window.training_page
+    page.settings.epochs.setValue(2)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda parent, title, text, *a: asked.append(text) or answer))
+    try:
+        assert window.set_language("ja") and not asked                   # nothing shown yet: no question
+        assert window.set_language("en")
+        page = window.training_page
+        page.settings.epochs.setValue(2)
+        with qtbot.waitSignal(page.training_finished, timeout=60_000):
+            page.start()
+        assert page.shows_a_run and page.board.plots["loss"].runs[0]["steps"].n > 0   # its curves are on the board
+        assert window.set_language("ja") == (answer == QMessageBox.Yes)
+        assert asked == ["The Training page is rebuilt in the new language: the plots and samples of your last run "
+                         "are cleared (the trained weights and the settings stay). Switch now?"]
+        assert i18n.language() == ("ja" if answer == QMessageBox.Yes else "en")
+        assert (window.training_page is page) == (answer == QMessageBox.No)   # No: the page and its plots stay
+        if answer == QMessageBox.No:
+            page.reset()                                                  # Reset clears the plots: nothing to lose
+            assert window.set_language("ja") and len(asked) == 1
+    finally:
+        window.set_language("en")
+        window.shutdown()
