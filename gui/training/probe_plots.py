@@ -144,6 +144,7 @@ class BoundaryPlot(_ProbeMixin, QWidget):
             curve = pi.plot(pen=pg.mkPen(RUN_COLORS[i % 2], width=3))
             self.runs.append(dict(plot=pi, img=img, pts=pts, curve=curve, probe=None, images=0, label=label))
         self._fit_titles()
+        self.set_data(self.data)
 
     def _fit_titles(self) -> None:
         """Compare: each title cut to half the view's width (a short cut in a 1024-px window, the
@@ -157,7 +158,6 @@ class BoundaryPlot(_ProbeMixin, QWidget):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._fit_titles()
-        self.set_data(self.data)
 
     def set_data(self, data) -> None:
         """Show the training points (coloured by class)."""

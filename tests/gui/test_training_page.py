@@ -38,6 +38,11 @@ def test_trains_a_tiny_network_to_completion_and_every_plot_gets_data(qtbot, pag
     stats = page.grad_bars.latest()
     assert stats.names == ("0: Linear", "2: Linear", "4: Linear") and np.all(stats.mean_abs > 0)
     assert page.boundary.image_count() >= 1
+    page.resize(page.width() - 40, page.height() - 20)   # a resize (or the end message's second line)
+    qtbot.wait(50)
+    boundary = page.boundary.runs[0]                     # ... keeps the final boundary and the points
+    assert boundary["img"].image.shape == (50, 50, 3)
+    assert len(boundary["pts"][0].getData()[0]) + len(boundary["pts"][1].getData()[0]) == 80
     assert page.heatmap.column_count() >= 1
     assert page.histograms.weight_combo.count() == 3
     # the trained weights are kept in the document (saved with the project)
