@@ -116,7 +116,10 @@ class BoundaryPlot(_ProbeMixin, QWidget):
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
-        self.note = QLabel()     # no word wrap: height-for-width would squeeze the grid's other row
+        # no word wrap under a picture: height-for-width would squeeze the grid's other row; where the
+        # data has no picture the view is hidden and the note, wrapped, takes its place
+        self.note = QLabel()
+        self.note.setAlignment(Qt.AlignLeft | Qt.AlignTop)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.view)
@@ -182,6 +185,9 @@ class BoundaryPlot(_ProbeMixin, QWidget):
         if len(self.runs) == 1:
             regression = data is not None and not data.n_classes
             self.runs[0]["plot"].setTitle(self.tr("Prediction") if regression else self.tr("Decision boundary"))
+        pictured = data is None or (data.n_features == 2 and data.n_classes) or data.n_features == 1
+        self.view.setVisible(bool(pictured) and not text)
+        self.note.setWordWrap(not pictured or text)
         if text:
             self.note.setText(self.tr("A picture needs 2-D classification or 1-D regression data;")
                               + "\n" + self.tr("text has none: its samples are on the Text tab."))

@@ -593,3 +593,22 @@ def test_compare_legends_take_one_column_per_network(qtbot, page):
         assert all(len(label.text) < 30 for _, label in legend.items)      # "A", "validation", not the full names
     page.settings.compare.setChecked(False)
     assert page.loss_plot.plot.getPlotItem().legend.columnCount == 1
+
+
+def test_the_boundary_view_gives_way_to_its_note_where_the_data_has_no_picture(qtbot):
+    from types import SimpleNamespace
+
+    from core.data.datasets import make_dataset
+    from gui.training.probe_plots import BoundaryPlot
+    plot = BoundaryPlot()
+    qtbot.addWidget(plot)
+    plot.resize(330, 300)
+    plot.show()
+    plot.set_runs(["A", "B"])
+    digits = SimpleNamespace(n_features=64, n_classes=10, vocab=None, x_train=np.zeros((5, 64)), y_train=np.zeros(5))
+    plot.set_data(digits)                                            # 8x8 digits: no plane to draw
+    assert not plot.view.isVisible() and plot.note.wordWrap()
+    assert plot.note.text() == "A picture needs 2-D classification or 1-D regression data;\nthis data has 64 features."
+    plot.set_data(make_dataset("moons", 40, seed=0))
+    assert plot.view.isVisible() and not plot.note.wordWrap()
+    assert plot.note.text().startswith("Background: the predicted class")
