@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter,
-                               QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
+                               QStackedWidget, QStyle, QTextBrowser, QVBoxLayout, QWidget)
 
 from core.lessons import catalog
 from gui.common.wheel import wheel_scrolls_form
@@ -101,6 +101,31 @@ class _Fill(QWidget):
         super().resizeEvent(event)
 
 
+class WrappedList(QListWidget):
+    """A list whose items wrap their text at the list's width and are exactly as tall as that text.
+
+    QListView measures wrapped items when it lays them out and keeps those heights when the width
+    changes again (a title once wrapped in a narrow list kept a second, empty line); here each
+    item's height is set from the width it has now."""
+
+    PADDING = 16        # the stylesheet's 8 px above and below each item
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_items()
+
+    def fit_items(self) -> None:
+        # the text's room in an item: the view's width less the delegate's margin on each side
+        margin = self.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self) + 1
+        width = self.viewport().width() - 2 * (self.spacing() + margin)
+        metrics = self.fontMetrics()
+        for i in range(self.count()):
+            item = self.item(i)
+            text = metrics.boundingRect(QRect(0, 0, max(width, 20), 10_000), Qt.TextWordWrap, item.text())
+            item.setSizeHint(QSize(max(width, 20), text.height() + self.PADDING))
+
+
 class LessonsPage(QWidget):
     try_it = Signal(str)
 
@@ -109,14 +134,13 @@ class LessonsPage(QWidget):
         self.lessons = catalog.LESSONS
 
         # Left: the lesson path.
-        self.lesson_list = QListWidget()
+        self.lesson_list = WrappedList()
         for i, lesson in enumerate(self.lessons, 1):
             item = QListWidgetItem(f"{i}. {lesson.title}")
             item.setData(Qt.UserRole, lesson.id)
             item.setToolTip(lesson.source)
             self.lesson_list.addItem(item)
         self.lesson_list.setWordWrap(True)
-        self.lesson_list.setResizeMode(QListWidget.Adjust)   # narrower: the titles wrap again, not cut with …
         self.lesson_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.lesson_list.setStyleSheet(
             # no sideways padding on the items: Qt wraps a title at the full width and then cut it with …

@@ -300,3 +300,36 @@ def test_transformer_lab_shows_weights_and_residual_gradients(page, qtbot):
     assert lab.result.ratio >= 100 and "times larger" in lab.summary.text()
     _, ys = lab.res_curve.getData()
     assert len(ys) == 21
+
+
+def test_lesson_titles_are_as_tall_as_their_wrapped_text_at_every_width(qtbot):
+    from gui.lessons.page import WrappedList
+    titles = WrappedList()
+    qtbot.addWidget(titles)
+    titles.setWordWrap(True)
+    titles.addItems(["6. Activation functions", "4. Neural networks and forward propagation"])
+    titles.show()
+
+    def heights(width):
+        titles.resize(width, 400)
+        qtbot.wait(20)
+        return [titles.visualItemRect(titles.item(i)).height() for i in range(2)]
+
+    short, long = heights(220)
+    assert long > short                              # the long title wraps in a narrow list
+    assert heights(600) == [short, short]            # wide again: one line each, no empty second line
+    assert heights(220) == [short, long]
+
+
+def test_the_lesson_path_has_no_empty_lines_between_titles_at_1024(qtbot):
+    from gui.lessons.page import LessonsPage
+    page = LessonsPage()
+    qtbot.addWidget(page)
+    page.resize(1024, 650)
+    page.show()
+    qtbot.wait(50)
+    titles = page.lesson_list
+    rows = [titles.visualItemRect(titles.item(i)) for i in range(titles.count())]
+    # each title starts where the one above ends (a plain QListWidget left 18-px gaps under
+    # "6. Activation functions" and "7. Vanishing gradients": heights measured at another width)
+    assert [r.y() for r in rows[1:]] == [r.y() + r.height() for r in rows[:-1]]
