@@ -206,11 +206,15 @@ class CanvasPainting:
         mono = monospace_font(10)
         mono.setBold(True)
         p.setFont(mono)
-        p.drawText(inner.adjusted(title_w + 12, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, format_shape(shape))
-        if note:
-            p.setFont(self._font(-1))
+        shape_text = format_shape(shape)
+        p.drawText(inner.adjusted(title_w + 12, 0, 0, 0), Qt.AlignVCenter | Qt.AlignLeft, shape_text)
+        room = inner.width() - title_w - 12 - QFontMetrics(mono).horizontalAdvance(shape_text) - 12
+        if note and room > 40:              # the note never runs into the shape: cut with … where narrow
+            note_font = self._font(-1)
+            p.setFont(note_font)
             p.setPen(MUTED)
-            p.drawText(inner, Qt.AlignVCenter | Qt.AlignRight, note)
+            p.drawText(inner, Qt.AlignVCenter | Qt.AlignRight,
+                       QFontMetrics(note_font).elidedText(note, Qt.ElideRight, int(room)))
 
     def _paint_placeholder(self, p: QPainter, rect: QRectF, text: str) -> None:
         pen = QPen(QColor("#8c959f"), 1.4, Qt.DashLine)
