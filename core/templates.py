@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from core.data.text import PYTHON_DOCS
 from core.i18n import L
 from core.spec import RESIDUAL, BlockSpec, LayerSpec, NetworkSpec
 
@@ -58,6 +59,9 @@ class Template:
     doc_en: str
     doc_ja: str
     make: Callable[[], NetworkSpec]
+    # the data set it is made for (a TrainConfig.dataset name): a lesson's "open it" selects that data
+    # when the Training page's data is of another kind (None: any table or 2-D points)
+    dataset: str | None = None
 
     @property
     def title(self) -> str:
@@ -101,13 +105,13 @@ TEMPLATES: dict[str, Template] = {t.name: t for t in [
              "Two 3×3 convolutions with ReLU and 2×2 max pooling, like LeCun's LeNet.",
              "(1, 8, 8) → Conv 16 → プーリング → Conv 32 → プーリング → Flatten → 64 → 数字 10 クラス。"
              "LeCun の LeNet と同じく、3×3 の畳み込み + ReLU + 2×2 の最大プーリングを 2 段重ねます。",
-             lambda: _cnn((1, 8, 8), [16, 32], 64)),
+             lambda: _cnn((1, 8, 8), [16, 32], 64), "digits"),
     Template("mlp_digits", "MLP on the same 8×8 digits", "同じ 8×8 の数字を MLP で",
              "(1, 8, 8) → Flatten → 64 → ReLU → 10: no convolution, every pixel is just one input. "
              "Compare it with the CNN.",
              "(1, 8, 8) → Flatten → 64 → ReLU → 10。畳み込みなしで、各画素はただの入力の 1 つです。"
              "CNN と比べてみましょう。",
-             lambda: _imagemlp((1, 8, 8), [64])),
+             lambda: _imagemlp((1, 8, 8), [64]), "digits"),
     Template("cnn_28", "Small CNN for 28×28 (MNIST)", "28×28 (MNIST) 用の小さな CNN",
              "(1, 28, 28) → Conv 16 → pool (14×14) → Conv 32 → pool (7×7) → Flatten → 64 → 10.",
              "(1, 28, 28) → Conv 16 → プーリング (14×14) → Conv 32 → プーリング (7×7) → Flatten → 64 → 10。",
@@ -148,7 +152,7 @@ TEMPLATES["char_rnn"] = Template(
     "(288) → Linear to the vocabulary. Train it on text.",
     f"{TEXT_CONTEXT} 文字を 1 文字ずつ読み、それぞれの次の文字を予測します: Embedding → 2 層の GRU (288) → "
     "語彙への Linear。テキストで学習させます。",
-    _char_rnn)
+    _char_rnn, PYTHON_DOCS)
 
 
 GPT_LAYERS, GPT_HEADS, GPT_WIDTH = 2, 4, 128     # measured: learns fastest here of the sizes tried
@@ -181,4 +185,4 @@ TEMPLATES["tiny_gpt"] = Template(
     f"Embedding + 学習する位置埋め込み、Transformer ブロック {GPT_LAYERS} 個 (ヘッド {GPT_HEADS} 個の因果的セルフ"
     f"アテンションと MLP。それぞれ LayerNorm の後で残差ブロックの中)、幅 {GPT_WIDTH}、文脈 {TEXT_CONTEXT} 文字。"
     "テキストで学習させます。",
-    tiny_gpt)
+    tiny_gpt, PYTHON_DOCS)

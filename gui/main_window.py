@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         verb, _, arg = rest.partition(":")
         if page == "editor" and verb == "template" and arg in TEMPLATES:
             self.editor_page.apply_template(arg)
+            self.training_page.use_data_for(TEMPLATES[arg])     # its data too, where the page has another kind
             # on arrival, what this network is and where to look (Ctrl+Z brings the old one back)
             self.statusBar().showMessage(self.tr("{0}: {1} Each layer shows its shapes and parameter count; "
                                                  "Ctrl+Z brings your previous network back.").format(

@@ -23,7 +23,7 @@ from core.engine.process import Job
 from core.i18n import language
 from core.lessons.setups import SETUPS
 from core.templates import TEMPLATES
-from core.training.config import TEXT_OPTIONS, TrainConfig
+from core.training.config import TEXT_OPTIONS, TrainConfig, data_kind
 from core.training.netfit import fit_to_data, loss_title
 from gui.run.controller import RunController, server
 from gui.run.controls import RunControls
@@ -167,6 +167,13 @@ class TrainingPage(QWidget):
         i = self.settings.dataset.findData(name)
         if i >= 0:
             self.settings.dataset.setCurrentIndex(i)
+
+    def use_data_for(self, template) -> None:
+        """A lesson opened ``template`` in the editor: when the data here is of another kind than the
+        one it is made for (images, text, tables), select its data set, so the Training page is ready."""
+        made_for = template.dataset
+        if made_for and data_kind(made_for) != data_kind(self.settings.dataset.currentData()):
+            self.select_dataset(made_for)
 
     def apply_setup(self, name: str, start: bool = True) -> bool:
         """A lesson's "try it": network, data and every setting from ``core.lessons.setups``, a

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from core.lessons.catalog import LESSONS
 from core.lessons.setups import SETUPS
 from core.templates import TEMPLATES
-from core.training.config import TrainConfig
+from core.training.config import TrainConfig, data_kind
 from gui.main_window import MainWindow
 
 
@@ -79,6 +79,11 @@ def test_every_try_it_sets_up_everything_and_keeps_its_promise(window, qtbot):
                     kinds = [layer.kind for layer in window.document.spec().layers]
                     assert kinds == [layer.kind for layer in TEMPLATES[arg].make().layers], t.action
                     assert TEMPLATES[arg].doc in window.statusBar().currentMessage(), t.action
+                    made_for = TEMPLATES[arg].dataset        # the Training page has data of its kind
+                    assert not made_for or data_kind(page.settings.dataset.currentData()) == data_kind(made_for)
+                    if made_for == "digits":                 # ... and the CNN fits it as it is
+                        qtbot.waitUntil(lambda: page.data is not None and page.data.name == "digits", timeout=30_000)
+                        assert page.network_box.fit_label.text() == "", t.action
                 elif verb == "compare":
                     assert window.addition_page.right_tabs.currentWidget() is window.addition_page.compare_panel
                 if kind == "addition":                              # says what to do on arrival
