@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from core.data.images import prepare_drawing
-from core.tasks.images import predict
+from core.tasks.images import conv_layers, predict
 from gui.images.pixels import INK, PixelView
 from gui.images.views import BarsView, FeatureMapsView
 
@@ -208,7 +208,8 @@ class DrawPad(QWidget):
             self.last_probs = None
             self.probs.empty_text = self.tr("Draw on the paper: the probabilities appear as you draw.")
             self.probs.set_values(None, [])
-            self.maps.clear()
+            self.maps.clear(self.tr("Draw on the paper: each conv layer's feature maps appear here as you draw.")
+                            if conv_layers(self.model) else "")
             self._record()
             return
         out = predict(self.model, x[None])

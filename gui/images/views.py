@@ -391,10 +391,11 @@ class FeatureMapsView(LayerRows, PicturesPlot, QWidget):
         self.grids: list[tuple[QLabel, TileGrid]] = []
         self.clear()
 
-    def clear(self) -> None:
+    def clear(self, text: str = "") -> None:
+        """No maps; ``text`` says why (by default: no conv layer or no data yet)."""
         self._drop_rows()
         self.sample_view.set_array(None)
-        self.title.setText(self.tr("Feature maps appear once the network has a conv layer and data."))
+        self.title.setText(text or self.tr("Feature maps appear once the network has a conv layer and data."))
 
     def show_maps(self, image: np.ndarray, label_text: str, maps: list[tuple[str, np.ndarray]]) -> None:
         """Draw ``maps`` [(layer name, (c, h, w))] for ``image``; reuses the rows when the layers are the same."""

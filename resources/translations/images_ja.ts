@@ -75,7 +75,12 @@
         <translation>紙の上に描いてください。描くにつれて確率が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="219"/>
+        <location filename="../../gui/images/draw_pad.py" line="211"/>
+        <source>Draw on the paper: each conv layer&apos;s feature maps appear here as you draw.</source>
+        <translation>紙の上に描いてください。描くにつれて、各畳み込み層の特徴マップがここに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/images/draw_pad.py" line="220"/>
         <source>Your drawing: the network says {0} ({1:.0%})</source>
         <translation>あなたの絵：ネットワークの答えは {0}（{1:.0%}）</translation>
     </message>
@@ -93,17 +98,17 @@
         <translation>検証用の画像</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="397"/>
+        <location filename="../../gui/images/views.py" line="398"/>
         <source>Feature maps appear once the network has a conv layer and data.</source>
         <translation>ネットワークに畳み込み層があり、データがあると特徴マップが表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="407"/>
+        <location filename="../../gui/images/views.py" line="408"/>
         <source>{0}: {1} maps of {2}×{3}</source>
         <translation>{0}：{2}×{3} のマップが {1} 枚</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="425"/>
+        <location filename="../../gui/images/views.py" line="426"/>
         <source>Held-out picture #{0}, a {1}: the network says {2} ({3:.0%})</source>
         <translation>検証用の画像 #{0}（正解 {1}）：ネットワークの答えは {2}（{3:.0%}）</translation>
     </message>
@@ -111,12 +116,12 @@
 <context>
     <name>FiltersView</name>
     <message>
-        <location filename="../../gui/images/views.py" line="432"/>
+        <location filename="../../gui/images/views.py" line="433"/>
         <source>The first conv layer&apos;s kernels appear here.</source>
         <translation>最初の畳み込み層のカーネルがここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/views.py" line="437"/>
+        <location filename="../../gui/images/views.py" line="438"/>
         <source>Each kernel of the first conv layer (blue negative, red positive): the patterns it looks for.</source>
         <translation>最初の畳み込み層の各カーネル（青は負、赤は正）：それぞれが探している模様です。</translation>
     </message>

@@ -80,6 +80,7 @@ def test_draw_pad_reads_a_stroke_as_the_network_sees_it(qtbot, trained):
     qtbot.waitUntil(lambda: pad.last_input is not None and pad.last_input.sum() == 0, timeout=2000)
     assert pad.last_probs is None and pad.probs.values is None and pad.maps.grids == []
     assert pad.probs.empty_text == "Draw on the paper: the probabilities appear as you draw."
+    assert pad.maps.title.text() == "Draw on the paper: each conv layer's feature maps appear here as you draw."
 
 
 def test_views_are_board_plots_and_the_pad_takes_a_finished_runs_weights(qtbot, trained):
