@@ -37,11 +37,20 @@ class ExportError(ValueError):
     """The run cannot be written as a script (the message says why, in the learner's language)."""
 
 
+def refusal(cfg: TrainConfig) -> str | None:
+    """Why a run with these settings cannot be written as a script (None: it can), known before any
+    file is chosen: pictures and text have no data code here (yet)."""
+    if cfg.kind != "tabular":
+        return L("Only generated data sets and CSV files can be exported as a script.",
+                 "スクリプトに書き出せるのは、生成したデータセットと CSV ファイルだけです。")
+    return None
+
+
 def run_script(spec: NetworkSpec | dict, cfg: TrainConfig, data) -> str:
     """The script for training ``spec`` with ``cfg`` on ``data`` (the Dataset the settings made)."""
-    if cfg.kind != "tabular":          # pictures and text: their data code is not written (yet)
-        raise ExportError(L("Only generated data sets and CSV files can be exported as a script.",
-                            "スクリプトに書き出せるのは、生成したデータセットと CSV ファイルだけです。"))
+    reason = refusal(cfg)
+    if reason:
+        raise ExportError(reason)
     spec = spec if isinstance(spec, NetworkSpec) else NetworkSpec.from_dict(spec)
     model_code = to_code(spec)
     if "def build_model" not in model_code:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QPushButton, QVBox
 
 from core.analysis import ERROR
 from core.data.datasets import DataError
-from core.export_run import ExportError, run_script
+from core.export_run import ExportError, refusal, run_script
 from core.files import atomic_write, os_error_text
 from core.training.netfit import fit_to_data, size_problems, softmax_warning
 from gui.common import theme
@@ -33,8 +33,6 @@ class NetworkBox(QGroupBox):
         nl.addWidget(self.fit_label)
         nl.addWidget(self.fit_button)
         self.export_button = QPushButton(self.tr("Export run as Python…"))
-        self.export_button.setToolTip(self.tr("A script with the data, model, loss, optimiser, training loop "
-                                              "and evaluation that trains as this page does"))
         nl.addWidget(self.export_button)
         self.fit_button.clicked.connect(self.fit_network)
         self.export_button.clicked.connect(self.export_run_dialog)
@@ -65,6 +63,12 @@ class NetworkBox(QGroupBox):
         self.fit_label.setVisible(bool(issues))
         self.fit_button.setVisible(fixable)
         self.fit_button.setEnabled(fixable and not running)
+        # export: refused before a file is chosen, with the reason where the learner points
+        why_not = (self.tr("Export writes one network's run: turn Compare mode off first.")
+                   if self.settings.compare_on() else refusal(cfg))
+        self.export_button.setEnabled(why_not is None)
+        self.export_button.setToolTip(why_not or self.tr("A script with the data, model, loss, optimiser, training "
+                                                         "loop and evaluation that trains as this page does"))
 
     def fit_network(self) -> None:
         if self.source.data is None:

@@ -387,6 +387,7 @@ class TrainingPage(QWidget):
         elif self.run_maker.labels(cfg) != old_labels:
             self._set_runs(self.run_maker.labels(cfg))   # compare on/off: its plots go
             self.controls.clear()
+        self._check_network()                            # compare on/off, another kind of data: what trains
 
     @Slot()
     def _document_settings_changed(self) -> None:

@@ -34,44 +34,44 @@
 <context>
     <name>BoundaryPlot</name>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="132"/>
-        <location filename="../../gui/training/probe_plots.py" line="184"/>
+        <location filename="../../gui/training/probe_plots.py" line="135"/>
+        <location filename="../../gui/training/probe_plots.py" line="187"/>
         <source>Decision boundary</source>
         <translation>決定境界</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="184"/>
+        <location filename="../../gui/training/probe_plots.py" line="187"/>
         <source>Prediction</source>
         <translation>予測</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="187"/>
+        <location filename="../../gui/training/probe_plots.py" line="193"/>
         <source>text has none: its samples are on the Text tab.</source>
         <translation>テキストにはありません。サンプルは「テキスト」タブにあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="191"/>
+        <location filename="../../gui/training/probe_plots.py" line="197"/>
         <source>Background: the predicted class</source>
         <translation>背景: ネットワークが予測するクラス</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="192"/>
+        <location filename="../../gui/training/probe_plots.py" line="198"/>
         <source>(paler = less sure). Dots: training data.</source>
         <translation>（薄いほど自信がない）。点: 学習データ。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="186"/>
-        <location filename="../../gui/training/probe_plots.py" line="196"/>
+        <location filename="../../gui/training/probe_plots.py" line="192"/>
+        <location filename="../../gui/training/probe_plots.py" line="202"/>
         <source>A picture needs 2-D classification or 1-D regression data;</source>
         <translation>図にできるのは 2 次元の分類データか 1 次元の回帰データです。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="197"/>
+        <location filename="../../gui/training/probe_plots.py" line="203"/>
         <source>this data has {0} features.</source>
         <translation>このデータの特徴量は {0} 個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="194"/>
+        <location filename="../../gui/training/probe_plots.py" line="200"/>
         <source>Grey dots: training data. Line: what the network predicts.</source>
         <translation>灰色の点: 学習データ。線: ネットワークの予測。</translation>
     </message>
@@ -246,34 +246,34 @@
 <context>
     <name>HistogramPlot</name>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="238"/>
+        <location filename="../../gui/training/probe_plots.py" line="244"/>
         <source>Weights</source>
         <translation>重み</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="238"/>
-        <location filename="../../gui/training/probe_plots.py" line="239"/>
+        <location filename="../../gui/training/probe_plots.py" line="244"/>
+        <location filename="../../gui/training/probe_plots.py" line="245"/>
         <source>count</source>
         <translation>個数</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="238"/>
-        <location filename="../../gui/training/probe_plots.py" line="239"/>
+        <location filename="../../gui/training/probe_plots.py" line="244"/>
+        <location filename="../../gui/training/probe_plots.py" line="245"/>
         <source>value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="239"/>
+        <location filename="../../gui/training/probe_plots.py" line="245"/>
         <source>Activations (probe batch)</source>
         <translation>活性化の出力（確認用バッチ）</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="241"/>
+        <location filename="../../gui/training/probe_plots.py" line="247"/>
         <source>Weights of layer:</source>
         <translation>重みを見る層:</translation>
     </message>
     <message>
-        <location filename="../../gui/training/probe_plots.py" line="243"/>
+        <location filename="../../gui/training/probe_plots.py" line="249"/>
         <source>Outputs of activation:</source>
         <translation>出力を見る活性化層:</translation>
     </message>
@@ -301,52 +301,53 @@
         <translation>学習の実行を Python で書き出す…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="36"/>
+        <location filename="../../gui/training/network_box.py" line="70"/>
         <source>A script with the data, model, loss, optimiser, training loop and evaluation that trains as this page does</source>
         <translation>このページと同じ手順で学習する、データ・モデル・損失関数・最適化手法・学習ループ・評価を含むスクリプト</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="48"/>
+        <location filename="../../gui/training/network_box.py" line="46"/>
         <source>Input {0} → {1}</source>
         <translation>入力 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="49"/>
+        <location filename="../../gui/training/network_box.py" line="47"/>
         <source>{0} parameters</source>
         <translation>パラメータ {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="61"/>
+        <location filename="../../gui/training/network_box.py" line="59"/>
         <source>Compare mode trains the two chosen templates; their input and output sizes follow the data.</source>
         <translation>比較モードでは選んだ 2 つのテンプレートを学習します。入力と出力のサイズはデータに合わせます。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="74"/>
+        <location filename="../../gui/training/network_box.py" line="78"/>
         <source>Fit network to the data</source>
         <translation>ネットワークをデータに合わせる</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="77"/>
+        <location filename="../../gui/training/network_box.py" line="81"/>
         <source>Export the run as a Python script</source>
         <translation>学習の実行を Python スクリプトとして書き出す</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="78"/>
+        <location filename="../../gui/training/network_box.py" line="82"/>
         <source>Python files (*.py)</source>
         <translation>Python ファイル (*.py)</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="87"/>
+        <location filename="../../gui/training/network_box.py" line="67"/>
+        <location filename="../../gui/training/network_box.py" line="91"/>
         <source>Export writes one network&apos;s run: turn Compare mode off first.</source>
         <translation>書き出せるのは1つのネットワークの実行です。先に比較モードをオフにしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="103"/>
+        <location filename="../../gui/training/network_box.py" line="107"/>
         <source>Saving to {0} failed: {1}</source>
         <translation>{0} への保存に失敗しました: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/network_box.py" line="105"/>
+        <location filename="../../gui/training/network_box.py" line="109"/>
         <source>Exported the run to {0}. Run it with: python {1}</source>
         <translation>学習の実行を {0} に書き出しました。実行: python {1}</translation>
     </message>
@@ -695,37 +696,37 @@
         <translation>横軸: エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="194"/>
+        <location filename="../../gui/training/page.py" line="201"/>
         <source>Lesson set-up: {0}</source>
         <translation>レッスンの設定：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="217"/>
+        <location filename="../../gui/training/page.py" line="220"/>
         <source>Reading {0}…</source>
         <translation>{0} を読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="233"/>
+        <location filename="../../gui/training/page.py" line="236"/>
         <source>Another training run is still using the training process.</source>
         <translation>別の学習がまだ学習プロセスを使っています。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="238"/>
+        <location filename="../../gui/training/page.py" line="241"/>
         <source>No data.</source>
         <translation>データがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="277"/>
+        <location filename="../../gui/training/page.py" line="280"/>
         <source>Reset: the next start begins from fresh random weights.</source>
         <translation>リセットしました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="382"/>
+        <location filename="../../gui/training/page.py" line="386"/>
         <source>New data: the next start begins from fresh random weights.</source>
         <translation>データが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>
     <message>
-        <location filename="../../gui/training/page.py" line="468"/>
+        <location filename="../../gui/training/page.py" line="473"/>
         <source>The network changed: the next start begins from fresh random weights.</source>
         <translation>ネットワークが変わりました。次の開始は新しいランダムな重みから始まります。</translation>
     </message>

@@ -612,3 +612,18 @@ def test_the_boundary_view_gives_way_to_its_note_where_the_data_has_no_picture(q
     plot.set_data(make_dataset("moons", 40, seed=0))
     assert plot.view.isVisible() and not plot.note.wordWrap()
     assert plot.note.text().startswith("Background: the predicted class")
+
+
+def test_export_is_refused_before_a_file_is_chosen_with_the_reason_on_the_button(qtbot, training_page):
+    page = training_page(TEMPLATES["lenet_digits"].make(), TrainConfig(dataset="digits", epochs=1))
+    qtbot.waitUntil(lambda: page.data is not None and page.data.name == "digits", timeout=30_000)
+    button = page.network_box.export_button
+    assert not button.isEnabled()
+    assert button.toolTip() == "Only generated data sets and CSV files can be exported as a script."
+    page.document.set_spec(TEMPLATES["classifier_2d"].make(), "points")
+    page.select_dataset("moons")
+    qtbot.waitUntil(lambda: page.data is not None and page.data.name == "moons", timeout=10_000)
+    assert button.isEnabled() and button.toolTip().startswith("A script with the data, model")
+    page.settings.compare.setChecked(True)
+    assert not button.isEnabled()
+    assert button.toolTip() == "Export writes one network's run: turn Compare mode off first."
