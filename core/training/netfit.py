@@ -39,10 +39,11 @@ def text_problems(spec: NetworkSpec, corpus) -> list[str]:
         fitted = fit_to_corpus(spec, corpus.vocab_size)
     except TextTaskError as e:
         return [L("The data is text, and this network cannot learn it: ", "データはテキストですが、このネットワークでは"
-                  "学習できません: ") + str(e) + L(" Start from the Tiny GPT or Character RNN template (File ▸ New "
-                                                   "from template).",
+                  "学習できません: ") + str(e) + L(" Start from the Tiny GPT or Character RNN template (Network "
+                                                   "editor ▸ Start from template: the data chosen here stays).",
                                                    " 「小さな GPT」か「文字単位の RNN」のテンプレートから始めてください"
-                                                   "（ファイル ▸ テンプレートから新規）。")]
+                                                   "（ネットワークエディタ ▸ テンプレートから始める。ここで選んだデータは"
+                                                   "そのままです）。")]
     out = []
     V = corpus.vocab_size
     reads = spec.layers[0].params.get("num_embeddings")
