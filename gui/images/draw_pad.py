@@ -174,6 +174,20 @@ class DrawPad(QWidget):
     def redraw(self) -> None:
         pass
 
+    def set_data(self, data) -> None:
+        """The page's data: when it is no longer pictures of the shape and classes the network was
+        trained on (text, other pictures), that network stops answering; other settings keep it."""
+        if self.model is None:
+            return
+        same = (getattr(data, "input_shape", None) == (self.channels, self.side, self.side)
+                and list(getattr(data, "class_names", ())) == self.class_names)
+        if not same:
+            self.model = None
+            self.last_probs = None
+            self.probs.empty_text = self.tr("Train a network on pictures first.")
+            self.probs.set_values(None, [])
+            self.maps.clear()
+
     def set_trained(self, spec: dict, weights: dict, class_names) -> None:
         """Build ``spec`` with a finished run's weights (name -> numpy array) and ask it."""
         import torch

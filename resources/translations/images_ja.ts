@@ -41,6 +41,7 @@
     <name>DrawPad</name>
     <message>
         <location filename="../../gui/images/draw_pad.py" line="122"/>
+        <location filename="../../gui/images/draw_pad.py" line="187"/>
         <source>Train a network on pictures first.</source>
         <translation>まず画像でネットワークを学習させてください。</translation>
     </message>
@@ -65,22 +66,22 @@
         <translation>お絵かきパッドはグレースケール画像用です。このデータセットはカラーです。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="190"/>
+        <location filename="../../gui/images/draw_pad.py" line="204"/>
         <source>As the network sees it ({0}×{0})</source>
         <translation>ネットワークから見た画像（{0}×{0}）</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="209"/>
+        <location filename="../../gui/images/draw_pad.py" line="223"/>
         <source>Draw on the paper: the probabilities appear as you draw.</source>
         <translation>紙の上に描いてください。描くにつれて確率が表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="211"/>
+        <location filename="../../gui/images/draw_pad.py" line="225"/>
         <source>Draw on the paper: each conv layer&apos;s feature maps appear here as you draw.</source>
         <translation>紙の上に描いてください。描くにつれて、各畳み込み層の特徴マップがここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/images/draw_pad.py" line="220"/>
+        <location filename="../../gui/images/draw_pad.py" line="234"/>
         <source>Your drawing: the network says {0} ({1:.0%})</source>
         <translation>あなたの絵：ネットワークの答えは {0}（{1:.0%}）</translation>
     </message>

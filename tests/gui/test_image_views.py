@@ -126,3 +126,18 @@ def test_neuron_maps_view_draws_one_row_per_hidden_layer(qtbot):
     assert len(view.grids) == 2
     view.clear()
     assert view.grids == []
+
+
+def test_the_pad_keeps_its_network_while_the_pictures_stay_and_drops_it_for_other_data(qtbot, trained):
+    from core.data.text import from_text
+    task, _ = trained
+    board = ImageBoard()
+    qtbot.addWidget(board)
+    pad = board.draw_pad
+    weights = {k: v.detach().numpy() for k, v in task.model.state_dict().items()}
+    board.set_trained(TEMPLATES["lenet_digits"].make().to_dict(), weights, task.class_names)
+    pad.set_data(task.data)                          # the same digits (another setting was edited)
+    assert pad.model is not None
+    pad.set_data(from_text("hello world. " * 40, "hello"))     # text now: the CNN no longer answers
+    assert pad.model is None and pad.probs.values is None
+    assert pad.probs.empty_text == "Train a network on pictures first."
