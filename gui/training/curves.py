@@ -53,6 +53,7 @@ class CurvesPlot(QWidget):
                 pi.removeItem(item)
         self.runs = []
         compact_legend(pi, len(labels))
+        self._empty_view()
         for i, label in enumerate(labels):
             color = RUN_COLORS[i % len(RUN_COLORS)]
             items = []
@@ -90,7 +91,14 @@ class CurvesPlot(QWidget):
             for s in ("steps", "epochs", "train_y", "val_y", "epoch_steps"):
                 r[s].clear()
             r["lr"], r["lr_marks"] = None, []
+        self._empty_view()
         self.redraw()
+
+    def _empty_view(self) -> None:
+        """No data: the axes as at the start, not the last run's (an empty plot up to step 4,000)."""
+        view = self.plot.getViewBox()
+        view.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        view.enableAutoRange()          # the next run's data set the range again (steady_range)
 
     def _log_toggled(self, on: bool) -> None:
         self.plot.setLogMode(y=on)

@@ -136,8 +136,8 @@ class GradBarsPlot(RunBarsPlot):
             zero = mean_abs == 0
             r["zeros"].setData(x[zero], np.full(int(zero.sum()), floor + 0.15 * (top - floor) / 6))
             names = names or r["stats"].names
-        if names:
-            set_ticks(self.plot.getAxis("bottom"), [[(i, _index(n)) for i, n in enumerate(names)]])
+        # no gradients yet: no layer numbers either (not the last network's)
+        set_ticks(self.plot.getAxis("bottom"), [[(i, _index(n)) for i, n in enumerate(names or ())]])
 
 
 def _index(name: str) -> str:

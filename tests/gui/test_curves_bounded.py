@@ -40,3 +40,15 @@ def test_hours_of_steps_and_epochs_draw_a_bounded_number_of_points(qtbot):
     sx, _ = run["step_curve"].getOriginalDataset()
     assert sx[0] == 1 and sx[-1] == epochs * 50
     assert list(plot.plot.getPlotItem().items) == items  # redraws add no items
+
+
+def test_a_cleared_plot_shows_the_starting_axes_not_the_last_runs(qtbot):
+    plot = CurvesPlot("loss")
+    qtbot.addWidget(plot)
+    plot.set_runs(["A"])
+    _feed(plot, epochs=100)                               # 5,000 steps
+    assert plot.plot.getViewBox().viewRange()[0][1] > 4000
+    plot.clear()                                          # Reset, new data, a new project
+    assert plot.plot.getViewBox().viewRange()[0] == [0, 1]
+    _feed(plot, epochs=100)                               # the next run sets its own range again
+    assert plot.plot.getViewBox().viewRange()[0][1] > 4000
