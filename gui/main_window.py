@@ -357,21 +357,16 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Language"),
                                     self.tr("Stop the training first, then switch the language."))
             return False
+        losses = []                     # what the rebuilt pages lose: the learner decides first
         if getattr(self.addition_page, "trained_model", None) is not None:
-            answer = QMessageBox.question(
-                self, self.tr("Language"),
-                self.tr("The addition panel is rebuilt in the new language: the model you trained there is "
-                        "lost unless you save it first. Switch now?"),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-            if answer != QMessageBox.Yes:
-                return False
+            losses.append(self.tr("The addition panel is rebuilt in the new language: the model you trained there is "
+                                  "lost unless you save it first. Switch now?"))
         if self.training_page.shows_a_run:
-            answer = QMessageBox.question(
-                self, self.tr("Language"),
-                self.tr("The Training page is rebuilt in the new language: the plots and samples of your last "
-                        "run are cleared (the trained weights and the settings stay). Switch now?"),
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-            if answer != QMessageBox.Yes:
+            losses.append(self.tr("The Training page is rebuilt in the new language: the plots and samples of your "
+                                  "last run are cleared (the trained weights and the settings stay). Switch now?"))
+        for text in losses:
+            if QMessageBox.question(self, self.tr("Language"), text, QMessageBox.Yes | QMessageBox.No,
+                                    QMessageBox.No) != QMessageBox.Yes:
                 return False
         from main import install_translators
         from core.i18n import set_language
