@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QWidget
 
 from gui.common.combo import refill_combo
+from gui.common.plotting import elided
 from gui.common.theme import MUTED, TEXT
 
 
@@ -48,11 +49,25 @@ class TokenHeatmap(QWidget):
         self.stack.addWidget(plot)
         self.stack.addWidget(self.empty)
         self.matrix: np.ndarray | None = None
+        self._title = ""
 
     def set_labels(self, title: str, bottom: str, left: str) -> None:
-        self.plot.setTitle(title, color=TEXT, size="10pt")
+        self._title = title
+        self._fit_title()
+        self.plot.setToolTip(title)
         self.plot.setLabel("bottom", bottom)
         self.plot.setLabel("left", left)
+
+    def _fit_title(self) -> None:
+        """The title cut with … to the view's width: a longer title widened the plot past its panel,
+        and the map's last columns were cut off instead."""
+        room = self.width() - 110       # the title spans the map's column: less the left axis (labels, name)
+        self.plot.setTitle(elided(self._title, room, point_size=10), color=TEXT, size="10pt")
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self._title and event.oldSize().width() != event.size().width():
+            self._fit_title()
 
     def show(self, matrix, columns: Sequence[str] = (), rows: Sequence[str] = ()) -> None:
         """``matrix`` (rows, columns) of weights, or None (nothing to draw: the empty text);
@@ -71,6 +86,8 @@ class TokenHeatmap(QWidget):
             self.plot.setXRange(0, n_cols, padding=0)
             self.plot.setYRange(0, n_rows, padding=0)
         self.stack.setCurrentWidget(self.plot)
+        if self._title:
+            self._fit_title()           # the row labels set the left axis' width: the title's room
 
     def _ticks(self, labels: Sequence[str]) -> list[tuple[float, str]]:
         every = max(1, -(-len(labels) // self.max_ticks)) if self.max_ticks else 1

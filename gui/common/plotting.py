@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 
 from gui.common.theme import TEXT
 
@@ -294,3 +295,10 @@ def steady_range(view: pg.ViewBox, axes: tuple[int, ...] = (0, 1), grow: float =
             wanted[ax] = (lo - 0.1 * span, hi + 0.1 * span)
     if wanted:
         view.setRange(xRange=wanted.get(0), yRange=wanted.get(1), padding=0)   # autorange off on those axes
+
+
+def elided(text: str, pixels: int, point_size: int = 9) -> str:
+    """``text`` cut with … to ``pixels`` wide in a plot title's font (wide characters count as wide)."""
+    font = QFont()
+    font.setPointSize(point_size)
+    return QFontMetrics(font).elidedText(text, Qt.ElideRight, max(int(pixels), 0))

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.common.plotting import plot_widget as common_plot_widget
@@ -31,13 +30,6 @@ def short_label(label: str) -> str:
 def titled(label: str, limit: int = 26) -> str:
     """A plot title that fits a half-width plot: 'A: Linear layers only (no…'."""
     return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
-
-
-def elided(text: str, pixels: int) -> str:
-    """``text`` cut with … to ``pixels`` wide in a plot title's font (wide characters count as wide)."""
-    font = QFont()
-    font.setPointSize(9)
-    return QFontMetrics(font).elidedText(text, Qt.ElideRight, pixels)
 
 
 def compact_legend(plot_item, runs: int, columns: int | None = None) -> None:

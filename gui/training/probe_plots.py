@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from core.training.events import ProbeEvent
 from gui.common.combo import refill_combo
-from gui.common.plotting import set_ticks
-from gui.training.plot_parts import (CLASS_COLORS, RUN_COLORS, RunBarsPlot, class_rgb, compact_legend, elided,
+from gui.common.plotting import elided, set_ticks
+from gui.training.plot_parts import (CLASS_COLORS, RUN_COLORS, RunBarsPlot, class_rgb, compact_legend,
                                      plot_widget, short_label)
 
 

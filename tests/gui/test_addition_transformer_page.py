@@ -149,3 +149,20 @@ def test_train_a_transformer_in_the_training_process_then_use_and_save_it(page, 
     back = checkpoint.load(out)
     assert isinstance(back, AdditionTransformer) and back.cfg.width == 16
     assert checkpoint.load_metadata(out)["steps"] == 50 and not (tmp_path / "mine.json").exists()
+
+
+@pytest.mark.skipif(not SHIPPED_T.is_file(), reason="shipped Transformer not trained yet")
+def test_a_long_attention_title_is_cut_not_the_map(page, qtbot):
+    """At 1024 px the ask panel is ~500 px wide: the full title widened the plot past its panel and
+    cut the map's last columns off; now the title gives way (cut with …, whole in the tooltip)."""
+    page.resize(1024, 640)
+    page.show()
+    ap = page.ask_panel
+    ap.kind.setCurrentIndex(ap.kind.findData("transformer"))
+    ask(qtbot, page, "999+999")
+    qtbot.wait(50)
+    plot_item = ap.attention.plot.getPlotItem()
+    assert ap.attention.matrix.shape == (11, 11)
+    assert plot_item.width() <= ap.attention.plot.width() + 0.5              # everything inside its widget
+    assert plot_item.titleLabel.text.endswith("…")
+    assert ap.attention.plot.toolTip().endswith("(bright = strong)")
