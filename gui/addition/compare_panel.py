@@ -43,6 +43,7 @@ def comparison_jobs(cell: str, steps: int, with_extra: bool, with_transformer: b
     return jobs
 
 
+
 class ComparePanel(StatusPace, QWidget):
     """Baseline vs reversed input vs Peeky vs attention, trained one after another."""
 
@@ -114,9 +115,12 @@ class ComparePanel(StatusPace, QWidget):
         self.plot.setYRange(0, 1)
         self.curves: list[Curve] = []
         self.table = QTableWidget(0, self.COLUMNS)
-        self.table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Parameters"), self.tr("Exact match"),
-                                              self.tr("Per digit"), self.tr("Time"), self.tr("Steps to 99%"),
-                                              self.tr("Seconds to 99%"), self.tr("All 10⁶ pairs")])
+        # long headings on two lines: the eight columns share the panel's width, and on one line
+        # they were cut (in Japanese most of them, at 1024 px)
+        self.table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Params"), self.tr("Exact\nmatch"),
+                                              self.tr("Per digit"), self.tr("Time"), self.tr("Steps\nto 99%"),
+                                              self.tr("Seconds\nto 99%"), self.tr("All 10⁶\npairs")])
+        self.table.horizontalHeaderItem(1).setToolTip(self.tr("Parameters: the model's weights and biases"))
         self.table.horizontalHeaderItem(7).setToolTip(self.tr("Exact match on every sum of two 3-digit numbers "
                                                               "(press “Check all 1,000,000 pairs”)"))
         self.table.verticalHeader().setVisible(False)

@@ -376,192 +376,203 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="59"/>
+        <location filename="../../gui/addition/compare_panel.py" line="60"/>
         <source>Baseline</source>
         <translation>ベースライン</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="60"/>
+        <location filename="../../gui/addition/compare_panel.py" line="61"/>
         <source>Reversed input</source>
         <translation>入力反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="61"/>
+        <location filename="../../gui/addition/compare_panel.py" line="62"/>
         <source>Reversed + Peeky</source>
         <translation>入力反転 + Peeky</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="62"/>
+        <location filename="../../gui/addition/compare_panel.py" line="63"/>
         <source>Reversed + attention</source>
         <translation>入力反転 + Attention</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="63"/>
+        <location filename="../../gui/addition/compare_panel.py" line="64"/>
         <source>+ reversed answer</source>
         <translation>+ 答え反転</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="64"/>
+        <location filename="../../gui/addition/compare_panel.py" line="65"/>
         <source>Transformer (GPT-style)</source>
         <translation>Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="67"/>
+        <location filename="../../gui/addition/compare_panel.py" line="68"/>
         <source>The textbook improves its addition model one idea at a time: reverse the input, a Peeky decoder, then attention. Here each model trains on the same 45,000 problems with the same number of steps, and is scored on the same 5,000 held-out problems.</source>
         <translation>教科書は足し算モデルを 1 つずつ改良します: 入力の反転、Peeky デコーダ、そして Attention。ここでは各モデルを同じ 45,000 問・同じステップ数で学習させ、同じ 5,000 問のテスト問題で採点します。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="72"/>
+        <location filename="../../gui/addition/compare_panel.py" line="73"/>
         <source>The textbook uses LSTM</source>
         <translation>教科書では LSTM を使います</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="74"/>
+        <location filename="../../gui/addition/compare_panel.py" line="75"/>
         <source>Also: attention + reversed answer (this app&apos;s default)</source>
         <translation>追加: Attention + 答え反転（このアプリの既定）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="75"/>
+        <location filename="../../gui/addition/compare_panel.py" line="76"/>
         <source>Also: a Transformer (GPT-style)</source>
         <translation>追加: Transformer（GPT 型）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="77"/>
+        <location filename="../../gui/addition/compare_panel.py" line="78"/>
         <source>A decoder-only Transformer on the same problems and steps, answer ones digit first, coupled positions</source>
         <translation>同じ問題とステップ数で学習する、デコーダのみの Transformer（答えは一の位から、位取りで結んだ位置）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="79"/>
+        <location filename="../../gui/addition/compare_panel.py" line="80"/>
         <source>Check all 1,000,000 pairs</source>
         <translation>1,000,000 組すべてを確かめる</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="80"/>
+        <location filename="../../gui/addition/compare_panel.py" line="81"/>
         <source>Ask every finished model all 1,000,000 sums of two 3-digit numbers (a minute or more per model)</source>
         <translation>学習を終えた各モデルに、3 桁どうしの足し算 1,000,000 問すべてを解かせます（1 モデル 1 分以上かかります）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="84"/>
+        <location filename="../../gui/addition/compare_panel.py" line="85"/>
         <source>Run the comparison</source>
         <translation>比較を実行</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="86"/>
+        <location filename="../../gui/addition/compare_panel.py" line="87"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="89"/>
+        <location filename="../../gui/addition/compare_panel.py" line="90"/>
         <source>Four models, one after another: about 3 minutes on this computer. Fewer steps is quicker but shows smaller differences.</source>
         <translation>4 つのモデルを順番に学習します。このコンピュータで約 3 分です。ステップ数を減らすと速くなりますが、差は小さくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="93"/>
+        <location filename="../../gui/addition/compare_panel.py" line="94"/>
         <source>RNN cell:</source>
         <translation>RNN セル:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="95"/>
+        <location filename="../../gui/addition/compare_panel.py" line="96"/>
         <source>Steps per model:</source>
         <translation>モデルごとのステップ数:</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="112"/>
+        <location filename="../../gui/addition/compare_panel.py" line="113"/>
         <source>Exact match on held-out problems</source>
         <translation>テスト問題での完全一致率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="112"/>
+        <location filename="../../gui/addition/compare_panel.py" line="113"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="112"/>
+        <location filename="../../gui/addition/compare_panel.py" line="113"/>
         <source>step</source>
         <translation>ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="117"/>
+        <location filename="../../gui/addition/compare_panel.py" line="120"/>
         <source>Model</source>
         <translation>モデル</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="117"/>
-        <source>Parameters</source>
-        <translation>パラメータ数</translation>
-    </message>
-    <message>
-        <location filename="../../gui/addition/compare_panel.py" line="117"/>
-        <source>Exact match</source>
+        <location filename="../../gui/addition/compare_panel.py" line="120"/>
+        <source>Exact
+match</source>
         <translation>完全一致</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="118"/>
+        <location filename="../../gui/addition/compare_panel.py" line="121"/>
+        <source>Steps
+to 99%</source>
+        <translation>99% までの
+ステップ数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/compare_panel.py" line="122"/>
+        <source>Seconds
+to 99%</source>
+        <translation>99% までの
+秒数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/compare_panel.py" line="122"/>
+        <source>All 10⁶
+pairs</source>
+        <translation>全 10⁶ 組</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/compare_panel.py" line="121"/>
         <source>Per digit</source>
         <translation>桁ごと</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="118"/>
+        <location filename="../../gui/addition/compare_panel.py" line="120"/>
+        <source>Params</source>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/addition/compare_panel.py" line="121"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="118"/>
-        <source>Steps to 99%</source>
-        <translation>99% までのステップ</translation>
+        <location filename="../../gui/addition/compare_panel.py" line="123"/>
+        <source>Parameters: the model&apos;s weights and biases</source>
+        <translation>パラメータ: モデルの重みとバイアス</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="119"/>
-        <source>Seconds to 99%</source>
-        <translation>99% までの秒数</translation>
-    </message>
-    <message>
-        <location filename="../../gui/addition/compare_panel.py" line="119"/>
-        <source>All 10⁶ pairs</source>
-        <translation>全 10⁶ 組</translation>
-    </message>
-    <message>
-        <location filename="../../gui/addition/compare_panel.py" line="120"/>
+        <location filename="../../gui/addition/compare_panel.py" line="124"/>
         <source>Exact match on every sum of two 3-digit numbers (press “Check all 1,000,000 pairs”)</source>
         <translation>3 桁どうしのすべての足し算での完全一致率（「1,000,000 組すべてを確かめる」を押してください）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="125"/>
+        <location filename="../../gui/addition/compare_panel.py" line="129"/>
         <source>Double-click a finished model to use it for prompts</source>
         <translation>学習が終わったモデルをダブルクリックすると、そのモデルで答えます</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="161"/>
+        <location filename="../../gui/addition/compare_panel.py" line="165"/>
         <source>waiting</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="171"/>
+        <location filename="../../gui/addition/compare_panel.py" line="175"/>
         <source>training…</source>
         <translation>学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="182"/>
+        <location filename="../../gui/addition/compare_panel.py" line="186"/>
         <source>Training “{0}” ({1} of {2}): step {3} of {4}, {5:.1f} s</source>
         <translation>「{0}」を学習中（{2} 個中 {1} 個目）: ステップ {3} / {4}、{5:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="188"/>
+        <location filename="../../gui/addition/compare_panel.py" line="192"/>
         <source>not reached</source>
         <translation>未到達</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="197"/>
+        <location filename="../../gui/addition/compare_panel.py" line="201"/>
         <source>{0:.4f}% ({1} wrong)</source>
         <translation>{0:.4f}%（不正解 {1}）</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="199"/>
+        <location filename="../../gui/addition/compare_panel.py" line="203"/>
         <source>checking… {0}%</source>
         <translation>確認中… {0}%</translation>
     </message>
     <message>
-        <location filename="../../gui/addition/compare_panel.py" line="208"/>
+        <location filename="../../gui/addition/compare_panel.py" line="212"/>
         <source>Best: “{0}” with {1:.2f}% exact match. Double-click a row to ask that model.</source>
         <translation>最良: 「{0}」完全一致率 {1:.2f}%。行をダブルクリックすると、そのモデルに質問できます。</translation>
     </message>
