@@ -2,7 +2,7 @@
 
 ``clipped(root)`` lists each visible widget whose text is cut: a label narrower (or, wrapped, lower)
 than its text, a button or check box narrower than its size hint, a group box title wider than
-the box, an elided tab, a combo box showing less than its current item, and any widget that
+the box, an elided tab, a table heading cut by its column, a combo box showing less than its current item, and any widget that
 sticks out of its parent (outside a scroll area, where that is how scrolling works); and in each
 pyqtgraph plot, a title or axis label longer than its plot or axis and a legend that runs past the
 plot's data area.
@@ -10,8 +10,8 @@ plot's data area.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QComboBox, QGraphicsView, QGroupBox, QLabel, QSplitter,
-                               QTabBar, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QComboBox, QGraphicsView, QGroupBox, QHeaderView,
+                               QLabel, QSplitter, QTabBar, QWidget)
 
 SLACK = 2   # pixels of rounding
 
@@ -91,7 +91,8 @@ def clipped_in_plots(root: QWidget) -> list[str]:
 def clipped(root: QWidget) -> list[str]:
     out = clipped_in_plots(root)
     for w in root.findChildren(QWidget):
-        if not _visible(w) or w.window() is not root.window():
+        # a header's own region is covered by its viewport: it is shown where its viewport is
+        if not _visible(w.viewport() if isinstance(w, QHeaderView) else w) or w.window() is not root.window():
             continue
         if isinstance(w, QLabel) and w.text() and w.pixmap().isNull():
             fm = w.fontMetrics()
@@ -125,6 +126,13 @@ def clipped(root: QWidget) -> list[str]:
                 if w.tabRect(i).width() + SLACK < w.tabSizeHint(i).width() and w.elideMode() != Qt.ElideNone:
                     out.append(f"QTabBar tab {w.tabText(i)!r}: needs width {w.tabSizeHint(i).width()}, "
                                f"has {w.tabRect(i).width()}")
+        elif isinstance(w, QHeaderView) and w.orientation() == Qt.Horizontal and w.model() is not None:
+            model, fm = w.model(), w.fontMetrics()
+            for i in range(w.count()):
+                text = str(model.headerData(i, Qt.Horizontal) or "")
+                need = max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0) + 4   # the margins
+                if text and not w.isSectionHidden(i) and need > w.sectionSize(i) + SLACK:
+                    out.append(f"QHeaderView section {text!r}: needs width {need}, has {w.sectionSize(i)}")
         elif isinstance(w, QComboBox) and w.currentText():
             # the width the combo asks for to show its items (text, frame, arrow), at most its current text's
             need = min(w.sizeHint().width(), w.fontMetrics().horizontalAdvance(w.currentText()) + 28)
