@@ -1,7 +1,9 @@
-"""Refilling a combo box whose choices follow the data (layers of a model, weight histograms)."""
+"""Combo boxes: refilling one whose choices follow the data (layers of a model, weight histograms),
+and one whose long item names end in … where the box is narrow (the list shows them whole)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
 
 def refill_combo(box: QComboBox, items: list[str], first: int = 0, beyond: int = 0) -> None:
@@ -18,3 +20,31 @@ def refill_combo(box: QComboBox, items: list[str], first: int = 0, beyond: int =
         keep = (first if keep < 0 else beyond) % max(1, len(items))
     box.setCurrentIndex(keep)
     box.blockSignals(False)
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box that shows its current item cut with … where the box is too narrow for it (a
+    plain one cuts it off mid-word), and whole in its tooltip; its list shows every item whole."""
+
+    def shown_text(self) -> str:
+        """The current item as the closed box shows it: cut with … to the box's text field."""
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        room = self.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, self).width()
+        return self.fontMetrics().elidedText(opt.currentText, Qt.ElideRight, room)
+
+    def paintEvent(self, event):
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.CC_ComboBox, opt)
+        opt.currentText = self.shown_text()
+        painter.drawControl(QStyle.CE_ComboBoxLabel, opt)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.currentIndexChanged.connect(lambda _: self.setToolTip(self.currentText()))
+
+    def showPopup(self):
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)   # the list: whole names
+        super().showPopup()

@@ -15,6 +15,7 @@ from core.training import devices
 from core.training.config import (INITS, MAX_STEPS, OPTIMIZERS, TEXT_OPTIONS, TrainConfig, data_kind, init_title,
                                   lr_problem, optimizer_title, text_defaults)
 from gui.common import theme, wheel
+from gui.common.combo import ElidingComboBox
 
 EDITOR = ""     # compare-mode entry meaning "the network in the editor"
 
@@ -39,7 +40,7 @@ class SettingsPanel(QWidget):
         # --- data ---
         data = QGroupBox(self.tr("Data"))
         f = self._data_form = QFormLayout(data)
-        self.dataset = QComboBox()
+        self.dataset = ElidingComboBox()     # long names end in … at 1024 px; the list shows them whole
         for name in DATASETS:
             self.dataset.addItem(dataset_title(name), name)
         self.dataset.addItem(self.tr("Your own CSV file…"), "csv")

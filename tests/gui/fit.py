@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QComboBox, QGraphicsView, QGroupBox, QHeaderView,
                                QLabel, QSplitter, QTabBar, QWidget)
 
+from gui.common.combo import ElidingComboBox   # its current item ends in … where narrow: not cut
+
 SLACK = 2   # pixels of rounding
 
 
@@ -133,7 +135,7 @@ def clipped(root: QWidget) -> list[str]:
                 need = max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0) + 4   # the margins
                 if text and not w.isSectionHidden(i) and need > w.sectionSize(i) + SLACK:
                     out.append(f"QHeaderView section {text!r}: needs width {need}, has {w.sectionSize(i)}")
-        elif isinstance(w, QComboBox) and w.currentText():
+        elif isinstance(w, QComboBox) and w.currentText() and not isinstance(w, ElidingComboBox):
             # the width the combo asks for to show its items (text, frame, arrow), at most its current text's
             need = min(w.sizeHint().width(), w.fontMetrics().horizontalAdvance(w.currentText()) + 28)
             if need > QWidget.width(w) + SLACK:
