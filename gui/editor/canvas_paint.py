@@ -428,6 +428,9 @@ def _param_text(layer: LayerSpec, info) -> str:
     if layer.kind == "Linear":
         n_in = info.in_shape[-1] if info.in_shape else "?"
         return f"{n_in} → {p['out_features']}" + ("" if p["bias"] else "  bias=False")
+    p = dict(p)
+    if p.get("stride") == 0 and "kernel_size" in p:      # a pooling layer's 0: the kernel size, as PyTorch takes it
+        p["stride"] = p["kernel_size"]
     parts = [f"{name}={value!r}" if isinstance(value, str) else f"{name}={value:g}" if isinstance(value, float)
              else f"{name}={value}" for name, value in p.items()]
     return ", ".join(parts)

@@ -327,3 +327,11 @@ def test_blocks_nest_no_deeper_than_a_file_can_hold(page, tmp_path):
     doc.open(str(path))  # what the editor allowed, a file holds and opens again
     assert doc.node_count() == count + 2
     canvas.grab()
+
+
+def test_a_pooling_layers_row_shows_the_stride_it_will_use():
+    from gui.editor.canvas_paint import _param_text
+    from core.spec import LayerSpec
+    pool = LayerSpec.make("MaxPool2d", kernel_size=2)          # stride 0 in the spec: PyTorch's default
+    assert _param_text(pool, None).startswith("kernel_size=2, stride=2")
+    assert _param_text(LayerSpec.make("MaxPool2d", kernel_size=3, stride=1), None).startswith("kernel_size=3, stride=1")
