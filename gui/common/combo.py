@@ -26,6 +26,10 @@ class ElidingComboBox(QComboBox):
     """A combo box that shows its current item cut with … where the box is too narrow for it (a
     plain one cuts it off mid-word), and whole in its tooltip; its list shows every item whole."""
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.currentIndexChanged.connect(lambda _: self.setToolTip(self.currentText()))
+
     def shown_text(self) -> str:
         """The current item as the closed box shows it: cut with … to the box's text field."""
         opt = QStyleOptionComboBox()
@@ -40,10 +44,6 @@ class ElidingComboBox(QComboBox):
         painter.drawComplexControl(QStyle.CC_ComboBox, opt)
         opt.currentText = self.shown_text()
         painter.drawControl(QStyle.CE_ComboBoxLabel, opt)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.currentIndexChanged.connect(lambda _: self.setToolTip(self.currentText()))
 
     def showPopup(self):
         self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)   # the list: whole names

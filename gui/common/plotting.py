@@ -14,7 +14,8 @@ class Series:
 
     With ``max_points`` it stays bounded: when it grows past that, each block of 4 points is
     replaced by its lowest and highest point (in x order; a flat block by its first and last),
-    halving it while every spike stays visible. A curve of hours of steps then costs a fixed amount of memory and drawing."""
+    halving it while every spike stays visible. A curve of hours of steps then costs a fixed amount
+    of memory and drawing."""
 
     def __init__(self, capacity: int = 1024, max_points: int | None = None):
         if max_points is not None:
